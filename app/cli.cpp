@@ -1,0 +1,115 @@
+#include "cli.h"
+
+#include "core/duration.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+// Splits "--name=value" and "--name value"; `i` moves past what was used.
+std::optional<QString> takeValue(const QStringList &args, int &i, const QString &name, QString *error)
+{
+    const QString &arg = args[i];
+    const qsizetype eq = arg.indexOf(QLatin1Char('='));
+    if (eq >= 0)
+        return arg.mid(eq + 1);
+    if (i + 1 >= args.size() || args[i + 1].startsWith(QLatin1String("--"))) {
+        *error = QStringLiteral("%1: missing value").arg(name);
+        return std::nullopt;
+    }
+    return args[++i];
+}
+
+} // namespace
+
+QString usageText()
+{
+    return QStringLiteral(
+        "Usage:\n"
+        "  kafkascope [--lang ko|en]\n"
+        "      Open the Kafkascope window on the built-in demo cluster.\n"
+        "  kafkascope run [--until DURATION] [--seed N] [--report FILE.json] [--screenshot FILE.png] [--lang ko|en]\n"
+        "      Run the demo cluster without a display up to a simulated time (default 30s),\n"
+        "      then write a JSON report of its state and a PNG of the window at that moment.\n"
+        "  kafkascope --help | --version\n"
+        "\n"
+        "Durations are whole numbers with a unit: 250ms, 30s, 2m. The same --seed (default 42)\n"
+        "gives the same run, byte for byte.\n"
+        "\n"
+        "Exit codes: 0 success, 1 a file could not be written, 2 bad arguments.\n");
+}
+
+ParseResult parseCommandLine(const QStringList &args)
+{
+    CommandLine cl;
+    QString error;
+    int i = 0;
+    if (!args.isEmpty() && !args[0].startsWith(QLatin1Char('-'))) {
+        if (args[0] == QLatin1String("run")) {
+            cl.mode = CommandLine::Mode::Run;
+            i = 1;
+        } else {
+            return {std::nullopt, QStringLiteral("unknown command '%1' (see kafkascope --help)").arg(args[0])};
+        }
+    }
+    const bool run = cl.mode == CommandLine::Mode::Run;
+
+    for (; i < args.size(); ++i) {
+        const QString &arg = args[i];
+        const QString name = arg.section(QLatin1Char('='), 0, 0);
+        if (name == QLatin1String("--help") || name == QLatin1String("-h")) {
+            cl.mode = CommandLine::Mode::Help;
+            return {cl, {}};
+        }
+        if (name == QLatin1String("--version") || name == QLatin1String("-v")) {
+            cl.mode = CommandLine::Mode::Version;
+            return {cl, {}};
+        }
+        if (name == QLatin1String("--lang")) {
+            const auto v = takeValue(args, i, name, &error);
+            if (!v)
+                return {std::nullopt, error};
+            if (*v != QLatin1String("ko") && *v != QLatin1String("en"))
+                return {std::nullopt, QStringLiteral("--lang: '%1' is not a language Kafkascope speaks (use ko or en)").arg(*v)};
+            cl.language = *v;
+        } else if (run && name == QLatin1String("--until")) {
+            const auto v = takeValue(args, i, name, &error);
+            if (!v)
+                return {std::nullopt, error};
+            const QByteArray utf8 = v->toUtf8();
+            const auto d = kafkascope::parseDuration(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())));
+            if (!d.isOk())
+                return {std::nullopt, QStringLiteral("--until: %1").arg(QString::fromStdString(d.status().message()))};
+            cl.untilMs = d.value().millis();
+        } else if (run && name == QLatin1String("--seed")) {
+            const auto v = takeValue(args, i, name, &error);
+            if (!v)
+                return {std::nullopt, error};
+            bool ok = false;
+            const qulonglong seed = v->toULongLong(&ok, 10);
+            if (!ok || v->startsWith(QLatin1Char('+')) || v->startsWith(QLatin1Char('-')))
+                return {std::nullopt, QStringLiteral("--seed: '%1' is not a whole number from 0 to 18446744073709551615").arg(*v)};
+            cl.seed = seed;
+        } else if (run && name == QLatin1String("--report")) {
+            const auto v = takeValue(args, i, name, &error);
+            if (!v)
+                return {std::nullopt, error};
+            if (v->isEmpty())
+                return {std::nullopt, QStringLiteral("--report: the file name is empty")};
+            cl.reportPath = *v;
+        } else if (run && name == QLatin1String("--screenshot")) {
+            const auto v = takeValue(args, i, name, &error);
+            if (!v)
+                return {std::nullopt, error};
+            if (v->isEmpty())
+                return {std::nullopt, QStringLiteral("--screenshot: the file name is empty")};
+            cl.screenshotPath = *v;
+        } else if (arg.startsWith(QLatin1Char('-'))) {
+            return {std::nullopt, QStringLiteral("unknown option '%1'%2 (see kafkascope --help)")
+                                      .arg(name, run ? QString() : QStringLiteral(" for the window"))};
+        } else {
+            return {std::nullopt, QStringLiteral("unexpected argument '%1' (see kafkascope --help)").arg(arg)};
+        }
+    }
+    return {cl, {}};
+}

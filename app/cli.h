@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <optional>
+
+// The command line, parsed: which mode to start in and with what. Parsing never exits or
+// prints; errors come back as one line that names the argument.
+struct CommandLine {
+    enum class Mode { Gui, Run, Help, Version };
+
+    Mode mode = Mode::Gui;
+    std::optional<QString> language;   // --lang ko|en
+    std::int64_t untilMs = 30000;      // run --until
+    std::uint64_t seed = 42;           // run --seed
+    QString reportPath;                // run --report
+    QString screenshotPath;            // run --screenshot
+};
+
+struct ParseResult {
+    std::optional<CommandLine> commandLine;
+    QString error; // set when commandLine is empty
+};
+
+// `args` without the program name.
+ParseResult parseCommandLine(const QStringList &args);
+
+QString usageText();

@@ -1,0 +1,150 @@
+// kafkascope: the window, or a headless run of the demo cluster (see cli.cpp for the commands).
+
+#include "cli.h"
+#include "cluster/demo_cluster.h"
+#include "cluster/report.h"
+#include "model/simulationcontroller.h"
+#include "views/language.h"
+#include "views/mainwindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace {
+
+QStringList argumentsOf(int argc, char **argv)
+{
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    return args;
+}
+
+void setApplicationInfo()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Kafkascope"));
+    QCoreApplication::setApplicationName(QStringLiteral("Kafkascope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KAFKASCOPE_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.kafkascope.Kafkascope"));
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        *error = QStringLiteral("could not write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+int runHeadless(const CommandLine &cl, int &argc, char **argv)
+{
+    QApplication app(argc, argv);
+    setApplicationInfo();
+    Language language;
+    language.apply(cl.language.value_or(Language::systemDefault()), false);
+
+    SimulationController controller(kafkascope::makeDemoCluster(cl.seed));
+    MainWindow window(&controller, &language);
+    window.resize(1500, 950);
+    window.show();
+    controller.advanceTo(kafkascope::SimTime::fromMillis(cl.untilMs));
+    QCoreApplication::processEvents();
+
+    const kafkascope::Cluster &cluster = controller.cluster();
+    qint64 records = 0;
+    int partitions = 0;
+    for (const auto &[name, topic] : cluster.topics()) {
+        partitions += topic.partitionCount();
+        for (std::int32_t p = 0; p < topic.partitionCount(); ++p)
+            records += static_cast<qint64>(topic.partition(kafkascope::PartitionId{p}).size());
+    }
+    std::printf("Ran the demo cluster to %s (seed %llu): %lld records in %d partitions, state hash %s.\n",
+                kafkascope::formatSimTime(cluster.now()).c_str(), static_cast<unsigned long long>(cl.seed),
+                static_cast<long long>(records), partitions, cluster.stateHash().hex().c_str());
+
+    int rc = 0;
+    if (!cl.reportPath.isEmpty()) {
+        QString error;
+        const std::string json = kafkascope::clusterReportJson(cluster, KAFKASCOPE_VERSION);
+        if (writeFile(cl.reportPath, QByteArray::fromStdString(json), &error)) {
+            std::printf("Report:     %s\n", qPrintable(QFileInfo(cl.reportPath).absoluteFilePath()));
+        } else {
+            std::fprintf(stderr, "kafkascope: --report: %s\n", qPrintable(error));
+            rc = 1;
+        }
+    }
+    if (!cl.screenshotPath.isEmpty()) {
+        const QString error = window.saveScreenshot(cl.screenshotPath);
+        if (error.isEmpty()) {
+            std::printf("Screenshot: %s\n", qPrintable(QFileInfo(cl.screenshotPath).absoluteFilePath()));
+        } else {
+            std::fprintf(stderr, "kafkascope: --screenshot: %s\n", qPrintable(error));
+            rc = 1;
+        }
+    }
+    std::fflush(stdout);
+    return rc;
+}
+
+bool haveDisplay()
+{
+    if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        return true; // the user chose a platform (offscreen, vnc, …)
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const ParseResult parsed = parseCommandLine(argumentsOf(argc, argv));
+    if (!parsed.commandLine) {
+        std::fprintf(stderr, "kafkascope: %s\n", qPrintable(parsed.error));
+        return 2;
+    }
+    const CommandLine &cl = *parsed.commandLine;
+    spdlog::set_level(spdlog::level::warn);
+
+    switch (cl.mode) {
+    case CommandLine::Mode::Help:
+        std::fputs(qPrintable(usageText()), stdout);
+        return 0;
+    case CommandLine::Mode::Version:
+        std::printf("kafkascope %s\n", KAFKASCOPE_VERSION);
+        return 0;
+    case CommandLine::Mode::Run:
+        // No display needed: render offscreen, whatever the environment says.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        return runHeadless(cl, argc, argv);
+    case CommandLine::Mode::Gui:
+        break;
+    }
+
+    if (!haveDisplay()) {
+        std::fprintf(stderr,
+                     "kafkascope: no display to open the window on (DISPLAY is not set).\n"
+                     "  Run the demo headless instead:  kafkascope run --screenshot demo.png --report demo.json\n"
+                     "  or start a virtual display:     xvfb-run -a kafkascope\n");
+        return 2;
+    }
+
+    QApplication app(argc, argv);
+    setApplicationInfo();
+    Language language;
+    language.apply(cl.language.value_or(Language::saved()), !cl.language.has_value());
+
+    SimulationController controller(kafkascope::makeDemoCluster(kafkascope::kDefaultSeed));
+    MainWindow window(&controller, &language);
+    window.show();
+    controller.play();
+    return QApplication::exec();
+}

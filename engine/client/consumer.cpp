@@ -1,0 +1,57 @@
+#include "consumer.h"
+
+#include "cluster/cluster.h"
+
+namespace kafkascope {
+
+Consumer::Consumer(ConsumerId id, ConsumerConfig config, Cluster &cluster)
+    : m_id(id), m_config(std::move(config)), m_cluster(cluster)
+{
+}
+
+Offset Consumer::position(PartitionId partition) const
+{
+    const auto it = m_positions.find(partition);
+    return it == m_positions.end() ? Offset{0} : it->second;
+}
+
+void Consumer::start()
+{
+    const Topic *topic = m_cluster.topic(m_config.topic);
+    if (!topic)
+        return;
+    for (std::int32_t p = 0; p < topic->partitionCount(); ++p) {
+        const MemoryLog &log = topic->partition(PartitionId{p});
+        // auto.offset.reset: with no committed offset, start at the log start or the log end.
+        m_positions[PartitionId{p}] = m_config.fromEarliest ? log.logStartOffset() : log.logEndOffset();
+    }
+    m_cluster.scheduler().scheduleAfter(m_config.pollInterval, EventPriority::Timer, [this] { poll(); });
+}
+
+void Consumer::poll()
+{
+    const Topic *topic = m_cluster.topic(m_config.topic);
+    if (!topic)
+        return;
+    auto budget = static_cast<std::size_t>(m_config.maxPollRecords);
+    const std::int32_t n = topic->partitionCount();
+    for (std::int32_t i = 0; i < n && budget > 0; ++i) {
+        const PartitionId p{(m_nextPartition + i) % n};
+        const MemoryLog &log = topic->partition(p);
+        Offset &pos = m_positions[p];
+        const auto records = log.read(pos, budget);
+        if (records.empty())
+            continue;
+        const Offset first = records.front().offset;
+        const Offset last = records.back().offset;
+        pos = last + 1;
+        budget -= records.size();
+        m_consumed += records.size();
+        if (auto *obs = m_cluster.observer())
+            obs->onRecordsConsumed(m_id, TopicPartition{m_config.topic, p}, first, last);
+    }
+    m_nextPartition = n > 0 ? (m_nextPartition + 1) % n : 0;
+    m_cluster.scheduler().scheduleAfter(m_config.pollInterval, EventPriority::Timer, [this] { poll(); });
+}
+
+} // namespace kafkascope

@@ -1,0 +1,141 @@
+#include "cluster.h"
+
+#include <spdlog/spdlog.h>
+
+namespace kafkascope {
+
+Cluster::Cluster(std::uint64_t seed) : m_seed(seed), m_random(seed)
+{
+    ProducerConfig console;
+    console.clientId = "console-producer";
+    m_consoleProducer = std::make_unique<Producer>(ProducerId{-1}, console, *this);
+}
+
+Cluster::~Cluster() = default;
+
+Status validateTopicName(const std::string &name)
+{
+    // Kafka's Topic.validate: not empty, not "." or "..", at most 249 characters of [a-zA-Z0-9._-].
+    if (name.empty())
+        return Status::invalidArgument("topic name is empty");
+    if (name == "." || name == "..")
+        return Status::invalidArgument("topic name cannot be '.' or '..'");
+    if (name.size() > 249)
+        return Status::invalidArgument("topic name is longer than 249 characters");
+    for (const char c : name) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+            || c == '_' || c == '-';
+        if (!ok)
+            return Status::invalidArgument("topic name '" + name
+                                           + "' may only contain ASCII letters, digits, '.', '_' and '-'");
+    }
+    return Status::ok();
+}
+
+Status Cluster::createTopic(const std::string &name, std::int32_t partitions)
+{
+    if (auto st = validateTopicName(name); !st.isOk())
+        return st;
+    if (partitions < 1)
+        return Status::invalidArgument("topic '" + name + "': partitions must be at least 1");
+    if (m_topics.count(name) != 0)
+        return Status::alreadyExists("topic '" + name + "' already exists");
+    m_topics.emplace(name, Topic(name, partitions));
+    spdlog::debug("[{}] created topic {} with {} partitions", formatSimTime(now()), name, partitions);
+    if (m_observer)
+        m_observer->onTopicCreated(name);
+    return Status::ok();
+}
+
+const Topic *Cluster::topic(const std::string &name) const
+{
+    const auto it = m_topics.find(name);
+    return it == m_topics.end() ? nullptr : &it->second;
+}
+
+Topic *Cluster::mutableTopic(const std::string &name)
+{
+    const auto it = m_topics.find(name);
+    return it == m_topics.end() ? nullptr : &it->second;
+}
+
+Result<ProducerId> Cluster::addProducer(ProducerConfig config)
+{
+    if (!topic(config.topic))
+        return Status::notFound("producer '" + config.clientId + "': unknown topic '" + config.topic + "'");
+    if (!(config.recordsPerSecond >= 0.0) || config.recordsPerSecond > 1e7)
+        return Status::invalidArgument("producer '" + config.clientId + "': rate must be between 0 and 10000000 records/s");
+    const ProducerId id{static_cast<std::int32_t>(m_producers.size())};
+    m_producers.push_back(std::make_unique<Producer>(id, std::move(config), *this));
+    m_producers.back()->start();
+    return id;
+}
+
+Result<ConsumerId> Cluster::addConsumer(ConsumerConfig config)
+{
+    if (!topic(config.topic))
+        return Status::notFound("consumer '" + config.clientId + "': unknown topic '" + config.topic + "'");
+    if (config.pollInterval <= SimDuration{})
+        return Status::invalidArgument("consumer '" + config.clientId + "': poll interval must be positive");
+    if (config.maxPollRecords < 1)
+        return Status::invalidArgument("consumer '" + config.clientId + "': max.poll.records must be at least 1");
+    const ConsumerId id{static_cast<std::int32_t>(m_consumers.size())};
+    m_consumers.push_back(std::make_unique<Consumer>(id, std::move(config), *this));
+    m_consumers.back()->start();
+    return id;
+}
+
+Result<PartitionId> Cluster::produce(const std::string &topicName, std::optional<std::string> key,
+                                     std::optional<std::string> value)
+{
+    if (!topic(topicName))
+        return Status::notFound("unknown topic '" + topicName + "'");
+    // The console producer is not bound to one topic: each call names its own.
+    ProducerConfig config = m_consoleProducer->config();
+    if (config.topic != topicName) {
+        config.topic = topicName;
+        m_consoleProducer = std::make_unique<Producer>(ProducerId{-1}, config, *this);
+    }
+    const auto partition = m_consoleProducer->send(std::move(key), std::move(value));
+    if (!partition)
+        return Status::notFound("unknown topic '" + topicName + "'");
+    return *partition;
+}
+
+void Cluster::deliverRecord(ProducerId from, const TopicPartition &tp, Record record)
+{
+    Topic *t = mutableTopic(tp.topic);
+    if (!t || tp.partition.value() >= t->partitionCount())
+        return; // the topic went away while the record was in flight
+    MemoryLog &log = t->partition(tp.partition);
+    log.append(std::move(record));
+    if (m_observer)
+        m_observer->onRecordAppended(tp, log.read(log.logEndOffset() - 1, 1).front(), from);
+}
+
+StateHash Cluster::stateHash() const
+{
+    StateHash h;
+    h.add(m_scheduler.now().micros()).add(m_random.stateDigest());
+    for (const auto &[name, t] : m_topics) {
+        h.add(name).add(t.partitionCount());
+        for (std::int32_t p = 0; p < t.partitionCount(); ++p) {
+            const MemoryLog &log = t.partition(PartitionId{p});
+            h.add(log.logStartOffset().value()).add(log.logEndOffset().value());
+            for (const Record &r : log.read(log.logStartOffset(), log.size())) {
+                h.add(r.offset.value()).add(r.timestampMs).add(r.key.has_value()).add(r.key.value_or(""));
+                h.add(r.value.has_value()).add(r.value.value_or(""));
+            }
+        }
+    }
+    for (const auto &p : m_producers)
+        h.add(p->id().value()).add(p->recordsSent());
+    for (const auto &c : m_consumers) {
+        h.add(c->id().value()).add(c->recordsConsumed());
+        for (const auto &[partition, offset] : c->positions())
+            h.add(partition.value()).add(offset.value());
+    }
+    return h;
+}
+
+} // namespace kafkascope

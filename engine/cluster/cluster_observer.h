@@ -1,0 +1,23 @@
+#pragma once
+
+#include "cluster/topic_partition.h"
+#include "core/strong_types.h"
+#include "log/record.h"
+
+#include <string>
+
+namespace kafkascope {
+
+// How the engine tells the world what happened (OMNeT++'s environment interface). Every method
+// has an empty default, so an observer overrides only what it draws; a null observer is simply
+// no observer. Called synchronously from inside the engine's event loop: do not call back into
+// the cluster from here, record what changed and act after the run returns.
+class ClusterObserver {
+public:
+    virtual ~ClusterObserver() = default;
+    virtual void onTopicCreated(const std::string & /*topic*/) {}
+    virtual void onRecordAppended(const TopicPartition & /*tp*/, const Record & /*record*/, ProducerId /*from*/) {}
+    virtual void onRecordsConsumed(ConsumerId /*consumer*/, const TopicPartition & /*tp*/, Offset /*first*/, Offset /*last*/) {}
+};
+
+} // namespace kafkascope

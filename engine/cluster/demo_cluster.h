@@ -1,0 +1,21 @@
+#pragma once
+
+#include "cluster/cluster.h"
+
+#include <cstdint>
+#include <memory>
+
+namespace kafkascope {
+
+// The seed a run uses when none is given.
+inline constexpr std::uint64_t kDefaultSeed = 42;
+
+// The built-in demo: what Kafkascope shows when it opens and what `kafkascope run` runs.
+//  - topic "orders" (4 partitions): producer "checkout" sends 6 records/s keyed by customer name,
+//    so each customer's orders stay in one partition; consumer "billing" keeps up with it.
+//  - topic "clicks" (3 partitions): producer "web" sends 4 records/s with null keys, which the
+//    sticky partitioner groups into runs on one partition; consumer "analytics" polls slowly and
+//    falls behind (lag).
+std::unique_ptr<Cluster> makeDemoCluster(std::uint64_t seed = kDefaultSeed);
+
+} // namespace kafkascope

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kafkascope {
+
+// A small streaming JSON writer with a fixed key order, so that reports are byte-identical for
+// identical runs. Output is pretty-printed with two-space indents and ends with a newline.
+// Misuse (a value where a key is due, unbalanced ends) is a programming error and asserts.
+class JsonWriter {
+public:
+    JsonWriter &beginObject();
+    JsonWriter &endObject();
+    JsonWriter &beginArray();
+    JsonWriter &endArray();
+    JsonWriter &key(std::string_view k);
+
+    JsonWriter &value(std::string_view s);
+    JsonWriter &value(const char *s) { return value(std::string_view(s)); }
+    JsonWriter &value(std::int64_t n);
+    JsonWriter &value(std::int32_t n) { return value(static_cast<std::int64_t>(n)); }
+    JsonWriter &value(std::uint64_t n);
+    JsonWriter &value(double d);
+    JsonWriter &value(bool b);
+    JsonWriter &null();
+
+    // The finished document; all containers must be closed.
+    [[nodiscard]] std::string str() const;
+
+    static std::string escape(std::string_view s);
+
+private:
+    void beforeValue();
+    void newline();
+
+    struct Level {
+        bool isObject;
+        bool empty = true;
+    };
+    std::string m_out;
+    std::vector<Level> m_stack;
+    bool m_afterKey = false;
+};
+
+} // namespace kafkascope

@@ -1,0 +1,189 @@
+#include "partitionsmodel.h"
+
+#include "simulationcontroller.h"
+
+#include <algorithm>
+
+using namespace kafkascope;
+
+PartitionsModel::PartitionsModel(SimulationController *controller, QObject *parent)
+    : QAbstractTableModel(parent), m_controller(controller)
+{
+    rebuildRows();
+    connect(m_controller, &SimulationController::frameAdvanced, this, &PartitionsModel::onFrameAdvanced);
+}
+
+void PartitionsModel::rebuildRows()
+{
+    m_rows.clear();
+    for (const auto &[name, topic] : m_controller->cluster().topics())
+        for (std::int32_t p = 0; p < topic.partitionCount(); ++p)
+            m_rows.push_back({name, PartitionId{p}});
+}
+
+void PartitionsModel::onFrameAdvanced()
+{
+    const FrameDelta &frame = m_controller->lastFrame();
+    if (frame.topicsChanged) {
+        beginResetModel();
+        rebuildRows();
+        endResetModel();
+        return;
+    }
+    if (frame.changedPartitions.empty())
+        return;
+    int first = rowCount();
+    int last = -1;
+    for (const auto &tp : frame.changedPartitions) {
+        const int row = rowOf(tp);
+        if (row < 0)
+            continue;
+        first = std::min(first, row);
+        last = std::max(last, row);
+    }
+    if (last >= 0)
+        emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
+}
+
+int PartitionsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int PartitionsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+TopicPartition PartitionsModel::partitionAt(int row) const
+{
+    return m_rows.at(static_cast<std::size_t>(row));
+}
+
+int PartitionsModel::rowOf(const TopicPartition &tp) const
+{
+    const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), tp);
+    if (it == m_rows.end() || *it != tp)
+        return -1;
+    return static_cast<int>(it - m_rows.begin());
+}
+
+qint64 PartitionsModel::maxLag(const TopicPartition &tp, QString *details) const
+{
+    const Topic *topic = m_controller->cluster().topic(tp.topic);
+    if (!topic)
+        return -1;
+    const Offset leo = topic->partition(tp.partition).logEndOffset();
+    qint64 worst = -1;
+    QStringList lines;
+    for (const auto &consumer : m_controller->cluster().consumers()) {
+        if (consumer->config().topic != tp.topic)
+            continue;
+        const qint64 lag = leo - consumer->position(tp.partition);
+        worst = std::max(worst, lag);
+        lines << tr("%1: position %2, lag %3")
+                     .arg(QString::fromStdString(consumer->config().clientId))
+                     .arg(consumer->position(tp.partition).value())
+                     .arg(lag);
+    }
+    if (details)
+        *details = lines.join(QLatin1Char('\n'));
+    return worst;
+}
+
+QVariant PartitionsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const TopicPartition &tp = m_rows[static_cast<std::size_t>(index.row())];
+    const Topic *topic = m_controller->cluster().topic(tp.topic);
+    if (!topic)
+        return {};
+    const MemoryLog &log = topic->partition(tp.partition);
+
+    auto lastKey = [&]() -> QVariant {
+        if (log.empty())
+            return {};
+        const Record &r = log.read(log.logEndOffset() - 1, 1).front();
+        return r.key ? QVariant(QString::fromStdString(*r.key)) : QVariant();
+    };
+
+    switch (role) {
+    case TopicRole:
+        return QString::fromStdString(tp.topic);
+    case PartitionRole:
+        return tp.partition.value();
+    case LogStartOffsetRole:
+        return QVariant::fromValue<qint64>(log.logStartOffset().value());
+    case LogEndOffsetRole:
+        return QVariant::fromValue<qint64>(log.logEndOffset().value());
+    case LastKeyRole:
+        return lastKey();
+    case Qt::TextAlignmentRole:
+        if (index.column() == TopicColumn || index.column() == LastKeyColumn)
+            return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::ToolTipRole:
+        if (index.column() == LagColumn) {
+            QString details;
+            (void)maxLag(tp, &details);
+            return details.isEmpty() ? tr("No consumer reads this topic") : details;
+        }
+        if (index.column() == LogEndColumn)
+            return tr("Log-end offset: the offset the next record will get");
+        if (index.column() == LogStartColumn)
+            return tr("Log start offset: the first offset still in the log");
+        return {};
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TopicColumn:
+            return QString::fromStdString(tp.topic);
+        case PartitionColumn:
+            return tp.partition.value();
+        case LogStartColumn:
+            return QVariant::fromValue<qint64>(log.logStartOffset().value());
+        case LogEndColumn:
+            return QVariant::fromValue<qint64>(log.logEndOffset().value());
+        case LastKeyColumn: {
+            if (log.empty())
+                return QString();
+            const QVariant k = lastKey();
+            return k.isNull() ? tr("(null)") : k;
+        }
+        case LagColumn: {
+            const qint64 lag = maxLag(tp, nullptr);
+            return lag < 0 ? QVariant(QStringLiteral("–")) : QVariant::fromValue<qint64>(lag);
+        }
+        default:
+            return {};
+        }
+    default:
+        return {};
+    }
+}
+
+QVariant PartitionsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TopicColumn: return tr("Topic");
+    case PartitionColumn: return tr("Partition");
+    case LogStartColumn: return tr("Start offset");
+    case LogEndColumn: return tr("End offset");
+    case LastKeyColumn: return tr("Last key");
+    case LagColumn: return tr("Max lag");
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> PartitionsModel::roleNames() const
+{
+    auto names = QAbstractTableModel::roleNames();
+    names.insert(TopicRole, "topic");
+    names.insert(PartitionRole, "partition");
+    names.insert(LogStartOffsetRole, "logStartOffset");
+    names.insert(LogEndOffsetRole, "logEndOffset");
+    names.insert(LastKeyRole, "lastKey");
+    return names;
+}

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "cluster/topic_partition.h"
+
+#include <QAbstractTableModel>
+#include <QString>
+
+#include <vector>
+
+class SimulationController;
+
+// Every partition of every topic, one row each, ordered by topic name and partition number:
+// its log start and log-end offsets, the records it holds, the last key written and how far
+// the slowest consumer is behind. Refreshed once per frame with one batched dataChanged.
+//
+// `controller` must outlive the model.
+class PartitionsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { TopicColumn, PartitionColumn, LogStartColumn, LogEndColumn, LastKeyColumn, LagColumn, ColumnCount };
+    enum Role {
+        TopicRole = Qt::UserRole + 1,
+        PartitionRole,
+        LogStartOffsetRole,
+        LogEndOffsetRole,
+        LastKeyRole, // QString; a null QVariant for a null key or an empty partition
+    };
+
+    explicit PartitionsModel(SimulationController *controller, QObject *parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    [[nodiscard]] kafkascope::TopicPartition partitionAt(int row) const;
+    // The row of `tp`, or -1.
+    [[nodiscard]] int rowOf(const kafkascope::TopicPartition &tp) const;
+
+private:
+    void onFrameAdvanced();
+    void rebuildRows();
+    [[nodiscard]] qint64 maxLag(const kafkascope::TopicPartition &tp, QString *details) const;
+
+    SimulationController *m_controller;
+    std::vector<kafkascope::TopicPartition> m_rows;
+};

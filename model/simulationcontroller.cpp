@@ -1,0 +1,130 @@
+#include "simulationcontroller.h"
+
+#include <algorithm>
+
+using namespace kafkascope;
+
+namespace {
+constexpr int kFrameIntervalMs = 16; // about 60 frames a second
+constexpr qint64 kMaxWallStepMs = 250; // after a stall, do not leap ahead
+} // namespace
+
+SimulationController::SimulationController(std::unique_ptr<Cluster> cluster, QObject *parent)
+    : QObject(parent), m_cluster(std::move(cluster))
+{
+    m_cluster->setObserver(this);
+    m_timer.setInterval(kFrameIntervalMs);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &SimulationController::onTick);
+}
+
+SimulationController::~SimulationController()
+{
+    m_cluster->setObserver(nullptr);
+}
+
+const std::vector<double> &SimulationController::speedSteps()
+{
+    static const std::vector<double> steps{0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 25.0, 50.0, 100.0};
+    return steps;
+}
+
+void SimulationController::play()
+{
+    if (m_timer.isActive())
+        return;
+    m_wallClock.start();
+    m_carryMicros = 0.0;
+    m_timer.start();
+    emit playingChanged(true);
+}
+
+void SimulationController::pause()
+{
+    if (!m_timer.isActive())
+        return;
+    m_timer.stop();
+    emit playingChanged(false);
+}
+
+void SimulationController::togglePlaying()
+{
+    if (isPlaying())
+        pause();
+    else
+        play();
+}
+
+void SimulationController::setSpeed(double speed)
+{
+    speed = std::clamp(speed, 0.1, 100.0);
+    if (speed == m_speed)
+        return;
+    m_speed = speed;
+    emit speedChanged(m_speed);
+}
+
+void SimulationController::onTick()
+{
+    const qint64 wallMs = std::min(m_wallClock.restart(), kMaxWallStepMs);
+    m_carryMicros += static_cast<double>(wallMs) * 1000.0 * m_speed;
+    const auto whole = static_cast<std::int64_t>(m_carryMicros);
+    m_carryMicros -= static_cast<double>(whole);
+    runTo(m_cluster->now() + SimDuration::micros(whole), m_maxEventsPerFrame);
+    finishFrame();
+}
+
+void SimulationController::step(qint64 ms)
+{
+    runTo(m_cluster->now() + SimDuration::millis(std::max<qint64>(0, ms)), std::numeric_limits<std::size_t>::max());
+    finishFrame();
+}
+
+void SimulationController::advanceTo(SimTime t, qint64 frameMs)
+{
+    frameMs = std::max<qint64>(1, frameMs);
+    while (m_cluster->now() < t) {
+        runTo(std::min(t, m_cluster->now() + SimDuration::millis(frameMs)), std::numeric_limits<std::size_t>::max());
+        finishFrame();
+    }
+}
+
+void SimulationController::runTo(SimTime target, std::size_t maxEvents)
+{
+    m_cluster->runUntil(target, maxEvents);
+}
+
+void SimulationController::finishFrame()
+{
+    m_lastFrame = std::move(m_pending);
+    m_pending = FrameDelta{};
+    emit frameAdvanced();
+}
+
+Result<PartitionId> SimulationController::produce(const QString &topic, const QString &key, bool nullKey,
+                                                  const QString &value)
+{
+    std::optional<std::string> k;
+    if (!nullKey)
+        k = key.toStdString(); // Kafka's StringSerializer: UTF-8 bytes
+    return m_cluster->produce(topic.toStdString(), std::move(k), value.toStdString());
+}
+
+void SimulationController::onTopicCreated(const std::string &)
+{
+    m_pending.topicsChanged = true;
+}
+
+void SimulationController::onRecordAppended(const TopicPartition &tp, const Record &record, ProducerId)
+{
+    m_pending.changedPartitions.insert(tp);
+    m_pending.appended.push_back(
+        {QString::fromStdString(tp.topic), tp.partition.value(), record.offset.value(), record.timestampMs});
+    ++m_totalAppended;
+}
+
+void SimulationController::onRecordsConsumed(ConsumerId, const TopicPartition &tp, Offset first, Offset last)
+{
+    m_pending.changedPartitions.insert(tp);
+    m_pending.consumedPerTopic[QString::fromStdString(tp.topic)] += last - first + 1;
+}

@@ -1,0 +1,106 @@
+#pragma once
+
+#include "cluster/cluster.h"
+#include "cluster/cluster_observer.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <map>
+#include <memory>
+#include <set>
+#include <vector>
+
+// What changed during one frame (one tick of the controller), handed to models and views in
+// one batch (STYLE.md §5).
+struct FrameDelta {
+    struct Appended {
+        QString topic;
+        int partition = 0;
+        qint64 offset = 0;
+        qint64 timestampMs = 0;
+    };
+    bool topicsChanged = false;
+    std::set<kafkascope::TopicPartition> changedPartitions;
+    std::vector<Appended> appended;
+    std::map<QString, qint64> consumedPerTopic;
+
+    [[nodiscard]] bool isEmpty() const
+    {
+        return !topicsChanged && changedPartitions.empty() && appended.empty() && consumedPerTopic.empty();
+    }
+};
+
+// Drives the engine from a QTimer: play, pause, speed, step. Wall time (a QElapsedTimer)
+// decides how far simTime moves each frame, never what happens in it; a frame runs at most
+// maxEventsPerFrame() events, so a heavy frame lets simTime lag instead of freezing the UI.
+// After every frame it emits frameAdvanced() once with everything that changed.
+//
+// Lives on the GUI thread; the engine is called from here only.
+class SimulationController : public QObject, private kafkascope::ClusterObserver
+{
+    Q_OBJECT
+
+public:
+    explicit SimulationController(std::unique_ptr<kafkascope::Cluster> cluster, QObject *parent = nullptr);
+    ~SimulationController() override;
+
+    [[nodiscard]] const kafkascope::Cluster &cluster() const { return *m_cluster; }
+    [[nodiscard]] kafkascope::SimTime simTime() const { return m_cluster->now(); }
+    [[nodiscard]] bool isPlaying() const { return m_timer.isActive(); }
+    [[nodiscard]] double speed() const { return m_speed; }
+    [[nodiscard]] const FrameDelta &lastFrame() const { return m_lastFrame; }
+    [[nodiscard]] std::uint64_t totalRecordsAppended() const { return m_totalAppended; }
+
+    void setMaxEventsPerFrame(std::size_t n) { m_maxEventsPerFrame = n; }
+    [[nodiscard]] std::size_t maxEventsPerFrame() const { return m_maxEventsPerFrame; }
+
+    // Speeds the toolbar offers (simulated seconds per wall second).
+    static const std::vector<double> &speedSteps();
+
+    // A user's one-off record, sent at the current simTime; returns the partition or an error
+    // message ready to show.
+    kafkascope::Result<kafkascope::PartitionId> produce(const QString &topic, const QString &key, bool nullKey,
+                                                        const QString &value);
+
+public slots:
+    void play();
+    void pause();
+    void togglePlaying();
+    // Clamped to [0.1, 100].
+    void setSpeed(double speed);
+    // Advances simTime by `ms` simulated milliseconds at once (the toolbar's Step).
+    void step(qint64 ms = 100);
+    // Runs the engine to `t` in frames of `frameMs` simulated milliseconds, emitting
+    // frameAdvanced() after each, as if the GUI had played there. Used by headless runs.
+    void advanceTo(kafkascope::SimTime t, qint64 frameMs = 100);
+
+signals:
+    void playingChanged(bool playing);
+    void speedChanged(double speed);
+    void frameAdvanced();
+
+private:
+    void onTick();
+    void runTo(kafkascope::SimTime target, std::size_t maxEvents);
+    void finishFrame();
+
+    // ClusterObserver
+    void onTopicCreated(const std::string &topic) override;
+    void onRecordAppended(const kafkascope::TopicPartition &tp, const kafkascope::Record &record,
+                          kafkascope::ProducerId from) override;
+    void onRecordsConsumed(kafkascope::ConsumerId consumer, const kafkascope::TopicPartition &tp,
+                           kafkascope::Offset first, kafkascope::Offset last) override;
+
+    std::unique_ptr<kafkascope::Cluster> m_cluster;
+    QTimer m_timer;
+    QElapsedTimer m_wallClock; // wall time since the previous tick
+    double m_speed = 1.0;
+    double m_carryMicros = 0.0; // simulated time owed by earlier frames, below one microsecond
+    std::size_t m_maxEventsPerFrame = 20000;
+    FrameDelta m_pending;
+    FrameDelta m_lastFrame;
+    std::uint64_t m_totalAppended = 0;
+};

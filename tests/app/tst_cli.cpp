@@ -1,0 +1,158 @@
+// The kafkascope command line, end to end through the real binary.
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Outcome {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Outcome kafkascope(const QStringList &args)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(KAFKASCOPE_BINARY), args);
+    if (!p.waitForFinished(120000))
+        return {};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void help();
+    void version();
+    void badArguments_data();
+    void badArguments();
+    void noDisplayExplainsWhatToDo();
+    void runWritesReportAndScreenshot();
+    void sameSeedByteIdenticalReports();
+    void unwritableReportExitsOneAndKeepsNothingHalfWritten();
+};
+
+void TestCli::help()
+{
+    const Outcome o = kafkascope({QStringLiteral("--help")});
+    QCOMPARE(o.exitCode, 0);
+    QVERIFY(o.out.contains(QLatin1String("kafkascope run")));
+    QVERIFY(o.out.contains(QLatin1String("--until")));
+}
+
+void TestCli::version()
+{
+    const Outcome o = kafkascope({QStringLiteral("--version")});
+    QCOMPARE(o.exitCode, 0);
+    QVERIFY(o.out.startsWith(QLatin1String("kafkascope ")));
+}
+
+void TestCli::badArguments_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+    QTest::addRow("unknown-command") << QStringList{"fly"} << "unknown command 'fly'";
+    QTest::addRow("unknown-option") << QStringList{"--frobnicate"} << "'--frobnicate'";
+    QTest::addRow("run-unknown-option") << QStringList{"run", "--nope=1"} << "'--nope'";
+    QTest::addRow("until-no-unit") << QStringList{"run", "--until", "10"} << "--until: '10' has no unit";
+    QTest::addRow("until-bad-unit") << QStringList{"run", "--until=10h"} << "--until: '10h' has an unknown unit";
+    QTest::addRow("until-missing") << QStringList{"run", "--until"} << "--until: missing value";
+    QTest::addRow("seed-negative") << QStringList{"run", "--seed", "-1"} << "--seed";
+    QTest::addRow("seed-text") << QStringList{"run", "--seed", "abc"} << "--seed: 'abc'";
+    QTest::addRow("lang") << QStringList{"--lang", "fr"} << "--lang: 'fr'";
+    QTest::addRow("until-outside-run") << QStringList{"--until", "5s"} << "'--until'";
+    QTest::addRow("stray-argument") << QStringList{"run", "extra"} << "unexpected argument 'extra'";
+    QTest::addRow("empty-report") << QStringList{"run", "--report="} << "--report: the file name is empty";
+}
+
+void TestCli::badArguments()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    const Outcome o = kafkascope(args);
+    QCOMPARE(o.exitCode, 2);
+    QVERIFY2(o.err.contains(mentions), qPrintable(o.err));
+    QCOMPARE(o.err.trimmed().count(QLatin1Char('\n')), 0); // one line
+    QVERIFY(o.err.startsWith(QLatin1String("kafkascope: ")));
+}
+
+void TestCli::noDisplayExplainsWhatToDo()
+{
+    const Outcome o = kafkascope({});
+    QCOMPARE(o.exitCode, 2);
+    QVERIFY2(o.err.contains(QLatin1String("kafkascope run")), qPrintable(o.err));
+}
+
+void TestCli::runWritesReportAndScreenshot()
+{
+    QTemporaryDir dir;
+    const QString report = dir.filePath(QStringLiteral("r.json"));
+    const QString shot = dir.filePath(QStringLiteral("s.png"));
+    const Outcome o = kafkascope({QStringLiteral("run"), QStringLiteral("--until"), QStringLiteral("10s"),
+                                  QStringLiteral("--screenshot"), shot, QStringLiteral("--report"), report});
+    QCOMPARE(o.exitCode, 0);
+    QVERIFY2(o.out.contains(report), qPrintable(o.out));
+    QVERIFY2(o.out.contains(shot), qPrintable(o.out));
+
+    QFile f(report);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(doc.object().value(QStringLiteral("sim_time_ms")).toInteger(), 10000);
+    QCOMPARE(doc.object().value(QStringLiteral("seed")).toInteger(), 42);
+    QCOMPARE(doc.object().value(QStringLiteral("topics")).toArray().size(), 2);
+    qint64 total = 0;
+    for (const auto &t : doc.object().value(QStringLiteral("topics")).toArray())
+        for (const auto &p : t.toObject().value(QStringLiteral("partitions")).toArray())
+            total += p.toObject().value(QStringLiteral("log_end_offset")).toInteger();
+    QVERIFY(total > 0);
+
+    const QImage image(shot);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() >= 1000);
+}
+
+void TestCli::sameSeedByteIdenticalReports()
+{
+    QTemporaryDir dir;
+    QByteArray reports[3];
+    const QStringList seeds{QStringLiteral("7"), QStringLiteral("7"), QStringLiteral("8")};
+    for (int i = 0; i < 3; ++i) {
+        const QString path = dir.filePath(QStringLiteral("r%1.json").arg(i));
+        const Outcome o = kafkascope({QStringLiteral("run"), QStringLiteral("--until=8s"), QStringLiteral("--seed"), seeds[i],
+                                      QStringLiteral("--report"), path});
+        QCOMPARE(o.exitCode, 0);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        reports[i] = f.readAll();
+    }
+    QCOMPARE(reports[0], reports[1]);
+    QVERIFY(reports[0] != reports[2]);
+}
+
+void TestCli::unwritableReportExitsOneAndKeepsNothingHalfWritten()
+{
+    const Outcome o = kafkascope({QStringLiteral("run"), QStringLiteral("--until=1s"), QStringLiteral("--report"),
+                                  QStringLiteral("/nonexistent-dir/r.json")});
+    QCOMPARE(o.exitCode, 1);
+    QVERIFY2(o.err.contains(QLatin1String("/nonexistent-dir/r.json")), qPrintable(o.err));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

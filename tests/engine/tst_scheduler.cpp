@@ -1,0 +1,132 @@
+// The discrete-event scheduler: total order (simTime, priority, sequence), cancellation, capped runs.
+#include "core/scheduler.h"
+
+#include <QtTest>
+
+#include <string>
+#include <vector>
+
+using namespace kafkascope;
+
+class TestScheduler : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void emptyRunMovesClock();
+    void ordersByTimeThenPriorityThenSequence();
+    void eventsScheduledNowRunInSameCall();
+    void pastIsClampedToNow();
+    void cancelledEventNeverRuns();
+    void cappedRunKeepsOrderAcrossCalls();
+    void stepRunsOneEvent();
+    void boundaryEventAtUntilRuns();
+};
+
+void TestScheduler::emptyRunMovesClock()
+{
+    Scheduler s;
+    QCOMPARE(s.runUntil(SimTime::fromMillis(500)), std::size_t{0});
+    QCOMPARE(s.now(), SimTime::fromMillis(500));
+    QVERIFY(!s.step());
+}
+
+void TestScheduler::ordersByTimeThenPriorityThenSequence()
+{
+    Scheduler s;
+    std::vector<std::string> order;
+    s.schedule(SimTime::fromMillis(20), EventPriority::Timer, [&] { order.push_back("t20-timer"); });
+    s.schedule(SimTime::fromMillis(10), EventPriority::Timer, [&] { order.push_back("t10-timer-a"); });
+    s.schedule(SimTime::fromMillis(10), EventPriority::Network, [&] { order.push_back("t10-network"); });
+    s.schedule(SimTime::fromMillis(10), EventPriority::Timer, [&] { order.push_back("t10-timer-b"); });
+    s.schedule(SimTime::fromMillis(10), EventPriority::Control, [&] { order.push_back("t10-control"); });
+    s.runUntil(SimTime::fromMillis(100));
+    const std::vector<std::string> expected{"t10-control", "t10-network", "t10-timer-a", "t10-timer-b", "t20-timer"};
+    QCOMPARE(order, expected);
+    QCOMPARE(s.eventsRun(), std::uint64_t{5});
+}
+
+void TestScheduler::eventsScheduledNowRunInSameCall()
+{
+    Scheduler s;
+    int ran = 0;
+    s.schedule(SimTime::fromMillis(5), EventPriority::Timer, [&] {
+        ++ran;
+        s.scheduleAfter(SimDuration{}, EventPriority::Timer, [&] { ++ran; });
+    });
+    s.runUntil(SimTime::fromMillis(5));
+    QCOMPARE(ran, 2);
+}
+
+void TestScheduler::pastIsClampedToNow()
+{
+    Scheduler s;
+    s.runUntil(SimTime::fromMillis(100));
+    SimTime seen;
+    s.schedule(SimTime::fromMillis(50), EventPriority::Timer, [&] { seen = s.now(); });
+    s.runUntil(SimTime::fromMillis(100));
+    QCOMPARE(seen, SimTime::fromMillis(100));
+}
+
+void TestScheduler::cancelledEventNeverRuns()
+{
+    Scheduler s;
+    bool ran = false;
+    const auto id = s.schedule(SimTime::fromMillis(10), EventPriority::Timer, [&] { ran = true; });
+    QCOMPARE(s.pendingCount(), std::size_t{1});
+    s.cancel(id);
+    s.cancel(id);     // twice is harmless
+    s.cancel(12345);  // unknown is harmless
+    QCOMPARE(s.pendingCount(), std::size_t{0});
+    QVERIFY(!s.nextEventTime().has_value());
+    s.runUntil(SimTime::fromMillis(20));
+    QVERIFY(!ran);
+}
+
+void TestScheduler::cappedRunKeepsOrderAcrossCalls()
+{
+    Scheduler capped;
+    Scheduler whole;
+    std::vector<int> a;
+    std::vector<int> b;
+    for (int i = 0; i < 10; ++i) {
+        capped.schedule(SimTime::fromMillis(i % 3), EventPriority::Timer, [&a, i] { a.push_back(i); });
+        whole.schedule(SimTime::fromMillis(i % 3), EventPriority::Timer, [&b, i] { b.push_back(i); });
+    }
+    std::size_t total = 0;
+    while (total < 10) {
+        const std::size_t ran = capped.runUntil(SimTime::fromMillis(10), 3);
+        QVERIFY(ran <= 3);
+        total += ran;
+        if (total < 10)
+            QVERIFY(capped.now() <= SimTime::fromMillis(2)); // a capped run does not jump ahead
+    }
+    whole.runUntil(SimTime::fromMillis(10));
+    QCOMPARE(a, b);
+    QCOMPARE(capped.now(), SimTime::fromMillis(10));
+}
+
+void TestScheduler::stepRunsOneEvent()
+{
+    Scheduler s;
+    int ran = 0;
+    s.schedule(SimTime::fromMillis(3), EventPriority::Timer, [&] { ++ran; });
+    s.schedule(SimTime::fromMillis(4), EventPriority::Timer, [&] { ++ran; });
+    QVERIFY(s.step());
+    QCOMPARE(ran, 1);
+    QCOMPARE(s.now(), SimTime::fromMillis(3));
+}
+
+void TestScheduler::boundaryEventAtUntilRuns()
+{
+    Scheduler s;
+    bool ran = false;
+    s.schedule(SimTime::fromMillis(10), EventPriority::Timer, [&] { ran = true; });
+    s.runUntil(SimTime::fromMicros(9999));
+    QVERIFY(!ran);
+    s.runUntil(SimTime::fromMillis(10));
+    QVERIFY(ran);
+}
+
+QTEST_APPLESS_MAIN(TestScheduler)
+#include "tst_scheduler.moc"

@@ -1,0 +1,428 @@
+#include "mainwindow.h"
+
+#include "client/murmur2.h"
+#include "language.h"
+#include "model/partitionsmodel.h"
+#include "model/simulationcontroller.h"
+#include "partitionlogscene.h"
+#include "trafficcharts.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QImageWriter>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace kafkascope;
+
+namespace {
+
+QString formatClock(SimTime t)
+{
+    const qint64 ms = t.millis();
+    const qint64 minutes = ms / 60000;
+    const qint64 seconds = (ms / 1000) % 60;
+    return QStringLiteral("%1:%2.%3")
+        .arg(minutes, 2, 10, QLatin1Char('0'))
+        .arg(seconds, 2, 10, QLatin1Char('0'))
+        .arg(ms % 1000, 3, 10, QLatin1Char('0'));
+}
+
+QString formatSpeed(double speed)
+{
+    return QStringLiteral("%1×").arg(speed, 0, 'g', 3);
+}
+
+} // namespace
+
+void ClusterView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (!scene())
+        return;
+    const qreal available = viewport()->width() - 4;
+    const qreal s = std::clamp(available / scene()->sceneRect().width(), 0.45, 2.0);
+    setTransform(QTransform::fromScale(s, s));
+}
+
+MainWindow::MainWindow(SimulationController *controller, Language *language, QWidget *parent)
+    : QMainWindow(parent),
+      m_controller(controller),
+      m_language(language),
+      m_scene(new PartitionLogScene(controller, this)),
+      m_view(new ClusterView(this)),
+      m_partitionsModel(new PartitionsModel(controller, this))
+{
+    setWindowIcon(QIcon(QStringLiteral(":/icons/kafkascope.svg")));
+    m_view->setScene(m_scene);
+    m_view->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setViewportUpdateMode(QGraphicsView::MinimalViewportUpdate);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->setFrameShape(QFrame::NoFrame);
+    m_view->setBackgroundBrush(palette().color(QPalette::Base));
+    setCentralWidget(m_view);
+
+    createActions();
+    createToolBar();
+    createDocks();
+    createMenus();
+
+    m_timeStatus = new QLabel(this);
+    m_speedStatus = new QLabel(this);
+    m_recordsStatus = new QLabel(this);
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_timeStatus->setFont(mono);
+    statusBar()->addPermanentWidget(m_recordsStatus);
+    statusBar()->addPermanentWidget(m_speedStatus);
+    statusBar()->addPermanentWidget(m_timeStatus);
+
+    connect(m_controller, &SimulationController::frameAdvanced, this, [this] {
+        refreshStatus();
+        if (m_controller->lastFrame().topicsChanged)
+            refreshTopics();
+    });
+    connect(m_controller, &SimulationController::playingChanged, this, [this] { retranslateUi(); });
+    connect(m_controller, &SimulationController::speedChanged, this, [this](double speed) {
+        const auto &steps = SimulationController::speedSteps();
+        const auto it = std::min_element(steps.begin(), steps.end(),
+                                         [speed](double a, double b) { return std::abs(a - speed) < std::abs(b - speed); });
+        const QSignalBlocker block(m_speedCombo);
+        m_speedCombo->setCurrentIndex(static_cast<int>(it - steps.begin()));
+        refreshStatus();
+    });
+
+    refreshTopics();
+    retranslateUi();
+    refreshStatus();
+
+    resize(1500, 950);
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_playAction = new QAction(this);
+    m_playAction->setShortcut(Qt::Key_Space);
+    connect(m_playAction, &QAction::triggered, m_controller, &SimulationController::togglePlaying);
+
+    m_stepAction = new QAction(this);
+    m_stepAction->setShortcut(Qt::Key_Right);
+    connect(m_stepAction, &QAction::triggered, this, [this] {
+        m_controller->pause();
+        m_controller->step(100);
+    });
+
+    m_fasterAction = new QAction(this);
+    m_fasterAction->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)});
+    connect(m_fasterAction, &QAction::triggered, this, [this] { changeSpeedStep(+1); });
+    m_slowerAction = new QAction(this);
+    m_slowerAction->setShortcut(Qt::Key_Minus);
+    connect(m_slowerAction, &QAction::triggered, this, [this] { changeSpeedStep(-1); });
+
+    m_screenshotAction = new QAction(this);
+    m_screenshotAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    connect(m_screenshotAction, &QAction::triggered, this, &MainWindow::onScreenshotRequested);
+
+    m_quitAction = new QAction(this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_aboutAction = new QAction(this);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::onAbout);
+
+    m_languageGroup = new QActionGroup(this);
+    for (const QString &code : Language::available()) {
+        // Each language is named in itself, so anyone can find their own.
+        auto *a = new QAction(code == QLatin1String("ko") ? QStringLiteral("한국어") : QStringLiteral("English"), this);
+        a->setCheckable(true);
+        a->setData(code);
+        a->setChecked(m_language && m_language->current() == code);
+        m_languageGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] {
+            if (m_language)
+                m_language->apply(code, true);
+        });
+    }
+}
+
+void MainWindow::createToolBar()
+{
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->addAction(m_playAction);
+    m_toolBar->addAction(m_stepAction);
+
+    m_speedLabel = new QLabel(this);
+    m_speedCombo = new QComboBox(this);
+    for (double s : SimulationController::speedSteps())
+        m_speedCombo->addItem(formatSpeed(s), s);
+    m_speedCombo->setCurrentIndex(3); // 1×
+    connect(m_speedCombo, &QComboBox::currentIndexChanged, this, &MainWindow::onSpeedComboChanged);
+    m_toolBar->addSeparator();
+    m_toolBar->addWidget(m_speedLabel);
+    m_toolBar->addWidget(m_speedCombo);
+
+    m_toolBar->addSeparator();
+    m_topicLabel = new QLabel(this);
+    m_topicCombo = new QComboBox(this);
+    m_topicCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_keyLabel = new QLabel(this);
+    m_keyEdit = new QLineEdit(this);
+    m_keyEdit->setMaxLength(256);
+    m_keyEdit->setMinimumWidth(160);
+    m_keyEdit->setClearButtonEnabled(true);
+    m_nullKey = new QCheckBox(this);
+    connect(m_nullKey, &QCheckBox::toggled, m_keyEdit, &QWidget::setDisabled);
+    m_produceButton = new QPushButton(this);
+    m_produceButton->setDefault(true);
+    connect(m_produceButton, &QPushButton::clicked, this, &MainWindow::produceFromToolbar);
+    connect(m_keyEdit, &QLineEdit::returnPressed, this, &MainWindow::produceFromToolbar);
+    m_toolBar->addWidget(m_topicLabel);
+    m_toolBar->addWidget(m_topicCombo);
+    m_toolBar->addWidget(m_keyLabel);
+    m_toolBar->addWidget(m_keyEdit);
+    m_toolBar->addWidget(m_nullKey);
+    m_toolBar->addWidget(m_produceButton);
+}
+
+void MainWindow::createDocks()
+{
+    m_partitionsTable = new QTableView(this);
+    m_partitionsTable->setModel(m_partitionsModel);
+    m_partitionsTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_partitionsTable->setAlternatingRowColors(true);
+    m_partitionsTable->verticalHeader()->hide();
+    m_partitionsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_partitionsTable->horizontalHeader()->setStretchLastSection(true);
+    m_partitionsDock = new QDockWidget(this);
+    m_partitionsDock->setObjectName(QStringLiteral("partitionsDock"));
+    m_partitionsDock->setWidget(m_partitionsTable);
+    addDockWidget(Qt::RightDockWidgetArea, m_partitionsDock);
+
+    m_charts = new TrafficCharts(m_controller, this);
+    m_chartsDock = new QDockWidget(this);
+    m_chartsDock->setObjectName(QStringLiteral("chartsDock"));
+    m_chartsDock->setWidget(m_charts);
+    addDockWidget(Qt::BottomDockWidgetArea, m_chartsDock);
+    resizeDocks({m_chartsDock}, {260}, Qt::Vertical);
+    resizeDocks({m_partitionsDock}, {430}, Qt::Horizontal);
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_screenshotAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+
+    m_simulationMenu = menuBar()->addMenu(QString());
+    m_simulationMenu->addAction(m_playAction);
+    m_simulationMenu->addAction(m_stepAction);
+    m_simulationMenu->addSeparator();
+    m_simulationMenu->addAction(m_fasterAction);
+    m_simulationMenu->addAction(m_slowerAction);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->addAction(m_partitionsDock->toggleViewAction());
+    m_viewMenu->addAction(m_chartsDock->toggleViewAction());
+    m_viewMenu->addAction(m_toolBar->toggleViewAction());
+
+    m_languageMenu = menuBar()->addMenu(QString());
+    m_languageMenu->addActions(m_languageGroup->actions());
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_aboutAction);
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("Kafkascope — a Kafka cluster you can watch"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_simulationMenu->setTitle(tr("&Simulation"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+
+    const bool playing = m_controller->isPlaying();
+    m_playAction->setText(playing ? tr("Pause") : tr("Play"));
+    m_playAction->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_playAction->setToolTip(playing ? tr("Pause the simulation (Space)") : tr("Run the simulation (Space)"));
+    m_stepAction->setText(tr("Step"));
+    m_stepAction->setIcon(style()->standardIcon(QStyle::SP_MediaSkipForward));
+    m_stepAction->setToolTip(tr("Pause and advance 100 ms of simulated time (→)"));
+    m_fasterAction->setText(tr("Faster"));
+    m_slowerAction->setText(tr("Slower"));
+    m_screenshotAction->setText(tr("Save &Screenshot…"));
+    m_quitAction->setText(tr("&Quit"));
+    m_aboutAction->setText(tr("&About Kafkascope"));
+
+    m_toolBar->setWindowTitle(tr("Toolbar"));
+    m_speedLabel->setText(tr("Speed "));
+    m_speedCombo->setToolTip(tr("Simulated seconds per real second (+ and − change it)"));
+    m_topicLabel->setText(tr(" Produce to "));
+    m_keyLabel->setText(tr(" key "));
+    m_keyEdit->setPlaceholderText(tr("e.g. alice"));
+    m_keyEdit->setToolTip(tr("The record key. Records with the same key always go to the same partition."));
+    m_nullKey->setText(tr("null key"));
+    m_nullKey->setToolTip(tr("Send the record without a key: the sticky partitioner picks the partition."));
+    m_produceButton->setText(tr("Produce"));
+
+    m_partitionsDock->setWindowTitle(tr("Partitions"));
+    m_chartsDock->setWindowTitle(tr("Charts"));
+    m_scene->rebuild();
+    refreshStatus();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        for (QAction *a : m_languageGroup->actions())
+            a->setChecked(m_language && a->data().toString() == m_language->current());
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::refreshStatus()
+{
+    m_timeStatus->setText(tr("Simulated time %1").arg(formatClock(m_controller->simTime())));
+    m_speedStatus->setText(tr("Speed %1%2").arg(formatSpeed(m_controller->speed()),
+                                                 m_controller->isPlaying() ? QString() : tr(" (paused)")));
+    qint64 records = 0;
+    for (const auto &[name, topic] : m_controller->cluster().topics())
+        for (std::int32_t p = 0; p < topic.partitionCount(); ++p)
+            records += static_cast<qint64>(topic.partition(PartitionId{p}).size());
+    m_recordsStatus->setText(tr("%n record(s) stored", nullptr, static_cast<int>(std::min<qint64>(records, INT32_MAX))));
+}
+
+void MainWindow::refreshTopics()
+{
+    const QString current = m_topicCombo->currentText();
+    const QSignalBlocker block(m_topicCombo);
+    m_topicCombo->clear();
+    for (const auto &[name, topic] : m_controller->cluster().topics())
+        m_topicCombo->addItem(QString::fromStdString(name));
+    const int index = m_topicCombo->findText(current);
+    m_topicCombo->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+void MainWindow::onSpeedComboChanged(int index)
+{
+    if (index >= 0)
+        m_controller->setSpeed(m_speedCombo->itemData(index).toDouble());
+}
+
+void MainWindow::changeSpeedStep(int delta)
+{
+    const int index = std::clamp(m_speedCombo->currentIndex() + delta, 0, m_speedCombo->count() - 1);
+    m_speedCombo->setCurrentIndex(index);
+}
+
+QString MainWindow::produceFromToolbar()
+{
+    const QString topic = m_topicCombo->currentText();
+    const bool nullKey = m_nullKey->isChecked();
+    const QString key = m_keyEdit->text();
+    const auto result = m_controller->produce(topic, key, nullKey, tr("sent from the toolbar"));
+    QString message;
+    if (!result.isOk()) {
+        message = tr("Could not produce: %1").arg(QString::fromStdString(result.status().message()));
+    } else if (nullKey) {
+        message = tr("Null key → the sticky partitioner chose partition %1 of “%2”.")
+                      .arg(result.value().value())
+                      .arg(topic);
+    } else {
+        // Show the whole rule, so a learner sees why this key lands where it does.
+        const QByteArray bytes = key.toUtf8();
+        const std::int32_t hash = murmur2(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+        const Topic *t = m_controller->cluster().topic(topic.toStdString());
+        message = tr("Key “%1” → murmur2 %2 → toPositive %3 mod %4 = partition %5 of “%6”.")
+                      .arg(key)
+                      .arg(hash)
+                      .arg(toPositive(hash))
+                      .arg(t ? t->partitionCount() : 0)
+                      .arg(result.value().value())
+                      .arg(topic);
+    }
+    statusBar()->showMessage(message, 15000);
+    return message;
+}
+
+QString MainWindow::saveScreenshot(const QString &path)
+{
+    m_charts->rateChart()->replot();
+    m_charts->lagChart()->replot();
+    const QPixmap pixmap = grab();
+    // Written to a temporary file and renamed, so a failure leaves an older file untouched.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return tr("Could not write the screenshot to %1: %2").arg(path, file.errorString());
+    QImageWriter writer(&file, "png");
+    if (!writer.write(pixmap.toImage())) {
+        file.cancelWriting();
+        return tr("Could not write the screenshot to %1: %2").arg(path, writer.errorString());
+    }
+    if (!file.commit())
+        return tr("Could not write the screenshot to %1: %2").arg(path, file.errorString());
+    return {};
+}
+
+void MainWindow::onScreenshotRequested()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Screenshot"), dir + QStringLiteral("/kafkascope.png"),
+                                                      tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    const QString error = saveScreenshot(path);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Save Screenshot"), error);
+    else
+        statusBar()->showMessage(tr("Saved %1").arg(path), 8000);
+}
+
+void MainWindow::onAbout()
+{
+    QMessageBox::about(this, tr("About Kafkascope"),
+                       tr("<h3>Kafkascope %1</h3>"
+                          "<p>A desktop explorer and simulator of Apache Kafka: a cluster runs inside the app, "
+                          "and you watch records hash to partitions, logs grow and consumers follow.</p>"
+                          "<p>Space plays and pauses, → steps, + and − change the speed.</p>")
+                           .arg(QCoreApplication::applicationVersion()));
+}

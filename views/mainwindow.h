@@ -1,0 +1,121 @@
+#pragma once
+
+#include <QGraphicsView>
+#include <QMainWindow>
+
+class QAction;
+class QActionGroup;
+class QCheckBox;
+class QComboBox;
+class QDockWidget;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QPushButton;
+class QTableView;
+class QToolBar;
+class Language;
+class PartitionLogScene;
+class PartitionsModel;
+class SimulationController;
+class TrafficCharts;
+
+// The cluster's view: scales the scene to the width of the window, so that every strip is seen
+// whole on a laptop and on a projector alike.
+class ClusterView : public QGraphicsView
+{
+    Q_OBJECT
+public:
+    using QGraphicsView::QGraphicsView;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+};
+
+// Kafkascope's main window: the partition logs in the centre, a table of partitions and live
+// charts in docks, a toolbar to play, pause, step, change speed and produce a record, and the
+// simulated time in the status bar.
+//
+// `controller` and `language` must outlive the window.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(SimulationController *controller, Language *language, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    [[nodiscard]] PartitionLogScene *scene() const { return m_scene; }
+    [[nodiscard]] PartitionsModel *partitionsModel() const { return m_partitionsModel; }
+    [[nodiscard]] TrafficCharts *charts() const { return m_charts; }
+
+    // Renders the window as it looks now to a PNG file (replotting the charts first).
+    // Returns an empty string on success, else what went wrong.
+    QString saveScreenshot(const QString &path);
+
+    // Sends one record from the toolbar's fields, as the Produce button does. Returns the
+    // message shown in the status bar.
+    QString produceFromToolbar();
+
+    // The toolbar's fields, for tests.
+    [[nodiscard]] QLineEdit *keyEdit() const { return m_keyEdit; }
+    [[nodiscard]] QComboBox *topicCombo() const { return m_topicCombo; }
+    [[nodiscard]] QCheckBox *nullKeyCheck() const { return m_nullKey; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createToolBar();
+    void createDocks();
+    void createMenus();
+    void retranslateUi();
+    void refreshStatus();
+    void refreshTopics();
+    void onSpeedComboChanged(int index);
+    void changeSpeedStep(int delta);
+    void onScreenshotRequested();
+    void onAbout();
+
+    SimulationController *m_controller;
+    Language *m_language;
+    PartitionLogScene *m_scene;
+    ClusterView *m_view;
+    PartitionsModel *m_partitionsModel;
+    TrafficCharts *m_charts = nullptr;
+
+    QDockWidget *m_partitionsDock = nullptr;
+    QDockWidget *m_chartsDock = nullptr;
+    QTableView *m_partitionsTable = nullptr;
+    QToolBar *m_toolBar = nullptr;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_simulationMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+
+    QAction *m_playAction = nullptr;
+    QAction *m_stepAction = nullptr;
+    QAction *m_fasterAction = nullptr;
+    QAction *m_slowerAction = nullptr;
+    QAction *m_screenshotAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
+
+    QLabel *m_speedLabel = nullptr;
+    QComboBox *m_speedCombo = nullptr;
+    QLabel *m_topicLabel = nullptr;
+    QComboBox *m_topicCombo = nullptr;
+    QLabel *m_keyLabel = nullptr;
+    QLineEdit *m_keyEdit = nullptr;
+    QCheckBox *m_nullKey = nullptr;
+    QPushButton *m_produceButton = nullptr;
+
+    QLabel *m_timeStatus = nullptr;
+    QLabel *m_speedStatus = nullptr;
+    QLabel *m_recordsStatus = nullptr;
+};

@@ -1,0 +1,174 @@
+#include "partitionlogscene.h"
+
+#include "keylegenditem.h"
+#include "model/simulationcontroller.h"
+#include "partitionstripitem.h"
+
+#include <QFont>
+#include <QGraphicsSimpleTextItem>
+#include <QGuiApplication>
+#include <QPalette>
+
+#include <algorithm>
+
+using namespace kafkascope;
+
+namespace {
+constexpr qreal kMargin = 16;
+constexpr qreal kHeadingHeight = 34;
+constexpr qreal kTopicGap = 14;
+} // namespace
+
+PartitionLogScene::PartitionLogScene(SimulationController *controller, QObject *parent)
+    : QGraphicsScene(parent), m_controller(controller)
+{
+    setItemIndexMethod(QGraphicsScene::NoIndex); // few items, all repainted often
+    rebuild();
+    connect(m_controller, &SimulationController::frameAdvanced, this, &PartitionLogScene::onFrameAdvanced);
+}
+
+PartitionStripItem *PartitionLogScene::strip(const QString &topic, int partition) const
+{
+    const auto it = m_strips.find({topic, partition});
+    return it == m_strips.end() ? nullptr : it->second;
+}
+
+QString PartitionLogScene::topicHeading(const QString &topicName) const
+{
+    const Cluster &cluster = m_controller->cluster();
+    const Topic *topic = cluster.topic(topicName.toStdString());
+    QStringList producers;
+    for (const auto &p : cluster.producers()) {
+        if (QString::fromStdString(p->config().topic) != topicName)
+            continue;
+        const QString keys = p->config().keys.empty() ? tr("null keys") : tr("keyed");
+        producers << tr("%1 (%2/s, %3)")
+                         .arg(QString::fromStdString(p->config().clientId))
+                         .arg(p->config().recordsPerSecond, 0, 'g', 3)
+                         .arg(keys);
+    }
+    QStringList consumers;
+    for (const auto &c : cluster.consumers())
+        if (QString::fromStdString(c->config().topic) == topicName)
+            consumers << QString::fromStdString(c->config().clientId);
+
+    QString heading = tr("Topic %1 · %n partition(s)", nullptr, topic ? topic->partitionCount() : 0).arg(topicName);
+    if (!producers.isEmpty())
+        heading += tr("  ·  producers: %1").arg(producers.join(QStringLiteral(", ")));
+    if (!consumers.isEmpty())
+        heading += tr("  ·  consumers: %1").arg(consumers.join(QStringLiteral(", ")));
+    return heading;
+}
+
+void PartitionLogScene::rebuild()
+{
+    clear();
+    m_strips.clear();
+    m_headings.clear();
+    m_legend = nullptr;
+
+    const Cluster &cluster = m_controller->cluster();
+    QStringList keys;
+    for (const auto &p : cluster.producers())
+        for (const auto &k : p->config().keys)
+            keys << QString::fromStdString(k);
+    for (const QString &k : std::as_const(m_keysSeen))
+        keys << k;
+    keys.removeDuplicates();
+    keys.sort();
+
+    qreal y = kMargin;
+    m_legend = new KeyLegendItem(PartitionStripItem::kWidth);
+    m_legend->setKeys(keys);
+    m_legend->setPos(kMargin, y);
+    addItem(m_legend);
+    y += m_legend->boundingRect().height() + 8;
+
+    QFont headingFont = QGuiApplication::font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.15);
+    headingFont.setBold(true);
+    for (const auto &[name, topic] : cluster.topics()) {
+        const QString qname = QString::fromStdString(name);
+        auto *heading = addSimpleText(topicHeading(qname), headingFont);
+        heading->setBrush(QGuiApplication::palette().color(QPalette::WindowText));
+        heading->setPos(kMargin, y + 6);
+        m_headings[qname] = heading;
+        y += kHeadingHeight;
+        for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
+            auto *item = new PartitionStripItem;
+            item->setPos(kMargin, y);
+            addItem(item);
+            m_strips[{qname, p}] = item;
+            refreshStrip(qname, p);
+            y += PartitionStripItem::kHeight;
+        }
+        y += kTopicGap;
+    }
+    setSceneRect(0, 0, PartitionStripItem::kWidth + 2 * kMargin, std::max<qreal>(y + kMargin, 200));
+}
+
+void PartitionLogScene::refreshStrip(const QString &topicName, int partition)
+{
+    PartitionStripItem *item = strip(topicName, partition);
+    const Cluster &cluster = m_controller->cluster();
+    const Topic *topic = cluster.topic(topicName.toStdString());
+    if (!item || !topic)
+        return;
+    const MemoryLog &log = topic->partition(PartitionId{partition});
+
+    PartitionStripSnapshot snap;
+    snap.topic = topicName;
+    snap.partition = partition;
+    snap.logStartOffset = log.logStartOffset().value();
+    snap.logEndOffset = log.logEndOffset().value();
+    const auto capacity = static_cast<std::int64_t>(PartitionStripItem::capacity());
+    const Offset from = std::max(log.logStartOffset(), log.logEndOffset() - capacity);
+    for (const Record &r : log.read(from, static_cast<std::size_t>(capacity))) {
+        PartitionStripSnapshot::Cell cell;
+        cell.offset = r.offset.value();
+        cell.nullKey = !r.key.has_value();
+        if (r.key) {
+            cell.key = QString::fromStdString(*r.key);
+            if (!m_keysSeen.contains(cell.key))
+                m_keysSeen.insert(cell.key);
+        }
+        snap.cells.push_back(std::move(cell));
+    }
+    for (const auto &c : cluster.consumers())
+        if (c->config().topic == topicName.toStdString())
+            snap.consumers.push_back({QString::fromStdString(c->config().clientId), c->position(PartitionId{partition}).value()});
+    item->setSnapshot(std::move(snap));
+}
+
+void PartitionLogScene::refreshLegend()
+{
+    if (!m_legend)
+        return;
+    QStringList keys = m_legend->keys();
+    bool grew = false;
+    for (const QString &k : std::as_const(m_keysSeen)) {
+        if (!keys.contains(k)) {
+            keys << k;
+            grew = true;
+        }
+    }
+    if (!grew)
+        return;
+    keys.sort();
+    const qreal before = m_legend->boundingRect().height();
+    m_legend->setKeys(keys);
+    if (m_legend->boundingRect().height() != before)
+        rebuild(); // the legend took another row: lay everything out again
+}
+
+void PartitionLogScene::onFrameAdvanced()
+{
+    const FrameDelta &frame = m_controller->lastFrame();
+    if (frame.topicsChanged) {
+        rebuild();
+        return;
+    }
+    for (const auto &tp : frame.changedPartitions)
+        refreshStrip(QString::fromStdString(tp.topic), tp.partition.value());
+    refreshLegend();
+}

@@ -1,0 +1,150 @@
+#include "partitionstripitem.h"
+
+#include "keycolors.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QGuiApplication>
+#include <QWidget>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+#include <algorithm>
+
+namespace {
+constexpr qreal kLabelWidth = 150;
+constexpr qreal kStripLeft = kLabelWidth + 34; // room for the "older records" marker
+constexpr qreal kRightMargin = 110;            // room for the log-end marker and its label
+constexpr qreal kCellWidth = 30;
+constexpr qreal kCellGap = 2;
+constexpr qreal kStripTop = 24;
+constexpr qreal kCellHeight = 30;
+} // namespace
+
+PartitionStripItem::PartitionStripItem()
+{
+    setFlag(ItemIsSelectable, false);
+}
+
+int PartitionStripItem::capacity()
+{
+    return static_cast<int>((kWidth - kStripLeft - kRightMargin) / (kCellWidth + kCellGap));
+}
+
+void PartitionStripItem::setSnapshot(PartitionStripSnapshot snapshot)
+{
+    m_snapshot = std::move(snapshot);
+    update();
+}
+
+QRectF PartitionStripItem::boundingRect() const
+{
+    return {0, 0, kWidth, kHeight};
+}
+
+qreal PartitionStripItem::slotX(qint64 offset) const
+{
+    const qint64 firstShown = m_snapshot.cells.isEmpty() ? m_snapshot.logEndOffset : m_snapshot.cells.front().offset;
+    return kStripLeft + static_cast<qreal>(offset - firstShown) * (kCellWidth + kCellGap);
+}
+
+void PartitionStripItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
+{
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    painter->setRenderHint(QPainter::Antialiasing, lod >= 0.5);
+    const QPalette pal = widget ? widget->palette() : QGuiApplication::palette();
+    const QColor text = pal.color(QPalette::WindowText);
+    const QColor muted = pal.color(QPalette::PlaceholderText);
+
+    // Label: "orders-2".
+    QFont labelFont = painter->font();
+    labelFont.setPointSizeF(labelFont.pointSizeF() * 1.25);
+    labelFont.setBold(true);
+    painter->setFont(labelFont);
+    painter->setPen(text);
+    const QRectF labelRect(0, kStripTop, kLabelWidth - 8, kCellHeight);
+    painter->drawText(labelRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      QStringLiteral("%1-%2").arg(m_snapshot.topic).arg(m_snapshot.partition));
+
+    QFont small = painter->font();
+    small.setBold(false);
+    small.setPointSizeF(painter->font().pointSizeF() / 1.25 * 0.85);
+    QFont cellFont = small;
+    cellFont.setBold(true);
+
+    // Strip background: the whole visible width, so an empty log still reads as a log.
+    const qreal stripRight = kWidth - kRightMargin;
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(pal.color(QPalette::AlternateBase));
+    painter->drawRoundedRect(QRectF(kStripLeft - 4, kStripTop - 3, stripRight - kStripLeft + 8, kCellHeight + 6), 4, 4);
+
+    if (lod < 0.35) {
+        // Far away: one bar for the filled part.
+        const qreal filled = slotX(m_snapshot.logEndOffset) - kStripLeft;
+        painter->setBrush(muted);
+        painter->drawRect(QRectF(kStripLeft, kStripTop, filled, kCellHeight));
+        return;
+    }
+
+    // Older records than the strip shows.
+    if (!m_snapshot.cells.isEmpty() && m_snapshot.cells.front().offset > m_snapshot.logStartOffset) {
+        painter->setFont(small);
+        painter->setPen(muted);
+        painter->drawText(QRectF(kLabelWidth - 4, kStripTop, 36, kCellHeight), Qt::AlignCenter, QStringLiteral("◀⋯"));
+    }
+
+    // Record cells.
+    const QFontMetricsF cellMetrics(cellFont);
+    for (const auto &cell : m_snapshot.cells) {
+        const QRectF r(slotX(cell.offset), kStripTop, kCellWidth, kCellHeight);
+        const QColor fill = cell.nullKey ? KeyColors::forNullKey() : KeyColors::forKey(cell.key);
+        painter->setPen(QPen(fill.darker(135), 1));
+        painter->setBrush(fill);
+        painter->drawRoundedRect(r, 3, 3);
+        if (lod >= 0.6) {
+            painter->setFont(cellFont);
+            painter->setPen(KeyColors::textOn(fill));
+            const QString glyph = cell.nullKey ? QStringLiteral("∅") : cell.key.left(2);
+            painter->drawText(r, Qt::AlignCenter, cellMetrics.elidedText(glyph, Qt::ElideNone, kCellWidth));
+        }
+        // Offsets under every fifth record (and the first one shown).
+        if (cell.offset % 5 == 0 || &cell == &m_snapshot.cells.front()) {
+            painter->setFont(small);
+            painter->setPen(muted);
+            painter->drawText(QRectF(r.left() - 10, r.bottom() + 3, kCellWidth + 20, 16), Qt::AlignHCenter | Qt::AlignTop,
+                              QString::number(cell.offset));
+        }
+    }
+
+    // The log-end offset: the empty slot where the next record lands.
+    const qreal leoX = slotX(m_snapshot.logEndOffset);
+    const QColor accent = pal.color(QPalette::Highlight);
+    painter->setPen(QPen(accent, 2, Qt::DashLine));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(QRectF(leoX, kStripTop, kCellWidth, kCellHeight), 3, 3);
+    painter->setFont(cellFont);
+    painter->setPen(accent);
+    painter->drawText(QRectF(leoX + kCellWidth + 6, kStripTop, kRightMargin, kCellHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                      QCoreApplication::translate("PartitionStripItem", "LEO %1").arg(m_snapshot.logEndOffset));
+
+    // Consumer positions: a marker on the left edge of the next record each consumer will read.
+    painter->setFont(small);
+    const QFontMetricsF smallMetrics(small);
+    qreal labelRightEdge = -1;
+    for (const auto &c : m_snapshot.consumers) {
+        const bool offLeft = !m_snapshot.cells.isEmpty() && c.position < m_snapshot.cells.front().offset;
+        const qreal x = offLeft ? kStripLeft - 2 : slotX(c.position) - kCellGap / 2;
+        const QColor markColor(0x2e, 0x7d, 0x32);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(markColor);
+        const QPointF tri[3] = {{x - 5, kStripTop - 12}, {x + 5, kStripTop - 12}, {x, kStripTop - 3}};
+        painter->drawPolygon(tri, 3);
+        const qint64 lag = m_snapshot.logEndOffset - c.position;
+        const QString label = lag > 0 ? QCoreApplication::translate("PartitionStripItem", "%1 (lag %2)").arg(c.name).arg(lag)
+                                      : c.name;
+        qreal lx = std::max(x + 7, labelRightEdge + 8);
+        painter->setPen(markColor);
+        painter->drawText(QPointF(lx, kStripTop - 5), label);
+        labelRightEdge = lx + smallMetrics.horizontalAdvance(label);
+    }
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QGraphicsItem>
+#include <QString>
+#include <QVector>
+
+// What a partition strip shows, copied out of the engine once per frame (views never hold
+// engine pointers).
+struct PartitionStripSnapshot {
+    struct Cell {
+        qint64 offset = 0;
+        QString key;
+        bool nullKey = false;
+    };
+    struct ConsumerMark {
+        QString name;
+        qint64 position = 0;
+    };
+    QString topic;
+    int partition = 0;
+    qint64 logStartOffset = 0;
+    qint64 logEndOffset = 0;
+    QVector<Cell> cells; // the newest records, oldest first, at most capacity()
+    QVector<ConsumerMark> consumers;
+};
+
+// One partition drawn as a horizontal log: a cell per record coloured by its key, offsets
+// underneath, the log-end offset marked where the next record will land, and each consumer's
+// position as a marker above. When the log is longer than the strip, the strip shows the newest
+// records and says how many older ones are off to the left.
+class PartitionStripItem : public QGraphicsItem
+{
+public:
+    static constexpr qreal kWidth = 1180;
+    static constexpr qreal kHeight = 78;
+
+    PartitionStripItem();
+
+    void setSnapshot(PartitionStripSnapshot snapshot);
+    [[nodiscard]] const PartitionStripSnapshot &snapshot() const { return m_snapshot; }
+    // How many record cells fit.
+    [[nodiscard]] static int capacity();
+
+    [[nodiscard]] QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    // Geometry, for tests and hit-testing: the x of the left edge of the slot that holds
+    // `offset` (or would, for the log-end offset).
+    [[nodiscard]] qreal slotX(qint64 offset) const;
+
+private:
+    PartitionStripSnapshot m_snapshot;
+};

@@ -1,0 +1,138 @@
+#include "trafficcharts.h"
+
+#include "keycolors.h"
+#include "model/simulationcontroller.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+
+#include <qcustomplot.h>
+
+using namespace kafkascope;
+
+TrafficCharts::TrafficCharts(SimulationController *controller, QWidget *parent)
+    : QWidget(parent), m_controller(controller), m_rate(new QCustomPlot(this)), m_lag(new QCustomPlot(this))
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_rate);
+    layout->addWidget(m_lag);
+    setUpPlot(m_rate);
+    setUpPlot(m_lag);
+    retranslate();
+    for (const auto &[name, topic] : controller->cluster().topics())
+        graphFor(m_rate, m_rateGraphs, QString::fromStdString(name));
+    for (const auto &c : controller->cluster().consumers())
+        graphFor(m_lag, m_lagGraphs, QString::fromStdString(c->config().clientId));
+    connect(m_controller, &SimulationController::frameAdvanced, this, &TrafficCharts::onFrameAdvanced);
+    onFrameAdvanced();
+}
+
+void TrafficCharts::setUpPlot(QCustomPlot *plot)
+{
+    plot->setMinimumSize(320, 180);
+    plot->setNotAntialiasedElements(QCP::aeAll);
+    plot->legend->setVisible(true);
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    QFont legendFont = font();
+    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
+    plot->legend->setFont(legendFont);
+    plot->legend->setBrush(QColor(255, 255, 255, 200));
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, QString(), QFont(font().family(), font().pointSize(), QFont::Bold)));
+    plot->xAxis->setRange(0, kWindowSeconds);
+    plot->yAxis->setRange(0, 10);
+}
+
+void TrafficCharts::retranslate()
+{
+    if (auto *title = qobject_cast<QCPTextElement *>(m_rate->plotLayout()->element(0, 0)))
+        title->setText(tr("Records produced per second"));
+    if (auto *title = qobject_cast<QCPTextElement *>(m_lag->plotLayout()->element(0, 0)))
+        title->setText(tr("Consumer lag (records)"));
+    m_rate->xAxis->setLabel(tr("simulated time (s)"));
+    m_lag->xAxis->setLabel(tr("simulated time (s)"));
+    m_rate->replot();
+    m_lag->replot();
+}
+
+void TrafficCharts::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+QCPGraph *TrafficCharts::graphFor(QCustomPlot *plot, std::map<QString, QCPGraph *> &graphs, const QString &name)
+{
+    auto it = graphs.find(name);
+    if (it != graphs.end())
+        return it->second;
+    QCPGraph *g = plot->addGraph();
+    g->setName(name);
+    QColor c = KeyColors::forKey(name).darker(150);
+    g->setPen(QPen(c, 1));
+    g->setLineStyle(QCPGraph::lsStepLeft);
+    graphs.emplace(name, g);
+    return g;
+}
+
+int TrafficCharts::rateGraphPoints(const QString &topic) const
+{
+    const auto it = m_rateGraphs.find(topic);
+    return it == m_rateGraphs.end() ? 0 : it->second->dataCount();
+}
+
+void TrafficCharts::onFrameAdvanced()
+{
+    const FrameDelta &frame = m_controller->lastFrame();
+    for (const auto &a : frame.appended)
+        ++m_bins[a.topic][a.timestampMs / 1000];
+
+    const Cluster &cluster = m_controller->cluster();
+    const qint64 nowMs = cluster.now().millis();
+    const qint64 finished = nowMs / 1000; // seconds [0, finished) are complete
+    if (finished <= m_nextSecond && !frame.topicsChanged)
+        return;
+
+    for (qint64 s = m_nextSecond; s < finished; ++s) {
+        for (const auto &[name, topic] : cluster.topics()) {
+            const QString qname = QString::fromStdString(name);
+            auto &bins = m_bins[qname];
+            const auto it = bins.find(s);
+            const int count = it == bins.end() ? 0 : it->second;
+            graphFor(m_rate, m_rateGraphs, qname)->addData(static_cast<double>(s), count);
+            if (it != bins.end())
+                bins.erase(it);
+        }
+    }
+    // Lag is sampled as it is now (once per finished second).
+    if (finished > m_nextSecond) {
+        for (const auto &c : cluster.consumers()) {
+            const Topic *topic = cluster.topic(c->config().topic);
+            if (!topic)
+                continue;
+            qint64 lag = 0;
+            for (const auto &[partition, position] : c->positions())
+                lag += topic->partition(partition).logEndOffset() - position;
+            graphFor(m_lag, m_lagGraphs, QString::fromStdString(c->config().clientId))
+                ->addData(static_cast<double>(finished), static_cast<double>(lag));
+        }
+    }
+    m_nextSecond = std::max(m_nextSecond, finished);
+
+    const double right = std::max(kWindowSeconds, static_cast<double>(nowMs) / 1000.0);
+    for (QCustomPlot *plot : {m_rate, m_lag}) {
+        double maxY = 5;
+        for (int i = 0; i < plot->graphCount(); ++i) {
+            plot->graph(i)->data()->removeBefore(right - 2 * kWindowSeconds);
+            bool found = false;
+            const QCPRange r = plot->graph(i)->getValueRange(found);
+            if (found)
+                maxY = std::max(maxY, r.upper);
+        }
+        plot->xAxis->setRange(right - kWindowSeconds, right);
+        plot->yAxis->setRange(0, maxY * 1.15);
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QWidget>
+
+#include <map>
+
+class QCustomPlot;
+class QCPGraph;
+class SimulationController;
+
+// Two live charts over simTime: records produced per second to each topic, and each consumer's
+// lag (records behind the log-end offsets of its partitions). Fed incrementally from the frame
+// tick: a point per finished simulated second, older points dropped, one replot a frame.
+//
+// `controller` must outlive the widget.
+class TrafficCharts : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TrafficCharts(SimulationController *controller, QWidget *parent = nullptr);
+
+    // Seconds of simTime the charts show.
+    static constexpr double kWindowSeconds = 60.0;
+
+    [[nodiscard]] QCustomPlot *rateChart() const { return m_rate; }
+    [[nodiscard]] QCustomPlot *lagChart() const { return m_lag; }
+    [[nodiscard]] int rateGraphPoints(const QString &topic) const;
+
+    void retranslate();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void onFrameAdvanced();
+    QCPGraph *graphFor(QCustomPlot *plot, std::map<QString, QCPGraph *> &graphs, const QString &name);
+    void setUpPlot(QCustomPlot *plot);
+
+    SimulationController *m_controller;
+    QCustomPlot *m_rate;
+    QCustomPlot *m_lag;
+    std::map<QString, QCPGraph *> m_rateGraphs;
+    std::map<QString, QCPGraph *> m_lagGraphs;
+    std::map<QString, std::map<qint64, int>> m_bins; // topic → simulated second → records
+    qint64 m_nextSecond = 0;                          // the first second not plotted yet
+};
