@@ -198,6 +198,7 @@ void MainWindow::createToolBar()
     m_keyEdit = new QLineEdit(this);
     m_keyEdit->setMaxLength(256);
     m_keyEdit->setMinimumWidth(160);
+    m_keyEdit->setMaximumWidth(280);
     m_keyEdit->setClearButtonEnabled(true);
     m_nullKey = new QCheckBox(this);
     connect(m_nullKey, &QCheckBox::toggled, m_keyEdit, &QWidget::setDisabled);

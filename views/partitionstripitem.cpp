@@ -107,8 +107,10 @@ void PartitionStripItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
             const QString glyph = cell.nullKey ? QStringLiteral("∅") : cell.key.left(2);
             painter->drawText(r, Qt::AlignCenter, cellMetrics.elidedText(glyph, Qt::ElideNone, kCellWidth));
         }
-        // Offsets under every fifth record (and the first one shown).
-        if (cell.offset % 5 == 0 || &cell == &m_snapshot.cells.front()) {
+        // Offsets under every fifth record, and under the first one shown unless the next
+        // multiple of five sits right beside it.
+        const bool first = &cell == &m_snapshot.cells.front();
+        if (cell.offset % 5 == 0 || (first && cell.offset % 5 != 4)) {
             painter->setFont(small);
             painter->setPen(muted);
             painter->drawText(QRectF(r.left() - 10, r.bottom() + 3, kCellWidth + 20, 16), Qt::AlignHCenter | Qt::AlignTop,

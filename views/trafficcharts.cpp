@@ -1,6 +1,5 @@
 #include "trafficcharts.h"
 
-#include "keycolors.h"
 #include "model/simulationcontroller.h"
 
 #include <QEvent>
@@ -32,12 +31,15 @@ void TrafficCharts::setUpPlot(QCustomPlot *plot)
 {
     plot->setMinimumSize(320, 180);
     plot->setNotAntialiasedElements(QCP::aeAll);
+    // The legend sits in a row of its own under the axes, laid out left to right, so that it
+    // never hides the newest data.
     plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-    QFont legendFont = font();
-    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
-    plot->legend->setFont(legendFont);
-    plot->legend->setBrush(QColor(255, 255, 255, 200));
+    plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot->legend->setBorderPen(Qt::NoPen);
+    plot->legend->setBrush(Qt::NoBrush);
+    plot->axisRect()->insetLayout()->take(plot->legend);
+    plot->plotLayout()->addElement(1, 0, plot->legend);
+    plot->plotLayout()->setRowStretchFactor(1, 0.001);
     plot->plotLayout()->insertRow(0);
     plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, QString(), QFont(font().family(), font().pointSize(), QFont::Bold)));
     plot->xAxis->setRange(0, kWindowSeconds);
@@ -70,8 +72,12 @@ QCPGraph *TrafficCharts::graphFor(QCustomPlot *plot, std::map<QString, QCPGraph 
         return it->second;
     QCPGraph *g = plot->addGraph();
     g->setName(name);
-    QColor c = KeyColors::forKey(name).darker(150);
-    g->setPen(QPen(c, 1));
+    // Series colours: a fixed, colour-blind-friendly cycle (Okabe-Ito), in order of appearance.
+    static const QColor palette[] = {QColor(0x00, 0x72, 0xb2), QColor(0xd5, 0x5e, 0x00), QColor(0x00, 0x9e, 0x73),
+                                     QColor(0xcc, 0x79, 0xa7), QColor(0xe6, 0x9f, 0x00), QColor(0x56, 0xb4, 0xe9),
+                                     QColor(0x00, 0x00, 0x00)};
+    const QColor c = palette[static_cast<std::size_t>(plot->graphCount() - 1) % std::size(palette)];
+    g->setPen(QPen(c, 2));
     g->setLineStyle(QCPGraph::lsStepLeft);
     graphs.emplace(name, g);
     return g;
