@@ -14,6 +14,7 @@ KAFKASCOPE_PACKAGES=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools  # Qt Linguist tools: lupdate, lrelease
     qt6-translations-l10n                      # Qt's own strings in Korean
     libqcustomplot-dev libspdlog-dev           # charts, logging
+    zlib1g-dev libsnappy-dev liblz4-dev libzstd-dev   # Kafka's compression codecs
     fonts-noto-cjk fonts-dejavu-core           # Korean and Latin fonts
 )
 

@@ -144,6 +144,7 @@ int main(int argc, char **argv)
 
     SimulationController controller(kafkascope::makeDemoCluster(kafkascope::kDefaultSeed));
     MainWindow window(&controller, &language);
+    window.restoreLayout();
     window.show();
     controller.play();
     return QApplication::exec();

@@ -118,9 +118,14 @@ MainWindow::MainWindow(SimulationController *controller, Language *language, QWi
     refreshStatus();
 
     resize(1500, 950);
+}
+
+void MainWindow::restoreLayout()
+{
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_restoredLayout = true;
 }
 
 MainWindow::~MainWindow() = default;
@@ -314,6 +319,10 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_restoredLayout) {
+        QMainWindow::closeEvent(event); // a headless or test window leaves the user's layout alone
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

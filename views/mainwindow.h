@@ -49,6 +49,10 @@ public:
     [[nodiscard]] PartitionsModel *partitionsModel() const { return m_partitionsModel; }
     [[nodiscard]] TrafficCharts *charts() const { return m_charts; }
 
+    // Restores the window geometry and dock layout the user left, and saves them again on close.
+    // Headless runs and tests do not call it, so their pictures do not depend on the user's layout.
+    void restoreLayout();
+
     // Renders the window as it looks now to a PNG file (replotting the charts first).
     // Returns an empty string on success, else what went wrong.
     QString saveScreenshot(const QString &path);
@@ -118,4 +122,5 @@ private:
     QLabel *m_timeStatus = nullptr;
     QLabel *m_speedStatus = nullptr;
     QLabel *m_recordsStatus = nullptr;
+    bool m_restoredLayout = false;
 };
