@@ -28,15 +28,23 @@ QString usageText()
         "Usage:\n"
         "  kafkascope [--lang ko|en]\n"
         "      Open the Kafkascope window on the built-in demo cluster.\n"
-        "  kafkascope run [--until DURATION] [--seed N] [--report FILE.json] [--screenshot FILE.png] [--lang ko|en]\n"
+        "  kafkascope run [--until DURATION] [--seed N] [--report FILE.json] [--screenshot FILE.png]\n"
+        "                 [--data-dir DIR] [--lang ko|en]\n"
         "      Run the demo cluster without a display up to a simulated time (default 30s),\n"
         "      then write a JSON report of its state and a PNG of the window at that moment.\n"
+        "      With --data-dir, partitions are kept on disk in Kafka's format under DIR\n"
+        "      (DIR/broker-0/<topic>-<partition>/), which must be new or empty.\n"
+        "  kafkascope dump-log [--json] [--verify] PATH...\n"
+        "      Print the batches and records of Kafka log segments (.log files, .index and\n"
+        "      .timeindex files, or folders of them), like Kafka's kafka-dump-log. --json prints\n"
+        "      one JSON object per batch; --verify exits with 1 on any damage.\n"
         "  kafkascope --help | --version\n"
         "\n"
         "Durations are whole numbers with a unit: 250ms, 30s, 2m. The same --seed (default 42)\n"
         "gives the same run, byte for byte.\n"
         "\n"
-        "Exit codes: 0 success, 1 a file could not be written, 2 bad arguments.\n");
+        "Exit codes: 0 success, 1 a file could not be read or written (or, with --verify,\n"
+        "is damaged), 2 bad arguments.\n");
 }
 
 ParseResult parseCommandLine(const QStringList &args)
@@ -48,15 +56,36 @@ ParseResult parseCommandLine(const QStringList &args)
         if (args[0] == QLatin1String("run")) {
             cl.mode = CommandLine::Mode::Run;
             i = 1;
+        } else if (args[0] == QLatin1String("dump-log")) {
+            cl.mode = CommandLine::Mode::DumpLog;
+            i = 1;
         } else {
             return {std::nullopt, QStringLiteral("unknown command '%1' (see kafkascope --help)").arg(args[0])};
         }
     }
     const bool run = cl.mode == CommandLine::Mode::Run;
+    const bool dump = cl.mode == CommandLine::Mode::DumpLog;
+    bool endOfOptions = false;
 
     for (; i < args.size(); ++i) {
         const QString &arg = args[i];
         const QString name = arg.section(QLatin1Char('='), 0, 0);
+        if (dump && (endOfOptions || !arg.startsWith(QLatin1Char('-')) || arg == QLatin1String("-"))) {
+            cl.dumpPaths << arg;
+            continue;
+        }
+        if (dump && arg == QLatin1String("--")) {
+            endOfOptions = true;
+            continue;
+        }
+        if (dump && arg == QLatin1String("--json")) {
+            cl.json = true;
+            continue;
+        }
+        if (dump && arg == QLatin1String("--verify")) {
+            cl.verify = true;
+            continue;
+        }
         if (name == QLatin1String("--help") || name == QLatin1String("-h")) {
             cl.mode = CommandLine::Mode::Help;
             return {cl, {}};
@@ -97,6 +126,13 @@ ParseResult parseCommandLine(const QStringList &args)
             if (v->isEmpty())
                 return {std::nullopt, QStringLiteral("--report: the file name is empty")};
             cl.reportPath = *v;
+        } else if (run && name == QLatin1String("--data-dir")) {
+            const auto v = takeValue(args, i, name, &error);
+            if (!v)
+                return {std::nullopt, error};
+            if (v->isEmpty())
+                return {std::nullopt, QStringLiteral("--data-dir: the directory name is empty")};
+            cl.dataDir = *v;
         } else if (run && name == QLatin1String("--screenshot")) {
             const auto v = takeValue(args, i, name, &error);
             if (!v)
@@ -106,10 +142,12 @@ ParseResult parseCommandLine(const QStringList &args)
             cl.screenshotPath = *v;
         } else if (arg.startsWith(QLatin1Char('-'))) {
             return {std::nullopt, QStringLiteral("unknown option '%1'%2 (see kafkascope --help)")
-                                      .arg(name, run ? QString() : QStringLiteral(" for the window"))};
+                                      .arg(name, run || dump ? QString() : QStringLiteral(" for the window"))};
         } else {
             return {std::nullopt, QStringLiteral("unexpected argument '%1' (see kafkascope --help)").arg(arg)};
         }
     }
+    if (dump && cl.dumpPaths.isEmpty())
+        return {std::nullopt, QStringLiteral("dump-log: no PATH given (a .log file or a folder of them)")};
     return {cl, {}};
 }

@@ -9,7 +9,7 @@
 // The command line, parsed: which mode to start in and with what. Parsing never exits or
 // prints; errors come back as one line that names the argument.
 struct CommandLine {
-    enum class Mode { Gui, Run, Help, Version };
+    enum class Mode { Gui, Run, DumpLog, Help, Version };
 
     Mode mode = Mode::Gui;
     std::optional<QString> language;   // --lang ko|en
@@ -17,6 +17,10 @@ struct CommandLine {
     std::uint64_t seed = 42;           // run --seed
     QString reportPath;                // run --report
     QString screenshotPath;            // run --screenshot
+    QString dataDir;                   // run --data-dir
+    QStringList dumpPaths;             // dump-log PATH…
+    bool json = false;                 // dump-log --json
+    bool verify = false;               // dump-log --verify
 };
 
 struct ParseResult {

@@ -1,6 +1,7 @@
 // kafkascope: the window, or a headless run of the demo cluster (see cli.cpp for the commands).
 
 #include "cli.h"
+#include "dumplog.h"
 #include "cluster/demo_cluster.h"
 #include "cluster/report.h"
 #include "model/simulationcontroller.h"
@@ -52,7 +53,19 @@ int runHeadless(const CommandLine &cl, int &argc, char **argv)
     Language language;
     language.apply(cl.language.value_or(Language::systemDefault()), false);
 
-    SimulationController controller(kafkascope::makeDemoCluster(cl.seed));
+    auto demo = std::make_unique<kafkascope::Cluster>(cl.seed);
+    if (!cl.dataDir.isEmpty()) {
+        if (auto st = demo->setDataDirectory(cl.dataDir.toStdString()); !st.isOk()) {
+            std::fprintf(stderr, "kafkascope: --data-dir: %s\n", st.message().c_str());
+            return st.code() == kafkascope::Status::Code::IoError ? 1 : 2;
+        }
+    }
+    if (auto st = kafkascope::populateDemoCluster(*demo); !st.isOk()) {
+        std::fprintf(stderr, "kafkascope: cannot set up the demo cluster: %s\n", st.message().c_str());
+        return 1;
+    }
+    kafkascope::Cluster *storage = demo.get(); // owned by the controller, which outlives its use here
+    SimulationController controller(std::move(demo));
     MainWindow window(&controller, &language);
     window.resize(1500, 950);
     window.show();
@@ -65,13 +78,25 @@ int runHeadless(const CommandLine &cl, int &argc, char **argv)
     for (const auto &[name, topic] : cluster.topics()) {
         partitions += topic.partitionCount();
         for (std::int32_t p = 0; p < topic.partitionCount(); ++p)
-            records += static_cast<qint64>(topic.partition(kafkascope::PartitionId{p}).size());
+            records += topic.partition(kafkascope::PartitionId{p}).logEndOffset()
+                - topic.partition(kafkascope::PartitionId{p}).logStartOffset();
     }
     std::printf("Ran the demo cluster to %s (seed %llu): %lld records in %d partitions, state hash %s.\n",
                 kafkascope::formatSimTime(cluster.now()).c_str(), static_cast<unsigned long long>(cl.seed),
                 static_cast<long long>(records), partitions, cluster.stateHash().hex().c_str());
 
     int rc = 0;
+    if (!cl.dataDir.isEmpty()) {
+        const kafkascope::Status flushed = storage->flush();
+        const kafkascope::Status &stored = cluster.storageError().isOk() ? flushed : cluster.storageError();
+        if (stored.isOk()) {
+            std::printf("Data:       %s (Kafka's log format; try kafkascope dump-log %s)\n",
+                        qPrintable(QFileInfo(cl.dataDir).absoluteFilePath()), qPrintable(cl.dataDir));
+        } else {
+            std::fprintf(stderr, "kafkascope: --data-dir: %s\n", stored.message().c_str());
+            rc = 1;
+        }
+    }
     if (!cl.reportPath.isEmpty()) {
         QString error;
         const std::string json = kafkascope::clusterReportJson(cluster, KAFKASCOPE_VERSION);
@@ -121,6 +146,14 @@ int main(int argc, char **argv)
     case CommandLine::Mode::Version:
         std::printf("kafkascope %s\n", KAFKASCOPE_VERSION);
         return 0;
+    case CommandLine::Mode::DumpLog: {
+        DumpLogOptions options;
+        for (const QString &p : cl.dumpPaths)
+            options.paths.push_back(p.toStdString());
+        options.json = cl.json;
+        options.verify = cl.verify;
+        return runDumpLog(options);
+    }
     case CommandLine::Mode::Run:
         // No display needed: render offscreen, whatever the environment says.
         qputenv("QT_QPA_PLATFORM", "offscreen");

@@ -73,7 +73,7 @@ qint64 PartitionsModel::maxLag(const TopicPartition &tp, QString *details) const
     const Topic *topic = m_controller->cluster().topic(tp.topic);
     if (!topic)
         return -1;
-    const Offset leo = topic->partition(tp.partition).logEndOffset();
+    const Offset leo{topic->partition(tp.partition).logEndOffset()};
     qint64 worst = -1;
     QStringList lines;
     for (const auto &consumer : m_controller->cluster().consumers()) {
@@ -99,12 +99,16 @@ QVariant PartitionsModel::data(const QModelIndex &index, int role) const
     const Topic *topic = m_controller->cluster().topic(tp.topic);
     if (!topic)
         return {};
-    const MemoryLog &log = topic->partition(tp.partition);
+    const PartitionLog &log = topic->partition(tp.partition);
+    const bool empty = log.logEndOffset() == log.logStartOffset();
 
     auto lastKey = [&]() -> QVariant {
-        if (log.empty())
+        if (empty)
             return {};
-        const Record &r = log.read(log.logEndOffset() - 1, 1).front();
+        const auto records = log.readRecords(log.logEndOffset() - 1, 1);
+        if (!records.isOk() || records.value().empty())
+            return {};
+        const Record &r = records.value().front();
         return r.key ? QVariant(QString::fromStdString(*r.key)) : QVariant();
     };
 
@@ -114,9 +118,9 @@ QVariant PartitionsModel::data(const QModelIndex &index, int role) const
     case PartitionRole:
         return tp.partition.value();
     case LogStartOffsetRole:
-        return QVariant::fromValue<qint64>(log.logStartOffset().value());
+        return QVariant::fromValue<qint64>(log.logStartOffset());
     case LogEndOffsetRole:
-        return QVariant::fromValue<qint64>(log.logEndOffset().value());
+        return QVariant::fromValue<qint64>(log.logEndOffset());
     case LastKeyRole:
         return lastKey();
     case Qt::TextAlignmentRole:
@@ -141,11 +145,11 @@ QVariant PartitionsModel::data(const QModelIndex &index, int role) const
         case PartitionColumn:
             return tp.partition.value();
         case LogStartColumn:
-            return QVariant::fromValue<qint64>(log.logStartOffset().value());
+            return QVariant::fromValue<qint64>(log.logStartOffset());
         case LogEndColumn:
-            return QVariant::fromValue<qint64>(log.logEndOffset().value());
+            return QVariant::fromValue<qint64>(log.logEndOffset());
         case LastKeyColumn: {
-            if (log.empty())
+            if (empty)
                 return QString();
             const QVariant k = lastKey();
             return k.isNull() ? tr("(null)") : k;

@@ -337,7 +337,7 @@ void MainWindow::refreshStatus()
     qint64 records = 0;
     for (const auto &[name, topic] : m_controller->cluster().topics())
         for (std::int32_t p = 0; p < topic.partitionCount(); ++p)
-            records += static_cast<qint64>(topic.partition(PartitionId{p}).size());
+            records += topic.partition(PartitionId{p}).logEndOffset() - topic.partition(PartitionId{p}).logStartOffset();
     m_recordsStatus->setText(tr("%n record(s) stored", nullptr, static_cast<int>(std::min<qint64>(records, INT32_MAX))));
 }
 

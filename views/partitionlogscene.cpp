@@ -114,16 +114,17 @@ void PartitionLogScene::refreshStrip(const QString &topicName, int partition)
     const Topic *topic = cluster.topic(topicName.toStdString());
     if (!item || !topic)
         return;
-    const MemoryLog &log = topic->partition(PartitionId{partition});
+    const PartitionLog &log = topic->partition(PartitionId{partition});
 
     PartitionStripSnapshot snap;
     snap.topic = topicName;
     snap.partition = partition;
-    snap.logStartOffset = log.logStartOffset().value();
-    snap.logEndOffset = log.logEndOffset().value();
+    snap.logStartOffset = log.logStartOffset();
+    snap.logEndOffset = log.logEndOffset();
     const auto capacity = static_cast<std::int64_t>(PartitionStripItem::capacity());
-    const Offset from = std::max(log.logStartOffset(), log.logEndOffset() - capacity);
-    for (const Record &r : log.read(from, static_cast<std::size_t>(capacity))) {
+    const std::int64_t from = std::max(log.logStartOffset(), log.logEndOffset() - capacity);
+    const auto records = log.readRecords(from, static_cast<std::size_t>(capacity));
+    for (const Record &r : records.isOk() ? records.value() : std::vector<Record>{}) {
         PartitionStripSnapshot::Cell cell;
         cell.offset = r.offset.value();
         cell.nullKey = !r.key.has_value();

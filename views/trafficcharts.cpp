@@ -120,7 +120,7 @@ void TrafficCharts::onFrameAdvanced()
                 continue;
             qint64 lag = 0;
             for (const auto &[partition, position] : c->positions())
-                lag += topic->partition(partition).logEndOffset() - position;
+                lag += topic->partition(partition).logEndOffset() - position.value();
             graphFor(m_lag, m_lagGraphs, QString::fromStdString(c->config().clientId))
                 ->addData(static_cast<double>(finished), static_cast<double>(lag));
         }

@@ -21,9 +21,9 @@ void Consumer::start()
     if (!topic)
         return;
     for (std::int32_t p = 0; p < topic->partitionCount(); ++p) {
-        const MemoryLog &log = topic->partition(PartitionId{p});
+        const PartitionLog &log = topic->partition(PartitionId{p});
         // auto.offset.reset: with no committed offset, start at the log start or the log end.
-        m_positions[PartitionId{p}] = m_config.fromEarliest ? log.logStartOffset() : log.logEndOffset();
+        m_positions[PartitionId{p}] = Offset{m_config.fromEarliest ? log.logStartOffset() : log.logEndOffset()};
     }
     m_cluster.scheduler().scheduleAfter(m_config.pollInterval, EventPriority::Timer, [this] { poll(); });
 }
@@ -37,16 +37,18 @@ void Consumer::poll()
     const std::int32_t n = topic->partitionCount();
     for (std::int32_t i = 0; i < n && budget > 0; ++i) {
         const PartitionId p{(m_nextPartition + i) % n};
-        const MemoryLog &log = topic->partition(p);
+        const PartitionLog &log = topic->partition(p);
         Offset &pos = m_positions[p];
-        const auto records = log.read(pos, budget);
-        if (records.empty())
+        if (pos.value() < log.logStartOffset())
+            pos = Offset{log.logStartOffset()}; // the records were deleted: reset to the earliest
+        const auto records = log.readRecords(pos.value(), budget);
+        if (!records.isOk() || records.value().empty())
             continue;
-        const Offset first = records.front().offset;
-        const Offset last = records.back().offset;
+        const Offset first = records.value().front().offset;
+        const Offset last = records.value().back().offset;
         pos = last + 1;
-        budget -= records.size();
-        m_consumed += records.size();
+        budget -= records.value().size();
+        m_consumed += records.value().size();
         if (auto *obs = m_cluster.observer())
             obs->onRecordsConsumed(m_id, TopicPartition{m_config.topic, p}, first, last);
     }

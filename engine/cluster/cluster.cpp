@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <filesystem>
+
 namespace kafkascope {
 
 Cluster::Cluster(std::uint64_t seed) : m_seed(seed), m_random(seed)
@@ -32,7 +34,26 @@ Status validateTopicName(const std::string &name)
     return Status::ok();
 }
 
-Status Cluster::createTopic(const std::string &name, std::int32_t partitions)
+Status Cluster::setDataDirectory(const std::string &path)
+{
+    if (!m_topics.empty())
+        return Status::invalidArgument("the data directory must be chosen before topics are created");
+    if (path.empty())
+        return Status::invalidArgument("the data directory name is empty");
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec)) {
+        if (!std::filesystem::is_directory(path, ec))
+            return Status::invalidArgument(path + " exists and is not a directory");
+        if (!std::filesystem::is_empty(path, ec))
+            return Status::alreadyExists(path + " is not empty; choose a new or empty directory (nothing was written)");
+    }
+    if (auto st = DirectoryLogStore::createDirectories(path + "/broker-0"); !st.isOk())
+        return st;
+    m_dataDirectory = path;
+    return Status::ok();
+}
+
+Status Cluster::createTopic(const std::string &name, std::int32_t partitions, const LogConfig &config)
 {
     if (auto st = validateTopicName(name); !st.isOk())
         return st;
@@ -40,7 +61,26 @@ Status Cluster::createTopic(const std::string &name, std::int32_t partitions)
         return Status::invalidArgument("topic '" + name + "': partitions must be at least 1");
     if (m_topics.count(name) != 0)
         return Status::alreadyExists("topic '" + name + "' already exists");
-    m_topics.emplace(name, Topic(name, partitions));
+    if (auto st = config.validate(); !st.isOk())
+        return Status::invalidArgument("topic '" + name + "': " + st.message());
+    std::vector<std::unique_ptr<PartitionLog>> logs;
+    for (std::int32_t p = 0; p < partitions; ++p) {
+        const std::string dirName = name + "-" + std::to_string(p);
+        std::unique_ptr<LogStore> store;
+        if (m_dataDirectory.empty()) {
+            store = std::make_unique<MemoryLogStore>(dirName);
+        } else {
+            const std::string dir = m_dataDirectory + "/broker-0/" + dirName;
+            if (auto st = DirectoryLogStore::createDirectories(dir); !st.isOk())
+                return st;
+            store = std::make_unique<DirectoryLogStore>(dir, false);
+        }
+        auto log = PartitionLog::open(std::move(store), config, now().millis());
+        if (!log.isOk())
+            return log.status();
+        logs.push_back(std::move(log).value());
+    }
+    m_topics.emplace(name, Topic(name, std::move(logs)));
     spdlog::debug("[{}] created topic {} with {} partitions", formatSimTime(now()), name, partitions);
     if (m_observer)
         m_observer->onTopicCreated(name);
@@ -107,10 +147,26 @@ void Cluster::deliverRecord(ProducerId from, const TopicPartition &tp, Record re
     Topic *t = mutableTopic(tp.topic);
     if (!t || tp.partition.value() >= t->partitionCount())
         return; // the topic went away while the record was in flight
-    MemoryLog &log = t->partition(tp.partition);
-    log.append(std::move(record));
+    PartitionLog &log = t->partition(tp.partition);
+    const auto appended = log.append(std::span(&record, 1), BatchOptions{}, now().millis());
+    if (!appended.isOk()) {
+        spdlog::error("[{}] {}: append failed: {}", formatSimTime(now()), tp.toString(), appended.status().message());
+        if (m_storageError.isOk())
+            m_storageError = appended.status();
+        return;
+    }
+    record.offset = Offset{appended.value().firstOffset};
     if (m_observer)
-        m_observer->onRecordAppended(tp, log.read(log.logEndOffset() - 1, 1).front(), from);
+        m_observer->onRecordAppended(tp, record, from);
+}
+
+Status Cluster::flush()
+{
+    for (auto &[name, topic] : m_topics)
+        for (std::int32_t p = 0; p < topic.partitionCount(); ++p)
+            if (auto st = topic.partition(PartitionId{p}).flush(); !st.isOk())
+                return st;
+    return Status::ok();
 }
 
 StateHash Cluster::stateHash() const
@@ -120,9 +176,14 @@ StateHash Cluster::stateHash() const
     for (const auto &[name, t] : m_topics) {
         h.add(name).add(t.partitionCount());
         for (std::int32_t p = 0; p < t.partitionCount(); ++p) {
-            const MemoryLog &log = t.partition(PartitionId{p});
-            h.add(log.logStartOffset().value()).add(log.logEndOffset().value());
-            for (const Record &r : log.read(log.logStartOffset(), log.size())) {
+            const PartitionLog &log = t.partition(PartitionId{p});
+            h.add(log.logStartOffset()).add(log.logEndOffset());
+            const auto records = log.readRecords(log.logStartOffset(), std::numeric_limits<std::size_t>::max());
+            if (!records.isOk()) {
+                h.add(records.status().message());
+                continue;
+            }
+            for (const Record &r : records.value()) {
                 h.add(r.offset.value()).add(r.timestampMs).add(r.key.has_value()).add(r.key.value_or(""));
                 h.add(r.value.has_value()).add(r.value.value_or(""));
             }

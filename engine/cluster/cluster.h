@@ -38,8 +38,14 @@ public:
     // `observer` must outlive the cluster or be reset to nullptr first.
     void setObserver(ClusterObserver *observer) { m_observer = observer; }
 
+    // Keeps every partition's log on disk under `path` (created if missing), laid out as a
+    // broker's log.dirs: <path>/broker-0/<topic>-<partition>/. Must be called before any topic
+    // exists; `path` must not already hold data (a run never overwrites or continues old logs).
+    Status setDataDirectory(const std::string &path);
+    [[nodiscard]] const std::string &dataDirectory() const { return m_dataDirectory; }
+
     // Topic names follow Kafka's rules: 1-249 characters of [a-zA-Z0-9._-], not "." or "..".
-    Status createTopic(const std::string &name, std::int32_t partitions);
+    Status createTopic(const std::string &name, std::int32_t partitions, const LogConfig &config = {});
     [[nodiscard]] const Topic *topic(const std::string &name) const;
     [[nodiscard]] const std::map<std::string, Topic> &topics() const { return m_topics; }
 
@@ -62,6 +68,11 @@ public:
     // A digest of the whole state: clock, RNG, every record, every client's progress.
     [[nodiscard]] StateHash stateHash() const;
 
+    // Makes every partition log durable (a no-op in memory).
+    Status flush();
+    // The first storage error met while appending (an I/O error on disk), if any.
+    [[nodiscard]] const Status &storageError() const { return m_storageError; }
+
     // Latency of one hop on the simulated network (client to broker).
     [[nodiscard]] SimDuration networkLatency() const { return m_networkLatency; }
 
@@ -77,6 +88,8 @@ private:
     Random m_random;
     ClusterObserver *m_observer = nullptr;
     SimDuration m_networkLatency = SimDuration::millis(2);
+    std::string m_dataDirectory;
+    Status m_storageError;
     std::map<std::string, Topic> m_topics;
     std::vector<std::unique_ptr<Producer>> m_producers;
     std::vector<std::unique_ptr<Consumer>> m_consumers;

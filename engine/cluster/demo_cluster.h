@@ -18,4 +18,8 @@ inline constexpr std::uint64_t kDefaultSeed = 42;
 //    falls behind (lag).
 std::unique_ptr<Cluster> makeDemoCluster(std::uint64_t seed = kDefaultSeed);
 
+// Adds the demo's topics and clients to an empty `cluster` (after, say, choosing its data
+// directory). Fails only if the cluster's storage does.
+Status populateDemoCluster(Cluster &cluster);
+
 } // namespace kafkascope

@@ -21,11 +21,13 @@ std::string clusterReportJson(const Cluster &cluster, const std::string &kafkasc
         w.key("name").value(name);
         w.key("partitions").beginArray();
         for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
-            const MemoryLog &log = topic.partition(PartitionId{p});
+            const PartitionLog &log = topic.partition(PartitionId{p});
             w.beginObject();
             w.key("partition").value(p);
-            w.key("log_start_offset").value(log.logStartOffset().value());
-            w.key("log_end_offset").value(log.logEndOffset().value());
+            w.key("log_start_offset").value(log.logStartOffset());
+            w.key("log_end_offset").value(log.logEndOffset());
+            w.key("size_bytes").value(static_cast<std::uint64_t>(log.sizeInBytes()));
+            w.key("segments").value(static_cast<std::uint64_t>(log.segmentCount()));
             w.endObject();
         }
         w.endArray();
@@ -55,7 +57,7 @@ std::string clusterReportJson(const Cluster &cluster, const std::string &kafkasc
             w.beginObject();
             w.key("partition").value(partition.value());
             w.key("position").value(offset.value());
-            const std::int64_t leo = topic ? topic->partition(partition).logEndOffset().value() : offset.value();
+            const std::int64_t leo = topic ? topic->partition(partition).logEndOffset() : offset.value();
             w.key("lag").value(leo - offset.value());
             w.endObject();
         }

@@ -8,6 +8,8 @@ namespace kafkascope {
 
 void JsonWriter::newline()
 {
+    if (m_compact)
+        return;
     m_out += '\n';
     m_out.append(m_stack.size() * 2, ' ');
 }
@@ -35,7 +37,7 @@ JsonWriter &JsonWriter::key(std::string_view k)
     m_stack.back().empty = false;
     newline();
     m_out += escape(k);
-    m_out += ": ";
+    m_out += m_compact ? ":" : ": ";
     m_afterKey = true;
     return *this;
 }
@@ -129,7 +131,7 @@ JsonWriter &JsonWriter::null()
 std::string JsonWriter::str() const
 {
     assert(m_stack.empty() && !m_afterKey);
-    return m_out + '\n';
+    return m_compact ? m_out : m_out + '\n';
 }
 
 std::string JsonWriter::escape(std::string_view s)

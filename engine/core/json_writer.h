@@ -12,6 +12,11 @@ namespace kafkascope {
 // Misuse (a value where a key is due, unbalanced ends) is a programming error and asserts.
 class JsonWriter {
 public:
+    enum class Layout { Pretty, Compact };
+    // Pretty: two-space indents, a newline after the document. Compact: one line, no spaces
+    // (JSON Lines), and no trailing newline.
+    explicit JsonWriter(Layout layout = Layout::Pretty) : m_compact(layout == Layout::Compact) {}
+
     JsonWriter &beginObject();
     JsonWriter &endObject();
     JsonWriter &beginArray();
@@ -43,6 +48,7 @@ private:
     std::string m_out;
     std::vector<Level> m_stack;
     bool m_afterKey = false;
+    bool m_compact = false;
 };
 
 } // namespace kafkascope

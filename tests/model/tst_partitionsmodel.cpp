@@ -50,12 +50,12 @@ void TestPartitionsModel::dataMatchesEngine()
     controller.advanceTo(SimTime::fromMillis(10000));
     for (int row = 0; row < model.rowCount(); ++row) {
         const TopicPartition tp = model.partitionAt(row);
-        const MemoryLog &log = controller.cluster().topic(tp.topic)->partition(tp.partition);
-        QCOMPARE(model.data(model.index(row, PartitionsModel::LogEndColumn)).toLongLong(), log.logEndOffset().value());
-        QCOMPARE(model.data(model.index(row, 0), PartitionsModel::LogEndOffsetRole).toLongLong(), log.logEndOffset().value());
+        const PartitionLog &log = controller.cluster().topic(tp.topic)->partition(tp.partition);
+        QCOMPARE(model.data(model.index(row, PartitionsModel::LogEndColumn)).toLongLong(), log.logEndOffset());
+        QCOMPARE(model.data(model.index(row, 0), PartitionsModel::LogEndOffsetRole).toLongLong(), log.logEndOffset());
         QCOMPARE(model.data(model.index(row, PartitionsModel::TopicColumn)).toString(), QString::fromStdString(tp.topic));
-        if (!log.empty()) {
-            const Record &last = log.read(log.logEndOffset() - 1, 1).front();
+        if (log.logEndOffset() > 0) {
+            const Record last = log.readRecords(log.logEndOffset() - 1, 1).value().front();
             const QVariant key = model.data(model.index(row, 0), PartitionsModel::LastKeyRole);
             QCOMPARE(key.isNull(), !last.key.has_value());
             if (last.key)
