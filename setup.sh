@@ -9,7 +9,7 @@
 #   CI                     when set, warnings are errors (-DKAFKASCOPE_WERROR=ON)
 
 KAFKASCOPE_PACKAGES=(
-    cmake ninja-build g++ pkg-config          # build tools
+    cmake ninja-build g++ pkg-config python3  # build tools (python3: the independent format check)
     qt6-base-dev qt6-svg-dev libgl-dev         # Qt 6 (Core, Gui, Widgets, PrintSupport, Test, Svg)
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools  # Qt Linguist tools: lupdate, lrelease
     qt6-translations-l10n                      # Qt's own strings in Korean

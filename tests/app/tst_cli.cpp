@@ -1,4 +1,5 @@
 // The kafkascope command line, end to end through the real binary.
+#include <QDir>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -45,6 +46,11 @@ private slots:
     void runWritesReportAndScreenshot();
     void sameSeedByteIdenticalReports();
     void unwritableReportExitsOneAndKeepsNothingHalfWritten();
+    void dumpLogUsage_data();
+    void dumpLogUsage();
+    void dataDirHoldsKafkaLogsThatDumpLogReads();
+    void dataDirMustBeEmpty();
+    void verifyNamesFileAndPositionOfDamage();
 };
 
 void TestCli::help()
@@ -152,6 +158,114 @@ void TestCli::unwritableReportExitsOneAndKeepsNothingHalfWritten()
                                   QStringLiteral("/nonexistent-dir/r.json")});
     QCOMPARE(o.exitCode, 1);
     QVERIFY2(o.err.contains(QLatin1String("/nonexistent-dir/r.json")), qPrintable(o.err));
+}
+
+void TestCli::dumpLogUsage_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("mentions");
+    QTest::addRow("no-path") << QStringList{"dump-log"} << 2 << "no PATH";
+    QTest::addRow("only-flags") << QStringList{"dump-log", "--json", "--verify"} << 2 << "no PATH";
+    QTest::addRow("unknown-flag") << QStringList{"dump-log", "--frob", "x"} << 2 << "'--frob'";
+    QTest::addRow("missing-file") << QStringList{"dump-log", "/nonexistent/00000000000000000000.log"} << 1
+                                  << "/nonexistent/00000000000000000000.log: no such file";
+    QTest::addRow("folder-without-logs") << QStringList{"dump-log", "/proc/self/fdinfo"} << 1 << "no .log files";
+}
+
+void TestCli::dumpLogUsage()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, mentions);
+    const Outcome o = kafkascope(args);
+    QCOMPARE(o.exitCode, exitCode);
+    QVERIFY2(o.err.contains(mentions), qPrintable(o.err));
+}
+
+void TestCli::dataDirHoldsKafkaLogsThatDumpLogReads()
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(QStringLiteral("data"));
+    const QString report = tmp.filePath(QStringLiteral("r.json"));
+    const Outcome run = kafkascope({QStringLiteral("run"), QStringLiteral("--until=6s"), QStringLiteral("--data-dir"), dir,
+                                    QStringLiteral("--report"), report});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QLatin1String("dump-log")), qPrintable(run.out));
+    QVERIFY(QFile::exists(dir + QStringLiteral("/broker-0/orders-0/00000000000000000000.log")));
+    QVERIFY(QFile::exists(dir + QStringLiteral("/broker-0/orders-0/00000000000000000000.index")));
+    QVERIFY(QFile::exists(dir + QStringLiteral("/broker-0/clicks-2/00000000000000000000.timeindex")));
+
+    const Outcome dump = kafkascope({QStringLiteral("dump-log"), QStringLiteral("--json"), QStringLiteral("--verify"), dir});
+    QCOMPARE(dump.exitCode, 0);
+    qint64 records = 0;
+    for (const QString &line : dump.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        QJsonParseError error{};
+        const QJsonObject batch = QJsonDocument::fromJson(line.toUtf8(), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QVERIFY(batch.value(QStringLiteral("crc_valid")).toBool());
+        records += batch.value(QStringLiteral("records")).toArray().size();
+    }
+    QFile f(report);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    qint64 expected = 0;
+    for (const auto &t : QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("topics")).toArray())
+        for (const auto &p : t.toObject().value(QStringLiteral("partitions")).toArray())
+            expected += p.toObject().value(QStringLiteral("log_end_offset")).toInteger();
+    QVERIFY(expected > 0);
+    QCOMPARE(records, expected);
+
+    // The same run in memory reports the same state.
+    const QString memoryReport = tmp.filePath(QStringLiteral("m.json"));
+    QCOMPARE(kafkascope({QStringLiteral("run"), QStringLiteral("--until=6s"), QStringLiteral("--report"), memoryReport}).exitCode, 0);
+    QFile m(memoryReport);
+    QVERIFY(m.open(QIODevice::ReadOnly) && f.seek(0));
+    QCOMPARE(QJsonDocument::fromJson(m.readAll()).object().value(QStringLiteral("state_hash")),
+             QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("state_hash")));
+}
+
+void TestCli::dataDirMustBeEmpty()
+{
+    QTemporaryDir tmp;
+    QFile keep(tmp.filePath(QStringLiteral("precious.txt")));
+    QVERIFY(keep.open(QIODevice::WriteOnly));
+    keep.write("do not touch");
+    keep.close();
+    const Outcome o = kafkascope({QStringLiteral("run"), QStringLiteral("--until=1s"), QStringLiteral("--data-dir"), tmp.path()});
+    QCOMPARE(o.exitCode, 2);
+    QVERIFY2(o.err.contains(QLatin1String("not empty")), qPrintable(o.err));
+    QCOMPARE(QDir(tmp.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList{QStringLiteral("precious.txt")});
+}
+
+void TestCli::verifyNamesFileAndPositionOfDamage()
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(QStringLiteral("data"));
+    QCOMPARE(kafkascope({QStringLiteral("run"), QStringLiteral("--until=5s"), QStringLiteral("--data-dir"), dir}).exitCode, 0);
+    const QString log = dir + QStringLiteral("/broker-0/orders-2/00000000000000000000.log");
+    QFile f(log);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    const qint64 size = f.size();
+    QVERIFY(size > 200);
+    // Flip a byte inside the second batch's records.
+    QVERIFY(f.seek(150));
+    char c = 0;
+    QVERIFY(f.getChar(&c));
+    QVERIFY(f.seek(150));
+    QVERIFY(f.putChar(static_cast<char>(c ^ 0x5a)));
+    f.close();
+
+    const Outcome plain = kafkascope({QStringLiteral("dump-log"), log});
+    QCOMPARE(plain.exitCode, 0); // shown, not judged
+    QVERIFY(plain.out.contains(QLatin1String("crcValid: false")));
+    const Outcome verify = kafkascope({QStringLiteral("dump-log"), QStringLiteral("--verify"), log});
+    QCOMPARE(verify.exitCode, 1);
+    QVERIFY2(verify.err.contains(log), qPrintable(verify.err));
+
+    QVERIFY(f.resize(size - 5)); // and a torn tail
+    const Outcome torn = kafkascope({QStringLiteral("dump-log"), QStringLiteral("--verify"), log});
+    QCOMPARE(torn.exitCode, 1);
+    QVERIFY2(torn.err.contains(log + QStringLiteral(" at byte")), qPrintable(torn.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
