@@ -34,6 +34,9 @@ QString usageText()
         "      then write a JSON report of its state and a PNG of the window at that moment.\n"
         "      With --data-dir, partitions are kept on disk in Kafka's format under DIR\n"
         "      (DIR/broker-0/<topic>-<partition>/), which must be new or empty.\n"
+        "  kafkascope partition --partitions N [--json] [--hex] KEY...\n"
+        "      The partition Kafka's producer picks for each key: toPositive(murmur2(key)) % N.\n"
+        "      Keys are UTF-8 (--hex: hex bytes); - reads keys from standard input, one a line.\n"
         "  kafkascope dump-log [--json] [--verify] PATH...\n"
         "      Print the batches and records of Kafka log segments (.log files, .index and\n"
         "      .timeindex files, or folders of them), like Kafka's kafka-dump-log. --json prints\n"
@@ -56,6 +59,9 @@ ParseResult parseCommandLine(const QStringList &args)
         if (args[0] == QLatin1String("run")) {
             cl.mode = CommandLine::Mode::Run;
             i = 1;
+        } else if (args[0] == QLatin1String("partition")) {
+            cl.mode = CommandLine::Mode::Partition;
+            i = 1;
         } else if (args[0] == QLatin1String("dump-log")) {
             cl.mode = CommandLine::Mode::DumpLog;
             i = 1;
@@ -65,11 +71,41 @@ ParseResult parseCommandLine(const QStringList &args)
     }
     const bool run = cl.mode == CommandLine::Mode::Run;
     const bool dump = cl.mode == CommandLine::Mode::DumpLog;
+    const bool part = cl.mode == CommandLine::Mode::Partition;
+    bool partitionsGiven = false;
     bool endOfOptions = false;
 
     for (; i < args.size(); ++i) {
         const QString &arg = args[i];
         const QString name = arg.section(QLatin1Char('='), 0, 0);
+        if (part && (endOfOptions || !arg.startsWith(QLatin1Char('-')) || arg == QLatin1String("-"))) {
+            cl.keys << arg;
+            continue;
+        }
+        if (part && arg == QLatin1String("--")) {
+            endOfOptions = true;
+            continue;
+        }
+        if (part && arg == QLatin1String("--json")) {
+            cl.json = true;
+            continue;
+        }
+        if (part && arg == QLatin1String("--hex")) {
+            cl.hexKeys = true;
+            continue;
+        }
+        if (part && name == QLatin1String("--partitions")) {
+            const auto v = takeValue(args, i, name, &error);
+            if (!v)
+                return {std::nullopt, error};
+            bool ok = false;
+            const int n = v->toInt(&ok);
+            if (!ok || n < 1)
+                return {std::nullopt, QStringLiteral("--partitions: '%1' is not a whole number of at least 1").arg(*v)};
+            cl.partitions = n;
+            partitionsGiven = true;
+            continue;
+        }
         if (dump && (endOfOptions || !arg.startsWith(QLatin1Char('-')) || arg == QLatin1String("-"))) {
             cl.dumpPaths << arg;
             continue;
@@ -142,11 +178,15 @@ ParseResult parseCommandLine(const QStringList &args)
             cl.screenshotPath = *v;
         } else if (arg.startsWith(QLatin1Char('-'))) {
             return {std::nullopt, QStringLiteral("unknown option '%1'%2 (see kafkascope --help)")
-                                      .arg(name, run || dump ? QString() : QStringLiteral(" for the window"))};
+                                      .arg(name, run || dump || part ? QString() : QStringLiteral(" for the window"))};
         } else {
             return {std::nullopt, QStringLiteral("unexpected argument '%1' (see kafkascope --help)").arg(arg)};
         }
     }
+    if (part && !partitionsGiven)
+        return {std::nullopt, QStringLiteral("partition: --partitions N is required")};
+    if (part && cl.keys.isEmpty())
+        return {std::nullopt, QStringLiteral("partition: no KEY given (or - to read keys from standard input)")};
     if (dump && cl.dumpPaths.isEmpty())
         return {std::nullopt, QStringLiteral("dump-log: no PATH given (a .log file or a folder of them)")};
     return {cl, {}};

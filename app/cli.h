@@ -9,7 +9,7 @@
 // The command line, parsed: which mode to start in and with what. Parsing never exits or
 // prints; errors come back as one line that names the argument.
 struct CommandLine {
-    enum class Mode { Gui, Run, DumpLog, Help, Version };
+    enum class Mode { Gui, Run, DumpLog, Partition, Help, Version };
 
     Mode mode = Mode::Gui;
     std::optional<QString> language;   // --lang ko|en
@@ -21,6 +21,9 @@ struct CommandLine {
     QStringList dumpPaths;             // dump-log PATH…
     bool json = false;                 // dump-log --json
     bool verify = false;               // dump-log --verify
+    int partitions = 0;                // partition --partitions
+    bool hexKeys = false;              // partition --hex
+    QStringList keys;                  // partition KEY…
 };
 
 struct ParseResult {

@@ -2,6 +2,7 @@
 
 #include "cli.h"
 #include "dumplog.h"
+#include "partitioncmd.h"
 #include "cluster/demo_cluster.h"
 #include "cluster/report.h"
 #include "model/simulationcontroller.h"
@@ -146,6 +147,14 @@ int main(int argc, char **argv)
     case CommandLine::Mode::Version:
         std::printf("kafkascope %s\n", KAFKASCOPE_VERSION);
         return 0;
+    case CommandLine::Mode::Partition: {
+        PartitionOptions options;
+        options.partitions = cl.partitions;
+        options.json = cl.json;
+        options.hex = cl.hexKeys;
+        options.keys = cl.keys;
+        return runPartition(options);
+    }
     case CommandLine::Mode::DumpLog: {
         DumpLogOptions options;
         for (const QString &p : cl.dumpPaths)

@@ -51,6 +51,11 @@ private slots:
     void dataDirHoldsKafkaLogsThatDumpLogReads();
     void dataDirMustBeEmpty();
     void verifyNamesFileAndPositionOfDamage();
+    void partitionMatchesKafka();
+    void partitionJsonAndStdin();
+    void partitionHexKeys();
+    void partitionErrors_data();
+    void partitionErrors();
 };
 
 void TestCli::help()
@@ -266,6 +271,74 @@ void TestCli::verifyNamesFileAndPositionOfDamage()
     const Outcome torn = kafkascope({QStringLiteral("dump-log"), QStringLiteral("--verify"), log});
     QCOMPARE(torn.exitCode, 1);
     QVERIFY2(torn.err.contains(log + QStringLiteral(" at byte")), qPrintable(torn.err));
+}
+
+void TestCli::partitionMatchesKafka()
+{
+    // Kafka's murmur2 vectors: partition = toPositive(hash) % 7.
+    const Outcome o = kafkascope({QStringLiteral("partition"), QStringLiteral("--partitions"), QStringLiteral("7"),
+                                  QStringLiteral("21"), QStringLiteral("foobar"), QStringLiteral("abc"), QString()});
+    QCOMPARE(o.exitCode, 0);
+    const QStringList expected{
+        QStringLiteral("21\t%1").arg((-973932308 & 0x7fffffff) % 7),
+        QStringLiteral("foobar\t%1").arg((-790332482 & 0x7fffffff) % 7),
+        QStringLiteral("abc\t%1").arg(479470107 % 7),
+        QStringLiteral("\t%1").arg(275646681 % 7), // the empty key is hashed too
+    };
+    QCOMPARE(o.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts), expected);
+}
+
+void TestCli::partitionJsonAndStdin()
+{
+    QProcess p;
+    p.start(QStringLiteral(KAFKASCOPE_BINARY), {QStringLiteral("partition"), QStringLiteral("--partitions=3"),
+                                                 QStringLiteral("--json"), QStringLiteral("first"), QStringLiteral("-")});
+    QVERIFY(p.waitForStarted());
+    p.write("a-little-bit-long-string\r\n카프카\n");
+    p.closeWriteChannel();
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 0);
+    const QJsonArray array = QJsonDocument::fromJson(p.readAllStandardOutput()).array();
+    QCOMPARE(array.size(), 3);
+    QCOMPARE(array[0].toObject().value(QStringLiteral("key")).toString(), QStringLiteral("first"));
+    QCOMPARE(array[1].toObject().value(QStringLiteral("murmur2")).toInt(), -985981536);
+    QCOMPARE(array[1].toObject().value(QStringLiteral("partition")).toInt(), (-985981536 & 0x7fffffff) % 3);
+    QCOMPARE(array[2].toObject().value(QStringLiteral("key")).toString(), QStringLiteral("카프카"));
+    QCOMPARE(array[2].toObject().value(QStringLiteral("murmur2")).toInt(), -1792248277);
+}
+
+void TestCli::partitionHexKeys()
+{
+    // 666f6f626172 is "foobar"; the hash is of the bytes, not of the hex text.
+    const Outcome o = kafkascope({QStringLiteral("partition"), QStringLiteral("--partitions"), QStringLiteral("1000"),
+                                  QStringLiteral("--hex"), QStringLiteral("666f6f626172"), QStringLiteral("0xC3A9")});
+    QCOMPARE(o.exitCode, 0);
+    QCOMPARE(o.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts),
+             (QStringList{QStringLiteral("666f6f626172\t%1").arg((-790332482 & 0x7fffffff) % 1000),
+                          QStringLiteral("0xC3A9\t%1").arg(186971271 % 1000)}));
+}
+
+void TestCli::partitionErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+    QTest::addRow("zero-partitions") << QStringList{"partition", "--partitions", "0", "k"} << "--partitions: '0'";
+    QTest::addRow("negative") << QStringList{"partition", "--partitions=-3", "k"} << "--partitions: '-3'";
+    QTest::addRow("not-a-number") << QStringList{"partition", "--partitions", "many", "k"} << "--partitions: 'many'";
+    QTest::addRow("missing-partitions") << QStringList{"partition", "k"} << "--partitions N is required";
+    QTest::addRow("no-keys") << QStringList{"partition", "--partitions", "3"} << "no KEY";
+    QTest::addRow("odd-hex") << QStringList{"partition", "--partitions", "3", "--hex", "abc"} << "key 1 'abc' is not hex";
+    QTest::addRow("bad-hex") << QStringList{"partition", "--partitions", "3", "--hex", "00", "zz"} << "key 2 'zz' is not hex";
+}
+
+void TestCli::partitionErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    const Outcome o = kafkascope(args);
+    QCOMPARE(o.exitCode, 2);
+    QVERIFY2(o.err.contains(mentions), qPrintable(o.err));
+    QVERIFY(o.out.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCli)
