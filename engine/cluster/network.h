@@ -1,0 +1,77 @@
+#pragma once
+
+#include "core/random.h"
+#include "core/scheduler.h"
+#include "core/sim_time.h"
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+
+namespace kafkascope {
+
+// A node on the simulated network: a broker or a client. Brokers are 0…, clients are numbered
+// from kFirstClientNode so the two never clash.
+using NodeId = std::int32_t;
+inline constexpr NodeId kFirstClientNode = 1'000'000;
+
+// The simulated network between brokers and clients: every message is an event delivered after
+// the link's latency (plus uniform jitter), or never (random loss, a network partition between
+// the two sides, or a paused receiver). Deterministic: jitter and loss draw from the injected RNG.
+//
+// `scheduler` and `rng` must outlive the network. Call from the scheduler's thread only.
+class SimNetwork {
+public:
+    SimNetwork(Scheduler &scheduler, Random &rng) : m_scheduler(scheduler), m_rng(rng) {}
+
+    void setDefaultLatency(SimDuration latency) { m_defaultLatency = latency; }
+    [[nodiscard]] SimDuration defaultLatency() const { return m_defaultLatency; }
+    // Latency of the link between `a` and `b` (both directions).
+    void setLinkLatency(NodeId a, NodeId b, SimDuration latency);
+    // Extra delay drawn uniformly from [0, jitter] for every message.
+    void setJitter(SimDuration jitter) { m_jitter = jitter; }
+    // Probability in [0, 1] that a message is lost.
+    void setLossProbability(double p) { m_loss = p < 0.0 ? 0.0 : (p > 1.0 ? 1.0 : p); }
+    // A slow node: every message to or from it takes this much longer.
+    void setNodeDelay(NodeId node, SimDuration extra);
+
+    // Cuts the network between the two sides (messages across are dropped) until heal().
+    void partition(const std::set<NodeId> &sideA, const std::set<NodeId> &sideB);
+    void heal();
+    [[nodiscard]] bool canReach(NodeId from, NodeId to) const;
+
+    // A paused node receives nothing (messages to it are dropped) until resumed.
+    void pause(NodeId node) { m_paused.insert(node); }
+    void resume(NodeId node) { m_paused.erase(node); }
+    [[nodiscard]] bool isPaused(NodeId node) const { return m_paused.count(node) != 0; }
+
+    // Sends a message: `deliver` runs at the receiver after the link's delay, unless the message
+    // is lost. Whether it is delivered is decided when it arrives (a partition or pause that
+    // starts while it is in flight drops it). Returns the scheduled arrival time, or nothing when
+    // it was lost at once.
+    std::optional<SimTime> send(NodeId from, NodeId to, std::function<void()> deliver);
+
+    [[nodiscard]] std::uint64_t messagesSent() const { return m_sent; }
+    [[nodiscard]] std::uint64_t messagesDropped() const { return m_dropped; }
+
+private:
+    [[nodiscard]] SimDuration delayOf(NodeId from, NodeId to);
+
+    Scheduler &m_scheduler;
+    Random &m_rng;
+    SimDuration m_defaultLatency = SimDuration::millis(2);
+    SimDuration m_jitter;
+    double m_loss = 0.0;
+    std::map<std::pair<NodeId, NodeId>, SimDuration> m_linkLatency; // key: (min, max)
+    std::map<NodeId, SimDuration> m_nodeDelay;
+    std::set<std::pair<NodeId, NodeId>> m_cut; // key: (min, max)
+    std::set<NodeId> m_paused;
+    std::uint64_t m_sent = 0;
+    std::uint64_t m_dropped = 0;
+};
+
+} // namespace kafkascope
