@@ -57,7 +57,8 @@ kafkascope_build() {
     # shellcheck disable=SC2206 # word splitting of the extra arguments is intended
     args+=(${KAFKASCOPE_CMAKE_ARGS:-})
     echo "==> Configuring ($build_dir)"
-    cmake "${args[@]}" >"$build_dir.configure.log" 2>&1 || { cat "$build_dir.configure.log" >&2; return 1; }
+    mkdir -p "$build_dir"
+    cmake "${args[@]}" >"$build_dir/configure.log" 2>&1 || { cat "$build_dir/configure.log" >&2; return 1; }
     echo "==> Building ($build_dir)"
     cmake --build "$build_dir" --parallel "$(nproc)"
 }
