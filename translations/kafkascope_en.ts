@@ -5,286 +5,616 @@
     <name>KeyLegendItem</name>
     <message>
         <source>Record keys:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>null key</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogBrowserWindow</name>
+    <message>
+        <source>“%1” is not an offset: type a whole number from 0 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type an offset first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a partition or a segment on the left first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No record at or after offset %1: the records shown end before offset %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offset %1 holds no record (removed by compaction, or before the start); showing the next one, offset %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No record has a timestamp at or after %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a partition or a segment on the left to see its records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partition %1: offsets %2 to %3 (log-end offset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment %1: offsets %2 to %3 (next offset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) could not be decoded and are skipped.</source>
+        <translation>
+            <numerusform>%n batch could not be decoded and is skipped.</numerusform>
+            <numerusform>%n batches could not be decoded and are skipped.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read-only: nothing is ever written to these files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partition(s)</source>
+        <translation>
+            <numerusform>%n partition</numerusform>
+            <numerusform>%n partitions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found when opening</source>
+        <translation>
+            <numerusform>%n problem found when opening</numerusform>
+            <numerusform>%n problems found when opening</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kafka log directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — Kafka log directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to &amp;offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 1200</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first record at or after this offset is selected (compaction leaves gaps).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to &amp;time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first record whose timestamp is at or after this time, as ListOffsets finds it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogDirectoryModel</name>
+    <message>
+        <source>Cannot read this folder (permission denied)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read: it follows a damaged segment or overlaps another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a partition folder: the name is not &lt;topic&gt;-&lt;partition&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1 (permission denied)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no partition folders and no log segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A segment&apos;s base offset; a partition&apos;s log start offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The offset after the last record (a partition&apos;s log-end offset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first batch&apos;s largest timestamp (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The largest record timestamp (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size (bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First timestamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest timestamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogRecordsModel</name>
+    <message>
+        <source>The segment with base offset %1 was not read (see its problems)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreadable batch at offset %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch at offset %1 skipped: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>null key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null value (a tombstone when the record has a key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first offset of the record&apos;s batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record&apos;s timestamp (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first %1 characters of the value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether the batch&apos;s CRC-32C matches its content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The producer&apos;s sequence number of this record (idempotent producers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The partition leader epoch of the batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timestamp type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codec</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Producer ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Producer epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leader epoch</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Kafkascope — a Kafka cluster you can watch</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Simulation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pause the simulation (Space)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Run the simulation (Space)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pause and advance 100 ms of simulated time (→)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Faster</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Slower</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save &amp;Screenshot…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;About Kafkascope</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Toolbar</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Speed </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Simulated seconds per real second (+ and − change it)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source> Produce to </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source> key </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>e.g. alice</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The record key. Records with the same key always go to the same partition.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>null key</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Send the record without a key: the sticky partitioner picks the partition.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Produce</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Partitions</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Charts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Simulated time %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Speed %1%2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source> (paused)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) stored</source>
-        <translation><numerusform>%n record stored</numerusform><numerusform>%n records stored</numerusform></translation>
+        <translation>
+            <numerusform>%n record stored</numerusform>
+            <numerusform>%n records stored</numerusform>
+        </translation>
     </message>
     <message>
         <source>sent from the toolbar</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Could not produce: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Null key → the sticky partitioner chose partition %1 of “%2”.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Key “%1” → murmur2 %2 → toPositive %3 mod %4 = partition %5 of “%6”.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Could not write the screenshot to %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save Screenshot</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>About Kafkascope</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;h3&gt;Kafkascope %1&lt;/h3&gt;&lt;p&gt;A desktop explorer and simulator of Apache Kafka: a cluster runs inside the app, and you watch records hash to partitions, logs grow and consumers follow.&lt;/p&gt;&lt;p&gt;Space plays and pauses, → steps, + and − change the speed.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Kafka &amp;Log Directory…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse the segments and records of a Kafka log directory, read-only (Ctrl+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Kafka Log Directory</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PartitionLogScene</name>
     <message>
         <source>null keys</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>keyed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 (%2/s, %3)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Topic %1 · %n partition(s)</source>
-        <translation><numerusform>Topic %1 · %n partition</numerusform><numerusform>Topic %1 · %n partitions</numerusform></translation>
+        <translation>
+            <numerusform>Topic %1 · %n partition</numerusform>
+            <numerusform>Topic %1 · %n partitions</numerusform>
+        </translation>
     </message>
     <message>
         <source>  ·  producers: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>  ·  consumers: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PartitionStripItem</name>
     <message>
         <source>LEO %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 (lag %2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PartitionsModel</name>
     <message>
         <source>%1: position %2, lag %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No consumer reads this topic</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Log-end offset: the offset the next record will get</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Log start offset: the first offset still in the log</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>(null)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Partition</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Start offset</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>End offset</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Last key</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Max lag</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TrafficCharts</name>
     <message>
         <source>Records produced per second</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Consumer lag (records)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>simulated time (s)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,313 @@
     </message>
 </context>
 <context>
+    <name>LogBrowserWindow</name>
+    <message>
+        <source>“%1” is not an offset: type a whole number from 0 to %2.</source>
+        <translation>“%1”은(는) 오프셋이 아닙니다: 0부터 %2까지의 정수를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Type an offset first.</source>
+        <translation>먼저 오프셋을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Select a partition or a segment on the left first.</source>
+        <translation>먼저 왼쪽에서 파티션이나 세그먼트를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>No record at or after offset %1: the records shown end before offset %2.</source>
+        <translation>오프셋 %1 이후에는 레코드가 없습니다: 표시된 레코드는 오프셋 %2 앞에서 끝납니다.</translation>
+    </message>
+    <message>
+        <source>Offset %1 holds no record (removed by compaction, or before the start); showing the next one, offset %2.</source>
+        <translation>오프셋 %1에는 레코드가 없습니다(컴팩션으로 제거되었거나 시작 오프셋 이전). 다음 레코드인 오프셋 %2를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>No record has a timestamp at or after %1.</source>
+        <translation>타임스탬프가 %1 이후인 레코드가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Select a partition or a segment on the left to see its records.</source>
+        <translation>왼쪽에서 파티션이나 세그먼트를 선택하면 레코드를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Partition %1: offsets %2 to %3 (log-end offset)</source>
+        <translation>파티션 %1: 오프셋 %2 ~ %3 (로그 끝 오프셋)</translation>
+    </message>
+    <message>
+        <source>Segment %1: offsets %2 to %3 (next offset)</source>
+        <translation>세그먼트 %1: 오프셋 %2 ~ %3 (다음 오프셋)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) could not be decoded and are skipped.</source>
+        <translation>
+            <numerusform>배치 %n개를 디코딩할 수 없어 건너뜁니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read-only: nothing is ever written to these files.</source>
+        <translation>읽기 전용: 이 파일들에는 아무것도 쓰지 않습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partition(s)</source>
+        <translation>
+            <numerusform>파티션 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found when opening</source>
+        <translation>
+            <numerusform>여는 중 문제 %n개 발견</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kafka log directory</source>
+        <translation>카프카 로그 디렉터리</translation>
+    </message>
+    <message>
+        <source>%1 — Kafka log directory</source>
+        <translation>%1 — 카프카 로그 디렉터리</translation>
+    </message>
+    <message>
+        <source>Jump to &amp;offset</source>
+        <translation>오프셋으로 이동(&amp;O)</translation>
+    </message>
+    <message>
+        <source>e.g. 1200</source>
+        <translation>예: 1200</translation>
+    </message>
+    <message>
+        <source>The first record at or after this offset is selected (compaction leaves gaps).</source>
+        <translation>이 오프셋이나 그 뒤의 첫 레코드를 선택합니다(컴팩션은 오프셋에 빈틈을 남깁니다).</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <source>Jump to &amp;time (UTC)</source>
+        <translation>시간으로 이동(&amp;T) (UTC)</translation>
+    </message>
+    <message>
+        <source>The first record whose timestamp is at or after this time, as ListOffsets finds it.</source>
+        <translation>타임스탬프가 이 시간 이후인 첫 레코드를 ListOffsets와 같은 방식으로 찾습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>LogDirectoryModel</name>
+    <message>
+        <source>Cannot read this folder (permission denied)</source>
+        <translation>이 폴더를 읽을 수 없습니다(권한 거부)</translation>
+    </message>
+    <message>
+        <source>Not read: it follows a damaged segment or overlaps another</source>
+        <translation>읽지 않음: 손상된 세그먼트 뒤에 있거나 다른 세그먼트와 겹칩니다</translation>
+    </message>
+    <message>
+        <source>Not a partition folder: the name is not &lt;topic&gt;-&lt;partition&gt;</source>
+        <translation>파티션 폴더가 아닙니다: 이름이 &lt;토픽&gt;-&lt;파티션&gt; 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1은(는) 폴더가 아닙니다</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 (permission denied)</source>
+        <translation>%1을(를) 읽을 수 없습니다(권한 거부)</translation>
+    </message>
+    <message>
+        <source>%1 holds no partition folders and no log segments</source>
+        <translation>%1에는 파티션 폴더도 로그 세그먼트도 없습니다</translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation>문제:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>참고:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>문제 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A segment&apos;s base offset; a partition&apos;s log start offset</source>
+        <translation>세그먼트의 베이스 오프셋, 파티션의 로그 시작 오프셋</translation>
+    </message>
+    <message>
+        <source>The offset after the last record (a partition&apos;s log-end offset)</source>
+        <translation>마지막 레코드 다음 오프셋 (파티션의 로그 끝 오프셋)</translation>
+    </message>
+    <message>
+        <source>The first batch&apos;s largest timestamp (UTC)</source>
+        <translation>첫 배치의 최대 타임스탬프 (UTC)</translation>
+    </message>
+    <message>
+        <source>The largest record timestamp (UTC)</source>
+        <translation>가장 큰 레코드 타임스탬프 (UTC)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Start offset</source>
+        <translation>시작 오프셋</translation>
+    </message>
+    <message>
+        <source>End offset</source>
+        <translation>끝 오프셋</translation>
+    </message>
+    <message>
+        <source>Size (bytes)</source>
+        <translation>크기 (바이트)</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>First timestamp</source>
+        <translation>첫 타임스탬프</translation>
+    </message>
+    <message>
+        <source>Largest timestamp</source>
+        <translation>최대 타임스탬프</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>문제</translation>
+    </message>
+</context>
+<context>
+    <name>LogRecordsModel</name>
+    <message>
+        <source>The segment with base offset %1 was not read (see its problems)</source>
+        <translation>베이스 오프셋이 %1인 세그먼트는 읽지 않았습니다(문제 참조)</translation>
+    </message>
+    <message>
+        <source>Unreadable batch at offset %1</source>
+        <translation>오프셋 %1의 배치를 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Batch at offset %1 skipped: %2</source>
+        <translation>오프셋 %1의 배치를 건너뜀: %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n바이트</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>null key</source>
+        <translation>null 키</translation>
+    </message>
+    <message>
+        <source>null value (a tombstone when the record has a key)</source>
+        <translation>null 값 (키가 있는 레코드라면 툼스톤)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>mismatch</source>
+        <translation>불일치</translation>
+    </message>
+    <message>
+        <source>The first offset of the record&apos;s batch</source>
+        <translation>레코드가 속한 배치의 첫 오프셋</translation>
+    </message>
+    <message>
+        <source>The record&apos;s timestamp (UTC)</source>
+        <translation>레코드의 타임스탬프 (UTC)</translation>
+    </message>
+    <message>
+        <source>The first %1 characters of the value</source>
+        <translation>값의 처음 %1자</translation>
+    </message>
+    <message>
+        <source>Whether the batch&apos;s CRC-32C matches its content</source>
+        <translation>배치의 CRC-32C가 내용과 일치하는지 여부</translation>
+    </message>
+    <message>
+        <source>The producer&apos;s sequence number of this record (idempotent producers)</source>
+        <translation>이 레코드의 프로듀서 시퀀스 번호 (멱등성 프로듀서)</translation>
+    </message>
+    <message>
+        <source>The partition leader epoch of the batch</source>
+        <translation>배치의 파티션 리더 에포크</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>오프셋</translation>
+    </message>
+    <message>
+        <source>Batch base</source>
+        <translation>배치 베이스</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>타임스탬프</translation>
+    </message>
+    <message>
+        <source>Timestamp type</source>
+        <translation>타임스탬프 유형</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>헤더</translation>
+    </message>
+    <message>
+        <source>Codec</source>
+        <translation>코덱</translation>
+    </message>
+    <message>
+        <source>CRC</source>
+        <translation>CRC</translation>
+    </message>
+    <message>
+        <source>Producer ID</source>
+        <translation>프로듀서 ID</translation>
+    </message>
+    <message>
+        <source>Producer epoch</source>
+        <translation>프로듀서 에포크</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>시퀀스</translation>
+    </message>
+    <message>
+        <source>Leader epoch</source>
+        <translation>리더 에포크</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Kafkascope — a Kafka cluster you can watch</source>
@@ -144,7 +451,9 @@
     </message>
     <message numerus="yes">
         <source>%n record(s) stored</source>
-        <translation><numerusform>저장된 레코드 %n개</numerusform></translation>
+        <translation>
+            <numerusform>저장된 레코드 %n개</numerusform>
+        </translation>
     </message>
     <message>
         <source>sent from the toolbar</source>
@@ -186,6 +495,18 @@
         <source>&lt;h3&gt;Kafkascope %1&lt;/h3&gt;&lt;p&gt;A desktop explorer and simulator of Apache Kafka: a cluster runs inside the app, and you watch records hash to partitions, logs grow and consumers follow.&lt;/p&gt;&lt;p&gt;Space plays and pauses, → steps, + and − change the speed.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kafkascope %1&lt;/h3&gt;&lt;p&gt;아파치 카프카를 탐색하고 시뮬레이션하는 데스크톱 앱입니다. 앱 안에서 클러스터가 돌아가고, 레코드가 해시되어 파티션에 들어가고 로그가 자라며 컨슈머가 따라가는 모습을 볼 수 있습니다.&lt;/p&gt;&lt;p&gt;Space는 재생/일시정지, →는 한 단계, +와 −는 속도를 바꿉니다.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Open Kafka &amp;Log Directory…</source>
+        <translation>카프카 로그 디렉터리 열기(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Browse the segments and records of a Kafka log directory, read-only (Ctrl+O)</source>
+        <translation>카프카 로그 디렉터리의 세그먼트와 레코드를 읽기 전용으로 둘러봅니다 (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Open Kafka Log Directory</source>
+        <translation>카프카 로그 디렉터리 열기</translation>
+    </message>
 </context>
 <context>
     <name>PartitionLogScene</name>
@@ -203,7 +524,9 @@
     </message>
     <message numerus="yes">
         <source>Topic %1 · %n partition(s)</source>
-        <translation><numerusform>토픽 %1 · 파티션 %n개</numerusform></translation>
+        <translation>
+            <numerusform>토픽 %1 · 파티션 %n개</numerusform>
+        </translation>
     </message>
     <message>
         <source>  ·  producers: %1</source>

@@ -2,6 +2,7 @@
 
 #include "client/murmur2.h"
 #include "language.h"
+#include "logbrowserwindow.h"
 #include "model/partitionsmodel.h"
 #include "model/simulationcontroller.h"
 #include "partitionlogscene.h"
@@ -13,6 +14,7 @@
 #include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QHeaderView>
@@ -150,6 +152,10 @@ void MainWindow::createActions()
     m_slowerAction->setShortcut(Qt::Key_Minus);
     connect(m_slowerAction, &QAction::triggered, this, [this] { changeSpeedStep(-1); });
 
+    m_openLogAction = new QAction(this);
+    m_openLogAction->setShortcut(QKeySequence::Open);
+    connect(m_openLogAction, &QAction::triggered, this, &MainWindow::onOpenLogDirectoryRequested);
+
     m_screenshotAction = new QAction(this);
     m_screenshotAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     connect(m_screenshotAction, &QAction::triggered, this, &MainWindow::onScreenshotRequested);
@@ -245,6 +251,7 @@ void MainWindow::createDocks()
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_openLogAction);
     m_fileMenu->addAction(m_screenshotAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
@@ -286,6 +293,8 @@ void MainWindow::retranslateUi()
     m_stepAction->setToolTip(tr("Pause and advance 100 ms of simulated time (→)"));
     m_fasterAction->setText(tr("Faster"));
     m_slowerAction->setText(tr("Slower"));
+    m_openLogAction->setText(tr("Open Kafka &Log Directory…"));
+    m_openLogAction->setToolTip(tr("Browse the segments and records of a Kafka log directory, read-only (Ctrl+O)"));
     m_screenshotAction->setText(tr("Save &Screenshot…"));
     m_quitAction->setText(tr("&Quit"));
     m_aboutAction->setText(tr("&About Kafkascope"));
@@ -425,6 +434,28 @@ void MainWindow::onScreenshotRequested()
         QMessageBox::warning(this, tr("Save Screenshot"), error);
     else
         statusBar()->showMessage(tr("Saved %1").arg(path), 8000);
+}
+
+LogBrowserWindow *MainWindow::openLogDirectory(const QString &path)
+{
+    auto *browser = new LogBrowserWindow(this);
+    browser->setAttribute(Qt::WA_DeleteOnClose);
+    browser->openDirectory(path);
+    browser->show();
+    browser->raise();
+    browser->activateWindow();
+    return browser;
+}
+
+void MainWindow::onOpenLogDirectoryRequested()
+{
+    QSettings settings;
+    const QString start = settings.value(QStringLiteral("logBrowser/lastDirectory"), QDir::homePath()).toString();
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Open Kafka Log Directory"), start);
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("logBrowser/lastDirectory"), path);
+    openLogDirectory(path);
 }
 
 void MainWindow::onAbout()

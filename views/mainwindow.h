@@ -15,6 +15,7 @@ class QPushButton;
 class QTableView;
 class QToolBar;
 class Language;
+class LogBrowserWindow;
 class PartitionLogScene;
 class PartitionsModel;
 class SimulationController;
@@ -57,6 +58,12 @@ public:
     // Returns an empty string on success, else what went wrong.
     QString saveScreenshot(const QString &path);
 
+    // Opens a read-only browser window on the Kafka log directory at `path`, as File → Open Kafka
+    // Log Directory… does after its dialog. The window is a top-level window of its own, owned by
+    // this one and deleted when closed; several may be open. It is shown even when the directory
+    // cannot be read (it then says why).
+    LogBrowserWindow *openLogDirectory(const QString &path);
+
     // Sends one record from the toolbar's fields, as the Produce button does. Returns the
     // message shown in the status bar.
     QString produceFromToolbar();
@@ -81,6 +88,7 @@ private:
     void onSpeedComboChanged(int index);
     void changeSpeedStep(int delta);
     void onScreenshotRequested();
+    void onOpenLogDirectoryRequested();
     void onAbout();
 
     SimulationController *m_controller;
@@ -105,6 +113,7 @@ private:
     QAction *m_stepAction = nullptr;
     QAction *m_fasterAction = nullptr;
     QAction *m_slowerAction = nullptr;
+    QAction *m_openLogAction = nullptr;
     QAction *m_screenshotAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
