@@ -9,7 +9,9 @@ namespace kafkascope {
 
 Result<SimDuration> parseDuration(std::string_view text)
 {
-    const std::string shown = "'" + std::string(text) + "'";
+    std::string shown;
+    shown.reserve(text.size() + 2);
+    shown.append(1, '\'').append(text).append(1, '\'');
     std::size_t digits = 0;
     while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9')
         ++digits;

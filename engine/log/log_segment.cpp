@@ -179,6 +179,10 @@ Result<std::unique_ptr<LogSegment>> LogSegment::open(LogStore &store, std::int64
                 return st;
             same = isTime ? content == seg->m_timeIndex.serialize() : content == seg->m_offsetIndex.serialize();
             (isTime ? seg->m_timeIndexFile : seg->m_indexFile) = std::move(file).value();
+            // A file that matches holds every entry already.
+            if (same)
+                (isTime ? seg->m_timeEntriesWritten : seg->m_indexEntriesWritten) =
+                    isTime ? seg->m_timeIndex.entries().size() : seg->m_offsetIndex.entries().size();
         }
         if (!same)
             recovery.indexRebuilt = true;
@@ -322,13 +326,11 @@ Status LogSegment::onBecomeInactive()
 
 Status LogSegment::flush()
 {
+    // Index files are written out but not synced: opening a log checks every segment and rebuilds
+    // any index that disagrees with its .log, so only the .log has to survive a crash.
     if (auto st = writeIndexes(false); !st.isOk())
         return st;
-    if (auto st = m_log->flush(); !st.isOk())
-        return st;
-    if (auto st = m_indexFile->flush(); !st.isOk())
-        return st;
-    return m_timeIndexFile->flush();
+    return m_log->flush();
 }
 
 Status LogSegment::replaceContent(std::string_view logBytes)

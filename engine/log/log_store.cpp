@@ -51,7 +51,7 @@ struct MemoryLogStore::Buffer {
         while (!bytes.empty()) {
             const std::size_t chunk = chunkOf(size);
             if (chunk == chunks.size())
-                chunks.push_back(std::make_unique<char[]>(chunkSize(chunk)));
+                chunks.push_back(std::make_unique_for_overwrite<char[]>(chunkSize(chunk)));
             const auto inChunk = static_cast<std::size_t>(size - chunkStart(chunk));
             const std::size_t n = std::min(chunkSize(chunk) - inChunk, bytes.size());
             std::memcpy(chunks[chunk].get() + inChunk, bytes.data(), n);

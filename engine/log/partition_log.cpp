@@ -225,10 +225,15 @@ Result<AppendInfo> PartitionLog::append(std::span<const Record> records, const B
     auto bytes = encodeBatch(m_logEndOffset, records, opts, true);
     if (!bytes.isOk())
         return bytes.status();
-    return appendBatch(bytes.value(), nowMs);
+    return appendChecked(bytes.value(), nowMs, false); // just encoded: its CRC is right
 }
 
 Result<AppendInfo> PartitionLog::appendBatch(std::string_view batchBytes, std::int64_t nowMs)
+{
+    return appendChecked(batchBytes, nowMs, true);
+}
+
+Result<AppendInfo> PartitionLog::appendChecked(std::string_view batchBytes, std::int64_t nowMs, bool verifyCrc)
 {
     if (m_store->readOnly())
         return Status::ioError(m_store->location() + ": opened read-only");
@@ -243,7 +248,7 @@ Result<AppendInfo> PartitionLog::appendBatch(std::string_view batchBytes, std::i
     if (batchBytes.size() > static_cast<std::size_t>(m_config.maxMessageBytes))
         return Status::invalidArgument("RECORD_TOO_LARGE: the batch is " + std::to_string(batchBytes.size())
                                        + " bytes, more than max.message.bytes " + std::to_string(m_config.maxMessageBytes));
-    if (!batchCrcValid(batchBytes, h))
+    if (verifyCrc && !batchCrcValid(batchBytes, h))
         return Status::corruption("CORRUPT_MESSAGE: the batch's CRC does not match its content");
     if (h.baseOffset != m_logEndOffset)
         return Status::invalidArgument("the batch starts at offset " + std::to_string(h.baseOffset)
@@ -331,7 +336,8 @@ Result<std::optional<TimestampAndOffset>> PartitionLog::offsetForTimestamp(std::
         return Status::invalidArgument("timestamp " + std::to_string(timestamp) + " is neither a time nor -1/-2");
     // Kafka's fetchOffsetByTimestamp: the first segment whose largest timestamp reaches the
     // target, then its time index, then a scan for the first record at or after the target.
-    for (const auto &[base, seg] : m_segments) {
+    for (const auto &entry : m_segments) {
+        const LogSegment *seg = entry.second.get();
         if (seg->largestTimestamp() < timestamp)
             continue;
         const TimeIndex::Entry te = seg->timeIndex().lookup(timestamp);
@@ -544,8 +550,9 @@ Result<CleanStats> PartitionLog::compact(std::int64_t nowMs, std::int64_t highWa
     // The offset map: each key's last offset in the dirty range.
     std::unordered_map<std::string, std::int64_t> latest;
     std::string bytes;
-    for (const auto &[base, seg] : m_segments) {
-        if (base >= end)
+    for (const auto &entry : m_segments) {
+        const LogSegment *seg = entry.second.get();
+        if (entry.first >= end)
             break;
         if (seg->nextOffset() <= firstDirty)
             continue;
@@ -572,8 +579,9 @@ Result<CleanStats> PartitionLog::compact(std::int64_t nowMs, std::int64_t highWa
     }
 
     // Rewrite every segment below `end`, keeping offsets.
-    for (const auto &[base, seg] : m_segments) {
-        if (base >= end)
+    for (const auto &entry : m_segments) {
+        LogSegment *seg = entry.second.get();
+        if (entry.first >= end)
             break;
         std::string cleaned;
         bool changed = false;

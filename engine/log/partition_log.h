@@ -129,6 +129,7 @@ private:
     PartitionLog(std::unique_ptr<LogStore> store, LogConfig config);
     LogSegment &active() { return *m_segments.rbegin()->second; }
     Status maybeRoll(std::size_t batchBytes, std::int64_t lastOffset, std::int64_t nowMs);
+    Result<AppendInfo> appendChecked(std::string_view batchBytes, std::int64_t nowMs, bool verifyCrc);
     Status deleteSegment(std::int64_t baseOffset);
     using SegmentPredicate = std::function<bool(const LogSegment &, const LogSegment *next)>;
     Result<int> deleteSegmentsWhile(const SegmentPredicate &predicate, std::int64_t nowMs, std::int64_t highWatermark);

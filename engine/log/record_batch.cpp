@@ -109,9 +109,15 @@ Result<std::string> encodeBatch(std::int64_t baseOffset, std::span<const Record>
 
     // The header is written last, into room left at the front; uncompressed records go straight
     // into the batch, compressed ones through a temporary.
+    // Room for every record: its bytes plus at most 36 bytes of varints and attributes, and 10
+    // more a header, so the batch grows once.
+    std::size_t estimate = 0;
+    for (const Record &r : records)
+        estimate += r.sizeInBytes() + 36 + 10 * r.headers.size();
     std::string out(batch::kHeaderSize, '\0');
     std::string uncompressed;
     std::string &target = options.compression == CompressionType::None ? out : uncompressed;
+    target.reserve(target.size() + estimate);
     for (std::size_t i = 0; i < records.size(); ++i) {
         const Record &r = records[i];
         const auto timestampDelta = static_cast<std::int64_t>(static_cast<std::uint64_t>(r.timestampMs)
@@ -201,7 +207,7 @@ bool batchCrcValid(std::string_view bytes, const RecordBatchHeader &header)
     return crc32c::value(bytes.data() + batch::kAttributesPos, size - batch::kAttributesPos) == header.crc;
 }
 
-Result<DecodedBatch> decodeBatch(std::string_view bytes, bool requireValidCrc)
+Result<DecodedBatch> decodeBatch(std::string_view bytes, bool requireValidCrc, std::size_t maxDecompressedBytes)
 {
     auto header = readBatchHeader(bytes);
     if (!header.isOk())
@@ -225,7 +231,7 @@ Result<DecodedBatch> decodeBatch(std::string_view bytes, bool requireValidCrc)
     std::string_view section = bytes.substr(batch::kHeaderSize, size - batch::kHeaderSize);
     std::string decompressed;
     if (*codec != CompressionType::None) {
-        auto d = decompress(*codec, section);
+        auto d = decompress(*codec, section, maxDecompressedBytes);
         if (!d.isOk())
             return Status::corruption("records section: " + d.status().message());
         decompressed = std::move(d).value();

@@ -129,6 +129,10 @@ struct DecodedBatch {
 // With `requireValidCrc`, a CRC mismatch is an error; otherwise it is reported in crcValid
 // (dump-log shows records of damaged batches). Never reads outside `bytes`; every length
 // is checked; errors say what is wrong and at which byte of the batch.
-Result<DecodedBatch> decodeBatch(std::string_view bytes, bool requireValidCrc = true);
+// Decompressed records larger than `maxDecompressedBytes` are refused as corrupt (a small hostile
+// batch must not claim gigabytes).
+inline constexpr std::size_t kDefaultMaxDecompressedBytes = std::size_t{64} * 1024 * 1024;
+Result<DecodedBatch> decodeBatch(std::string_view bytes, bool requireValidCrc = true,
+                                 std::size_t maxDecompressedBytes = kDefaultMaxDecompressedBytes);
 
 } // namespace kafkascope

@@ -36,12 +36,16 @@ std::int64_t unzigzag(std::uint64_t raw)
 template <class Unsigned>
 void appendUnsigned(std::string &out, Unsigned raw)
 {
-    // Seven bits a byte, low group first; the high bit says another byte follows.
+    // Seven bits a byte, low group first; the high bit says another byte follows. Built in a
+    // small buffer and appended once.
+    char buf[10];
+    std::size_t n = 0;
     while ((raw & ~Unsigned{0x7F}) != 0) {
-        out.push_back(static_cast<char>(static_cast<unsigned char>((raw & 0x7F) | 0x80)));
+        buf[n++] = static_cast<char>(static_cast<unsigned char>((raw & 0x7F) | 0x80));
         raw >>= 7;
     }
-    out.push_back(static_cast<char>(static_cast<unsigned char>(raw)));
+    buf[n++] = static_cast<char>(static_cast<unsigned char>(raw));
+    out.append(buf, n);
 }
 
 template <class Unsigned>

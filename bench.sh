@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds (the optimised build of ./test.sh and ./run.sh, in build/ or
+# $KAFKASCOPE_BUILD_DIR) and runs the partition log benchmarks. Arguments go to bench_log:
+#   ./bench.sh                      the full run (a few minutes)
+#   ./bench.sh --quick              a smoke run (seconds)
+#   ./bench.sh --json results.json  also write the figures as JSON
+# What is measured and the latest figures: docs/BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "$0")"
+source ./setup.sh
+kafkascope_install_packages
+kafkascope_build
+build_dir="${KAFKASCOPE_BUILD_DIR:-build}"
+build_type="$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$build_dir/CMakeCache.txt")"
+case "$build_type" in
+    Release|RelWithDebInfo) ;;
+    *) echo "warning: $build_dir is a '$build_type' build; figures from it are not comparable" >&2 ;;
+esac
+echo "==> Running the log benchmarks"
+exec "$build_dir/tests/bench/bench_log" "$@"
