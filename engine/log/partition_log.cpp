@@ -222,10 +222,11 @@ Result<AppendInfo> PartitionLog::append(std::span<const Record> records, const B
     opts.deleteHorizonMs.reset();
     if (opts.logAppendTime)
         opts.appendTimeMs = nowMs;
-    auto bytes = encodeBatch(m_logEndOffset, records, opts, true);
-    if (!bytes.isOk())
-        return bytes.status();
-    return appendChecked(bytes.value(), nowMs, false); // just encoded: its CRC is right
+    auto size = encodeBatchInto(m_encodeBuffer, m_logEndOffset, records, opts, true);
+    if (!size.isOk())
+        return size.status();
+    // Just encoded: its CRC is right.
+    return appendChecked(std::string_view(m_encodeBuffer.data(), size.value()), nowMs, false);
 }
 
 Result<AppendInfo> PartitionLog::appendBatch(std::string_view batchBytes, std::int64_t nowMs)

@@ -143,6 +143,7 @@ private:
     std::int64_t m_logEndOffset = 0;
     std::int64_t m_firstDirtyOffset = 0; // the cleaner's checkpoint
     std::int64_t m_recoveryPoint = 0;    // everything below is durable
+    std::string m_encodeBuffer;          // reused by append(): no allocation per batch
 };
 
 } // namespace kafkascope

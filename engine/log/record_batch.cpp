@@ -5,6 +5,8 @@
 #include "log/varint.h"
 
 #include <algorithm>
+#include <cassert>
+#include <cstring>
 #include <limits>
 
 namespace kafkascope {
@@ -16,15 +18,6 @@ std::string at(std::size_t pos)
     return " (batch byte " + std::to_string(pos) + ")";
 }
 
-void appendBytesField(std::string &out, const std::optional<std::string> &bytes)
-{
-    if (!bytes) {
-        varint::appendVarint(out, -1);
-        return;
-    }
-    varint::appendVarint(out, static_cast<std::int32_t>(bytes->size()));
-    out += *bytes;
-}
 
 std::size_t bytesFieldSize(const std::optional<std::string> &bytes)
 {
@@ -33,26 +26,44 @@ std::size_t bytesFieldSize(const std::optional<std::string> &bytes)
     return varint::sizeOfVarint(static_cast<std::int32_t>(bytes->size())) + bytes->size();
 }
 
-// Appends one record: its length varint, then its body. The body's size is computed first, so
-// the record is written straight into `out` without a temporary.
-void appendRecord(std::string &out, const Record &r, std::int64_t timestampDelta, std::int32_t offsetDelta)
+// The size of a record's body (everything after its length varint).
+std::size_t recordBodySize(const Record &r, std::int64_t timestampDelta, std::int32_t offsetDelta)
 {
-    std::size_t bodySize = 1 + varint::sizeOfVarlong(timestampDelta) + varint::sizeOfVarint(offsetDelta)
+    std::size_t size = 1 + varint::sizeOfVarlong(timestampDelta) + varint::sizeOfVarint(offsetDelta)
         + bytesFieldSize(r.key) + bytesFieldSize(r.value) + varint::sizeOfVarint(static_cast<std::int32_t>(r.headers.size()));
     for (const RecordHeader &h : r.headers)
-        bodySize += varint::sizeOfVarint(static_cast<std::int32_t>(h.key.size())) + h.key.size() + bytesFieldSize(h.value);
-    varint::appendVarint(out, static_cast<std::int32_t>(bodySize));
-    out.push_back(0); // record attributes: unused, always 0
-    varint::appendVarlong(out, timestampDelta);
-    varint::appendVarint(out, offsetDelta);
-    appendBytesField(out, r.key);
-    appendBytesField(out, r.value);
-    varint::appendVarint(out, static_cast<std::int32_t>(r.headers.size()));
+        size += varint::sizeOfVarint(static_cast<std::int32_t>(h.key.size())) + h.key.size() + bytesFieldSize(h.value);
+    return size;
+}
+
+char *writeBytes(char *out, const std::string &bytes)
+{
+    out = varint::writeVarint(out, static_cast<std::int32_t>(bytes.size()));
+    std::memcpy(out, bytes.data(), bytes.size());
+    return out + bytes.size();
+}
+
+char *writeBytesField(char *out, const std::optional<std::string> &bytes)
+{
+    return bytes ? writeBytes(out, *bytes) : varint::writeVarint(out, -1);
+}
+
+// Writes one record (its length varint, then its body of `bodySize` bytes) at `out`, which has
+// room for it; returns one past its end.
+char *writeRecord(char *out, const Record &r, std::int64_t timestampDelta, std::int32_t offsetDelta, std::size_t bodySize)
+{
+    out = varint::writeVarint(out, static_cast<std::int32_t>(bodySize));
+    *out++ = 0; // record attributes: unused, always 0
+    out = varint::writeVarlong(out, timestampDelta);
+    out = varint::writeVarint(out, offsetDelta);
+    out = writeBytesField(out, r.key);
+    out = writeBytesField(out, r.value);
+    out = varint::writeVarint(out, static_cast<std::int32_t>(r.headers.size()));
     for (const RecordHeader &h : r.headers) {
-        varint::appendVarint(out, static_cast<std::int32_t>(h.key.size()));
-        out += h.key;
-        appendBytesField(out, h.value);
+        out = writeBytes(out, h.key);
+        out = writeBytesField(out, h.value);
     }
+    return out;
 }
 
 // Reads a varint-length-prefixed byte field; -1 is null.
@@ -79,6 +90,17 @@ bool readBytesField(std::string_view &in, std::optional<std::string> &out, bool 
 
 Result<std::string> encodeBatch(std::int64_t baseOffset, std::span<const Record> records, const BatchOptions &options,
                                 bool assignOffsets)
+{
+    std::string out;
+    auto size = encodeBatchInto(out, baseOffset, records, options, assignOffsets);
+    if (!size.isOk())
+        return size.status();
+    out.resize(size.value());
+    return out;
+}
+
+Result<std::size_t> encodeBatchInto(std::string &buffer, std::int64_t baseOffset, std::span<const Record> records,
+                                    const BatchOptions &options, bool assignOffsets)
 {
     auto offsetOf = [&](std::size_t i) { return assignOffsets ? baseOffset + static_cast<std::int64_t>(i) : records[i].offset.value(); };
     if (records.empty() && !options.lastOffsetOverride)
@@ -109,29 +131,48 @@ Result<std::string> encodeBatch(std::int64_t baseOffset, std::span<const Record>
 
     // The header is written last, into room left at the front; uncompressed records go straight
     // into the batch, compressed ones through a temporary.
-    // Room for every record: its bytes plus at most 36 bytes of varints and attributes, and 10
-    // more a header, so the batch grows once.
-    std::size_t estimate = 0;
-    for (const Record &r : records)
-        estimate += r.sizeInBytes() + 36 + 10 * r.headers.size();
-    std::string out(batch::kHeaderSize, '\0');
+    // The exact size of the records section is known before writing, so the batch is sized once
+    // and written through a pointer.
+    auto timestampDeltaOf = [&](const Record &r) {
+        return static_cast<std::int64_t>(static_cast<std::uint64_t>(r.timestampMs) - static_cast<std::uint64_t>(baseTimestamp));
+    };
+    std::size_t sectionSize = 0;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const std::size_t body = recordBodySize(records[i], timestampDeltaOf(records[i]),
+                                                static_cast<std::int32_t>(offsetOf(i) - baseOffset));
+        sectionSize += varint::sizeOfVarint(static_cast<std::int32_t>(body)) + body;
+    }
+    const bool isCompressed = options.compression != CompressionType::None;
     std::string uncompressed;
-    std::string &target = options.compression == CompressionType::None ? out : uncompressed;
-    target.reserve(target.size() + estimate);
+    if (isCompressed)
+        uncompressed.resize(sectionSize);
+    // The buffer only grows (a reused buffer is not cleared or zero-filled again).
+    auto ensure = [&buffer](std::size_t n) {
+        if (buffer.size() < n)
+            buffer.resize(n);
+    };
+    ensure(batch::kHeaderSize + (isCompressed ? 0 : sectionSize));
+    char *p = isCompressed ? uncompressed.data() : buffer.data() + batch::kHeaderSize;
     for (std::size_t i = 0; i < records.size(); ++i) {
         const Record &r = records[i];
-        const auto timestampDelta = static_cast<std::int64_t>(static_cast<std::uint64_t>(r.timestampMs)
-                                                              - static_cast<std::uint64_t>(baseTimestamp));
-        appendRecord(target, r, timestampDelta, static_cast<std::int32_t>(offsetOf(i) - baseOffset));
+        const std::int64_t timestampDelta = timestampDeltaOf(r);
+        const auto offsetDelta = static_cast<std::int32_t>(offsetOf(i) - baseOffset);
+        p = writeRecord(p, r, timestampDelta, offsetDelta, recordBodySize(r, timestampDelta, offsetDelta));
     }
-    if (options.compression != CompressionType::None) {
+    // Invariant: exactly the computed size was written.
+    assert(p == (isCompressed ? uncompressed.data() + uncompressed.size() : buffer.data() + batch::kHeaderSize + sectionSize));
+    std::size_t total = batch::kHeaderSize + sectionSize;
+    if (isCompressed) {
         auto compressed = compress(options.compression, uncompressed);
         if (!compressed.isOk())
             return compressed.status();
-        out += compressed.value();
+        total = batch::kHeaderSize + compressed.value().size();
+        ensure(total);
+        std::memcpy(buffer.data() + batch::kHeaderSize, compressed.value().data(), compressed.value().size());
     }
-    if (out.size() - batch::kLogOverhead > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+    if (total - batch::kLogOverhead > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
         return Status::invalidArgument("batch too large");
+    std::string &out = buffer;
 
     std::int16_t attributes = static_cast<std::int16_t>(options.compression);
     if (options.logAppendTime)
@@ -144,7 +185,7 @@ Result<std::string> encodeBatch(std::int64_t baseOffset, std::span<const Record>
         attributes |= batch::kDeleteHorizonBit;
 
     be::write64At(out, batch::kBaseOffsetPos, static_cast<std::uint64_t>(baseOffset));
-    be::write32At(out, batch::kLengthPos, static_cast<std::uint32_t>(out.size() - batch::kLogOverhead));
+    be::write32At(out, batch::kLengthPos, static_cast<std::uint32_t>(total - batch::kLogOverhead));
     be::write32At(out, batch::kPartitionLeaderEpochPos, static_cast<std::uint32_t>(options.partitionLeaderEpoch));
     out[batch::kMagicPos] = static_cast<char>(batch::kMagic);
     be::write16At(out, batch::kAttributesPos, attributes);
@@ -156,9 +197,8 @@ Result<std::string> encodeBatch(std::int64_t baseOffset, std::span<const Record>
     be::write32At(out, batch::kBaseSequencePos, static_cast<std::uint32_t>(options.baseSequence));
     be::write32At(out, batch::kRecordsCountPos, static_cast<std::uint32_t>(records.size()));
     // The CRC covers attributes to the end of the batch.
-    be::write32At(out, batch::kCrcPos,
-                  crc32c::value(out.data() + batch::kAttributesPos, out.size() - batch::kAttributesPos));
-    return out;
+    be::write32At(out, batch::kCrcPos, crc32c::value(out.data() + batch::kAttributesPos, total - batch::kAttributesPos));
+    return total;
 }
 
 Result<RecordBatchHeader> readBatchHeader(std::string_view bytes)

@@ -110,6 +110,11 @@ struct BatchOptions {
 // ignored (an append).
 Result<std::string> encodeBatch(std::int64_t baseOffset, std::span<const Record> records, const BatchOptions &options,
                                 bool assignOffsets = false);
+// The same, written at the start of `buffer`, which is grown when too small but never shrunk or
+// cleared (a buffer reused across batches costs no allocation). Returns the batch's size: the
+// batch is buffer[0, size).
+Result<std::size_t> encodeBatchInto(std::string &buffer, std::int64_t baseOffset, std::span<const Record> records,
+                                    const BatchOptions &options, bool assignOffsets = false);
 
 // Reads the fixed header of the batch at the front of `bytes`, checking only what the header
 // itself says (size, magic). `bytes` may extend past the batch.

@@ -34,18 +34,22 @@ std::int64_t unzigzag(std::uint64_t raw)
 }
 
 template <class Unsigned>
-void appendUnsigned(std::string &out, Unsigned raw)
+char *writeUnsigned(char *out, Unsigned raw)
 {
-    // Seven bits a byte, low group first; the high bit says another byte follows. Built in a
-    // small buffer and appended once.
-    char buf[10];
-    std::size_t n = 0;
+    // Seven bits a byte, low group first; the high bit says another byte follows.
     while ((raw & ~Unsigned{0x7F}) != 0) {
-        buf[n++] = static_cast<char>(static_cast<unsigned char>((raw & 0x7F) | 0x80));
+        *out++ = static_cast<char>(static_cast<unsigned char>((raw & 0x7F) | 0x80));
         raw >>= 7;
     }
-    buf[n++] = static_cast<char>(static_cast<unsigned char>(raw));
-    out.append(buf, n);
+    *out++ = static_cast<char>(static_cast<unsigned char>(raw));
+    return out;
+}
+
+template <class Unsigned>
+void appendUnsigned(std::string &out, Unsigned raw)
+{
+    char buf[kMaxVarlongBytes];
+    out.append(buf, static_cast<std::size_t>(writeUnsigned(buf, raw) - buf));
 }
 
 template <class Unsigned>
@@ -77,6 +81,16 @@ bool readUnsigned(std::string_view &in, std::size_t maxBytes, Unsigned &raw)
 }
 
 } // namespace
+
+char *writeVarint(char *out, std::int32_t value)
+{
+    return writeUnsigned(out, zigzag(value));
+}
+
+char *writeVarlong(char *out, std::int64_t value)
+{
+    return writeUnsigned(out, zigzag(value));
+}
 
 void appendVarint(std::string &out, std::int32_t value)
 {

@@ -12,6 +12,9 @@ namespace kafkascope::varint {
 // 5 bytes, a varlong an int64 in at most 10.
 
 void appendVarint(std::string &out, std::int32_t value);
+// Write at `out`, which must have room for 5 (varint) or 10 (varlong) bytes; return one past the end.
+char *writeVarint(char *out, std::int32_t value);
+char *writeVarlong(char *out, std::int64_t value);
 void appendVarlong(std::string &out, std::int64_t value);
 std::size_t sizeOfVarint(std::int32_t value);
 std::size_t sizeOfVarlong(std::int64_t value);
