@@ -1,0 +1,134 @@
+#pragma once
+
+#include "cluster/topic_partition.h"
+#include "core/sim_time.h"
+#include "core/status.h"
+#include "log/record.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace kafkascope {
+
+// The producer settings the accumulator follows (Kafka's names; defaults of Kafka 4.0).
+struct AccumulatorConfig {
+    // batch.size: a batch takes records while its size stays within this many bytes. 0 disables
+    // batching (every record gets a batch of its own), as Kafka documents.
+    std::size_t batchSizeBytes = 16384;
+    // linger.ms: how long a batch that is not full waits for more records after its creation.
+    // Kafka's default is 5 ms since 4.0 (0 before). Must be >= 0.
+    SimDuration linger = SimDuration::millis(5);
+};
+
+// A record waiting in a batch, with what the sender needs later (delivery timeouts, callbacks in
+// send order).
+struct BatchedRecord {
+    Record record;
+    // The record's position in this producer's send order (0, 1, 2, ...), across all partitions.
+    std::uint64_t sendSequence = 0;
+    SimTime appendedAt;
+};
+
+// Records for one partition that travel together in one produce request (Kafka's ProducerBatch).
+struct ProducerBatch {
+    TopicPartition topicPartition;
+    // Creation order within the accumulator (0, 1, 2, ...), across all partitions.
+    std::uint64_t batchSequence = 0;
+    // The first append (Kafka's createdMs): linger.ms counts from here, and so does
+    // delivery.timeout.ms for the sender.
+    SimTime createdAt;
+    // When the batch stopped taking records: it became full, was flushed or was drained.
+    std::optional<SimTime> closedAt;
+    // kBatchOverheadBytes plus every record's Record::sizeInBytes().
+    std::size_t sizeInBytes = 0;
+    // In append order, hence in increasing sendSequence.
+    std::vector<BatchedRecord> records;
+
+    [[nodiscard]] bool isClosed() const { return closedAt.has_value(); }
+};
+
+// Kafka's RecordAccumulator for one producer: records are collected per partition into batches,
+// which the sender later drains into produce requests. Only the newest batch of a partition takes
+// records ("open"); older ones are closed and wait, oldest first.
+//
+// The Kafka rules it follows (KafkaProducer and RecordAccumulator, Kafka 3.x-4.0; see also the
+// producer configs batch.size and linger.ms):
+//   - A record joins the partition's open batch if the batch's size plus the record's stays within
+//     batch.size. Otherwise the open batch is closed and a new batch starts with the record. A
+//     batch that reaches batch.size exactly is full and closes at once (Kafka's isFull()). The first
+//     record of a batch is always accepted: a record larger than batch.size, counting the batch
+//     header, gets a batch of its own, closed at once (Kafka sizes that buffer for the one record).
+//   - Sizes: Record::sizeInBytes() per record plus 61 bytes of record batch v2 header per batch
+//     (Kafka's RECORD_BATCH_OVERHEAD).
+//   - A batch is sendable when it is closed, or when it has waited at least linger.ms since its
+//     creation: waited >= linger.ms, so a batch created at t with linger L is sendable at t + L
+//     exactly, and at once for linger 0 (Kafka's ready() compares the time waited with >=).
+//     Waiting does not close a batch: until the sender drains it, an expired open batch keeps
+//     taking records (Kafka closes a batch for appends only when it is full or drained). That is
+//     why batches grow when the sender is held back by max.in.flight.requests.per.connection.
+//   - flush() makes every batch sendable (Kafka's flushInProgress); here it closes the open
+//     batches, so later records start new batches.
+// Not modelled here: buffer.memory and max.block.ms (no memory limit), max.request.size (the
+// producer refuses too large records before they get here), compression, retries, and
+// max.in.flight.requests.per.connection (the sender's concern: it decides when to drain).
+//
+// Every function takes the current simTime; `now` must never go backward between calls.
+class RecordAccumulator {
+public:
+    static constexpr std::size_t kBatchOverheadBytes = 61;
+
+    struct AppendResult {
+        std::uint64_t sendSequence = 0;
+        // The record started a new batch (the sticky partitioner's cue in Kafka).
+        bool newBatchCreated = false;
+        // The partition now holds a closed batch, so it is sendable regardless of linger.ms
+        // (Kafka's batchIsFull, which wakes the sender).
+        bool batchFull = false;
+    };
+
+    // Fails when linger is negative.
+    static Result<RecordAccumulator> create(AccumulatorConfig config);
+
+    [[nodiscard]] const AccumulatorConfig &config() const { return m_config; }
+
+    // Adds a record to tp's open batch (or a new one), following the rules above. Never fails.
+    AppendResult append(const TopicPartition &tp, Record record, SimTime now);
+    // Closes every open batch at now, making all batches sendable.
+    void flush(SimTime now);
+    // Removes and returns every batch sendable at now, by topic, then partition (numerically), then
+    // creation. Open batches it takes are closed at now.
+    std::vector<ProducerBatch> ready(SimTime now);
+    // The partitions whose oldest batch is sendable at now, in the same order; changes nothing.
+    [[nodiscard]] std::vector<TopicPartition> readyPartitions(SimTime now) const;
+    // Removes and returns tp's oldest batch if it is sendable at now (closing it if it was open);
+    // Kafka's drain takes one batch per partition per request in the same way.
+    std::optional<ProducerBatch> drain(const TopicPartition &tp, SimTime now);
+    // The earliest time at which a batch held here is sendable: when a closed batch was closed, or
+    // the creation time plus linger.ms of an open one (whichever is earlier). It may lie in the past,
+    // which means "now". Nothing when the accumulator is empty.
+    [[nodiscard]] std::optional<SimTime> nextReadyTime() const;
+
+    [[nodiscard]] bool empty() const { return m_batches.empty(); }
+    // Batches held, open and closed.
+    [[nodiscard]] std::size_t batchCount() const;
+
+private:
+    explicit RecordAccumulator(AccumulatorConfig config) : m_config(config) {}
+
+    [[nodiscard]] SimTime lingerExpiry(const ProducerBatch &batch) const;
+    [[nodiscard]] bool isSendable(const ProducerBatch &batch, SimTime now) const;
+    ProducerBatch &startBatch(std::deque<ProducerBatch> &queue, const TopicPartition &tp, SimTime now);
+
+    AccumulatorConfig m_config;
+    // Per partition, oldest batch first; a partition without batches has no entry. std::map keeps
+    // TopicPartition order (topic, then partition), so iteration is deterministic.
+    std::map<TopicPartition, std::deque<ProducerBatch>> m_batches;
+    std::uint64_t m_nextSendSequence = 0;
+    std::uint64_t m_nextBatchSequence = 0;
+};
+
+} // namespace kafkascope
