@@ -309,6 +309,12 @@ int runDumpLog(const DumpLogOptions &options)
                 out("Dumping " + file);
             bool headerPrinted = false;
             auto scan = scanLogFile(file, [&](const ScannedBatch &b) {
+                // Every damaged batch is named with its file and byte position.
+                if (!b.crcValid)
+                    err(file + " at byte " + std::to_string(b.position) + ": CRC mismatch in the batch at offset "
+                        + std::to_string(b.header.baseOffset));
+                if (!b.decodeError.empty())
+                    err(file + " at byte " + std::to_string(b.position) + ": records unreadable: " + b.decodeError);
                 if (options.json) {
                     printBatchJson(file, b);
                     return;
