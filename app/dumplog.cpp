@@ -248,6 +248,42 @@ std::vector<std::string> expand(const std::string &path, std::string *error)
     return files;
 }
 
+// One line (or JSON object) per index entry: "offset: O position: P" / "timestamp: T offset: O".
+void printIndexEntry(const std::string &file, const OffsetIndex::Entry &e, bool json)
+{
+    if (!json) {
+        out("offset: " + std::to_string(e.offset) + " position: " + std::to_string(e.position));
+        return;
+    }
+    JsonWriter w(JsonWriter::Layout::Compact);
+    w.beginObject().key("file").value(file).key("offset").value(e.offset).key("position").value(std::uint64_t{e.position}).endObject();
+    out(w.str());
+}
+
+void printIndexEntry(const std::string &file, const TimeIndex::Entry &e, bool json)
+{
+    if (!json) {
+        out("timestamp: " + std::to_string(e.timestamp) + " offset: " + std::to_string(e.offset));
+        return;
+    }
+    JsonWriter w(JsonWriter::Layout::Compact);
+    w.beginObject().key("file").value(file).key("timestamp").value(e.timestamp).key("offset").value(e.offset).endObject();
+    out(w.str());
+}
+
+// Prints an index file's entries; false (after saying why) when it could not be read.
+template <class Index>
+bool dumpIndex(const std::string &file, const Result<Index> &index, bool json)
+{
+    if (!index.isOk()) {
+        err(index.status().message());
+        return false;
+    }
+    for (const auto &e : index.value().entries())
+        printIndexEntry(file, e, json);
+    return true;
+}
+
 } // namespace
 
 int runDumpLog(const DumpLogOptions &options)
@@ -268,41 +304,10 @@ int runDumpLog(const DumpLogOptions &options)
             if (ext == ".index" || ext == ".timeindex") {
                 if (!options.json)
                     out("Dumping " + file);
-                if (ext == ".index") {
-                    auto index = readOffsetIndexFile(file);
-                    if (!index.isOk()) {
-                        err(index.status().message());
-                        rc = 1;
-                        continue;
-                    }
-                    for (const auto &e : index.value().entries()) {
-                        if (options.json) {
-                            JsonWriter w(JsonWriter::Layout::Compact);
-                            w.beginObject().key("file").value(file).key("offset").value(e.offset).key("position")
-                                .value(std::uint64_t{e.position}).endObject();
-                            out(w.str());
-                        } else {
-                            out("offset: " + std::to_string(e.offset) + " position: " + std::to_string(e.position));
-                        }
-                    }
-                } else {
-                    auto index = readTimeIndexFile(file);
-                    if (!index.isOk()) {
-                        err(index.status().message());
-                        rc = 1;
-                        continue;
-                    }
-                    for (const auto &e : index.value().entries()) {
-                        if (options.json) {
-                            JsonWriter w(JsonWriter::Layout::Compact);
-                            w.beginObject().key("file").value(file).key("timestamp").value(e.timestamp).key("offset")
-                                .value(e.offset).endObject();
-                            out(w.str());
-                        } else {
-                            out("timestamp: " + std::to_string(e.timestamp) + " offset: " + std::to_string(e.offset));
-                        }
-                    }
-                }
+                const bool ok = ext == ".index" ? dumpIndex(file, readOffsetIndexFile(file), options.json)
+                                                : dumpIndex(file, readTimeIndexFile(file), options.json);
+                if (!ok)
+                    rc = 1;
                 continue;
             }
             if (!options.json)

@@ -81,32 +81,34 @@ Result<LogFileScan> scanLogFile(const std::string &path, const std::function<voi
     return scan;
 }
 
-Result<OffsetIndex> readOffsetIndexFile(const std::string &path)
+namespace {
+
+// Reads a whole .index or .timeindex file and parses it with Index::parse.
+template <class Index>
+Result<Index> readIndexFile(const std::string &path, std::string_view suffix)
 {
-    const auto base = LogSegment::parseFileName(std::filesystem::path(path).filename().string(), ".index");
+    const auto base = LogSegment::parseFileName(std::filesystem::path(path).filename().string(), suffix);
     if (!base)
-        return Status::invalidArgument(path + ": not a segment index name (<20 digits>.index)");
+        return Status::invalidArgument(path + ": not a segment index name (<20 digits>" + std::string(suffix) + ")");
     auto opened = openReadOnly(path);
     if (!opened.isOk())
         return opened.status();
     std::string bytes;
     if (auto st = opened.value().file->read(0, opened.value().file->size(), bytes); !st.isOk())
         return st;
-    return OffsetIndex::parse(*base, bytes.size() / OffsetIndex::kEntrySize + 1, bytes);
+    return Index::parse(*base, bytes.size() / Index::kEntrySize + 1, bytes);
+}
+
+} // namespace
+
+Result<OffsetIndex> readOffsetIndexFile(const std::string &path)
+{
+    return readIndexFile<OffsetIndex>(path, ".index");
 }
 
 Result<TimeIndex> readTimeIndexFile(const std::string &path)
 {
-    const auto base = LogSegment::parseFileName(std::filesystem::path(path).filename().string(), ".timeindex");
-    if (!base)
-        return Status::invalidArgument(path + ": not a segment time index name (<20 digits>.timeindex)");
-    auto opened = openReadOnly(path);
-    if (!opened.isOk())
-        return opened.status();
-    std::string bytes;
-    if (auto st = opened.value().file->read(0, opened.value().file->size(), bytes); !st.isOk())
-        return st;
-    return TimeIndex::parse(*base, bytes.size() / TimeIndex::kEntrySize + 1, bytes);
+    return readIndexFile<TimeIndex>(path, ".timeindex");
 }
 
 } // namespace kafkascope

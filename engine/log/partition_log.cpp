@@ -21,6 +21,14 @@ bool isKafkaMetadataFile(std::string_view name)
         || endsWith(name, ".txnindex");
 }
 
+// Reads the batch at `b` into `bytes` and decodes it.
+Result<DecodedBatch> readDecodedBatch(const LogSegment &segment, const BatchLocation &b, std::string &bytes)
+{
+    if (auto st = segment.readBytes(b.position, b.header.sizeInBytes(), bytes); !st.isOk())
+        return st;
+    return decodeBatch(bytes);
+}
+
 } // namespace
 
 Status LogConfig::validate() const
@@ -349,9 +357,7 @@ Result<std::optional<TimestampAndOffset>> PartitionLog::offsetForTimestamp(std::
         const Status st = seg->forEachBatch(oe.position, [&](const BatchLocation &b) {
             if (b.header.maxTimestamp < timestamp)
                 return true;
-            if (!(inner = seg->readBytes(b.position, b.header.sizeInBytes(), bytes)).isOk())
-                return false;
-            auto decoded = decodeBatch(bytes);
+            auto decoded = readDecodedBatch(*seg, b, bytes);
             if (!decoded.isOk()) {
                 inner = decoded.status();
                 return false;
@@ -561,9 +567,7 @@ Result<CleanStats> PartitionLog::compact(std::int64_t nowMs, std::int64_t highWa
         const Status st = seg->forEachBatch(0, [&](const BatchLocation &b) {
             if (b.header.isControl())
                 return true;
-            if (!(inner = seg->readBytes(b.position, b.header.sizeInBytes(), bytes)).isOk())
-                return false;
-            auto decoded = decodeBatch(bytes);
+            auto decoded = readDecodedBatch(*seg, b, bytes);
             if (!decoded.isOk()) {
                 inner = decoded.status();
                 return false;

@@ -5,6 +5,7 @@
 #include "log/partition_log.h"
 #include "model/logdirectorymodel.h"
 #include "model/logrecordsmodel.h"
+#include "log_fixtures.h"
 
 #include <QAbstractItemModelTester>
 #include <QDirIterator>
@@ -14,81 +15,10 @@
 #include <unistd.h>
 
 using namespace kafkascope;
+using namespace kafkascope::fixtures;
 
 namespace {
 
-constexpr std::int64_t kT0 = 1'700'000'000'000; // 2023-11-14T22:13:20Z
-
-Record rec(std::int64_t ts, std::optional<std::string> key, std::optional<std::string> value,
-           std::vector<RecordHeader> headers = {})
-{
-    Record r;
-    r.timestampMs = ts;
-    r.key = std::move(key);
-    r.value = std::move(value);
-    r.headers = std::move(headers);
-    return r;
-}
-
-std::unique_ptr<PartitionLog> createLog(const QString &path, LogConfig config = {})
-{
-    if (!DirectoryLogStore::createDirectories(path.toStdString()).isOk())
-        return nullptr;
-    auto log = PartitionLog::open(std::make_unique<DirectoryLogStore>(path.toStdString(), false), config, kT0);
-    return log.isOk() ? std::move(log).value() : nullptr;
-}
-
-bool append(PartitionLog &log, std::vector<Record> records, BatchOptions options = {})
-{
-    return log.append(records, options, kT0 + 100000).isOk();
-}
-
-// Three segments: plain, null and empty keys and values, headers, a gzip batch, binary bytes,
-// an idempotent producer's batch and a LogAppendTime batch.
-bool writeOrders(const QString &path)
-{
-    auto log = createLog(path);
-    if (!log)
-        return false;
-    bool ok = append(*log, {rec(kT0, "alice", "order-1", {{"trace", "abc"}, {"bin", std::string("\x00\xff", 2)}, {"nil", std::nullopt}}),
-                            rec(kT0 + 1, std::nullopt, "no key"), rec(kT0 + 2, "", std::nullopt)});
-    std::vector<Record> compressed;
-    for (int i = 0; i < 5; ++i)
-        compressed.push_back(rec(kT0 + 10 + i, "k" + std::to_string(i), std::string(200, static_cast<char>('a' + i))));
-    BatchOptions gzip;
-    gzip.compression = CompressionType::Gzip;
-    ok = ok && append(*log, compressed, gzip) && log->roll(kT0).isOk();
-    BatchOptions producer;
-    producer.producerId = 4242;
-    producer.producerEpoch = 3;
-    producer.baseSequence = 10;
-    producer.partitionLeaderEpoch = 7;
-    ok = ok && append(*log, {rec(kT0 + 20, std::string("\x00\x01\xfe", 3), std::string("\xff\xfe", 2)), rec(kT0 + 21, "bob", "order-2")}, producer);
-    BatchOptions appendTime;
-    appendTime.logAppendTime = true;
-    ok = ok && append(*log, {rec(kT0 + 22, "carol", "order-3")}, appendTime) && log->roll(kT0).isOk();
-    for (int i = 0; i < 4; ++i)
-        ok = ok && append(*log, {rec(kT0 + 30 + i, "dave", "order-" + std::to_string(4 + i))});
-    return ok && log->flush().isOk();
-}
-
-// Keys a0..a3 written three times over three segments, then compacted: offsets get gaps.
-bool writeCompacted(const QString &path)
-{
-    LogConfig config;
-    config.cleanupPolicy = CleanupPolicy::Compact;
-    auto log = createLog(path, config);
-    if (!log)
-        return false;
-    bool ok = true;
-    for (int round = 0; round < 3 && ok; ++round) {
-        for (int k = 0; k < 4 && ok; ++k)
-            ok = append(*log, {rec(kT0 + round * 10 + k, "a" + std::to_string(k), "v" + std::to_string(round))});
-        ok = ok && log->roll(kT0).isOk();
-    }
-    ok = ok && append(*log, {rec(kT0 + 50, "a0", "latest")});
-    return ok && log->compact(kT0 + 1000, log->logEndOffset(), true).isOk() && log->flush().isOk();
-}
 
 // Twenty single-record batches over four segments.
 bool writeClicks(const QString &path)
@@ -205,7 +135,7 @@ void TestLogDirectoryModel::initTestCase()
     m_logDirs = m_dir.filePath(QStringLiteral("logdirs"));
     QVERIFY(writeOrders(m_logDirs + QStringLiteral("/orders-0")));
     QVERIFY(writeClicks(m_logDirs + QStringLiteral("/orders-1")));
-    QVERIFY(writeCompacted(m_logDirs + QStringLiteral("/compacted-0")));
+    QVERIFY(writeCompacted(m_logDirs + QStringLiteral("/compacted-0"), 10, 1, 50));
     QVERIFY(writeClicks(m_logDirs + QStringLiteral("/clicks-0")));
     // Kafka's own files beside the segments, and a stray one.
     QVERIFY(writeFile(m_logDirs + QStringLiteral("/orders-0/leader-epoch-checkpoint"), "0\n1\n0 0\n"));
