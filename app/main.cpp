@@ -37,6 +37,15 @@ void setApplicationInfo()
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.kafkascope.Kafkascope"));
 }
 
+// Headless runs use Qt's offscreen platform, which warns about things that do not matter
+// without a screen; those two lines are dropped, everything else is printed as usual.
+void quietOffscreenMessages(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (message.contains(QLatin1String("propagateSizeHints")) || message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR")))
+        return;
+    std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
+}
+
 bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
 {
     QSaveFile file(path);
@@ -166,6 +175,7 @@ int main(int argc, char **argv)
     case CommandLine::Mode::Run:
         // No display needed: render offscreen, whatever the environment says.
         qputenv("QT_QPA_PLATFORM", "offscreen");
+        qInstallMessageHandler(quietOffscreenMessages);
         return runHeadless(cl, argc, argv);
     case CommandLine::Mode::Gui:
         break;
