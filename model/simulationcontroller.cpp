@@ -123,6 +123,11 @@ void SimulationController::onRecordAppended(const TopicPartition &tp, const Reco
     ++m_totalAppended;
 }
 
+void SimulationController::onPartitionStateChanged(const TopicPartition &tp)
+{
+    m_pending.changedPartitions.insert(tp);
+}
+
 void SimulationController::onRecordsConsumed(ConsumerId, const TopicPartition &tp, Offset first, Offset last)
 {
     m_pending.changedPartitions.insert(tp);

@@ -91,6 +91,7 @@ private:
     void onTopicCreated(const std::string &topic) override;
     void onRecordAppended(const kafkascope::TopicPartition &tp, const kafkascope::Record &record,
                           kafkascope::ProducerId from) override;
+    void onPartitionStateChanged(const kafkascope::TopicPartition &tp) override;
     void onRecordsConsumed(kafkascope::ConsumerId consumer, const kafkascope::TopicPartition &tp,
                            kafkascope::Offset first, kafkascope::Offset last) override;
 

@@ -37,18 +37,27 @@ void Consumer::poll()
     const std::int32_t n = topic->partitionCount();
     for (std::int32_t i = 0; i < n && budget > 0; ++i) {
         const PartitionId p{(m_nextPartition + i) % n};
-        const PartitionLog &log = topic->partition(p);
+        const PartitionState &state = topic->state(p);
+        if (!state.leader || !m_cluster.isAlive(*state.leader))
+            continue; // offline, or its leader just died: nothing to fetch from
+        const PartitionLog &log = state.visibleLog();
         Offset &pos = m_positions[p];
         if (pos.value() < log.logStartOffset())
             pos = Offset{log.logStartOffset()}; // the records were deleted: reset to the earliest
-        const auto records = log.readRecords(pos.value(), budget);
-        if (!records.isOk() || records.value().empty())
+        // A consumer (read_uncommitted) sees only records below the high watermark.
+        auto records = log.readRecords(pos.value(), budget);
+        if (!records.isOk())
             continue;
-        const Offset first = records.value().front().offset;
-        const Offset last = records.value().back().offset;
+        auto &list = records.value();
+        while (!list.empty() && list.back().offset.value() >= state.highWatermark())
+            list.pop_back();
+        if (list.empty())
+            continue;
+        const Offset first = list.front().offset;
+        const Offset last = list.back().offset;
         pos = last + 1;
-        budget -= records.value().size();
-        m_consumed += records.value().size();
+        budget -= list.size();
+        m_consumed += list.size();
         if (auto *obs = m_cluster.observer())
             obs->onRecordsConsumed(m_id, TopicPartition{m_config.topic, p}, first, last);
     }

@@ -1,13 +1,17 @@
 #include "cluster.h"
 
+#include "cluster/replica_placement.h"
+
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
 
 namespace kafkascope {
 
-Cluster::Cluster(std::uint64_t seed) : m_seed(seed), m_random(seed)
+Cluster::Cluster(std::uint64_t seed) : m_seed(seed), m_random(seed), m_network(m_scheduler, m_random)
 {
+    m_network.setDefaultLatency(m_networkLatency);
+    m_brokers.emplace(BrokerId{0}, BrokerInfo{BrokerId{0}, true});
     ProducerConfig console;
     console.clientId = "console-producer";
     m_consoleProducer = std::make_unique<Producer>(ProducerId{-1}, console, *this);
@@ -53,7 +57,7 @@ Status Cluster::setDataDirectory(const std::string &path)
     return Status::ok();
 }
 
-Status Cluster::createTopic(const std::string &name, std::int32_t partitions, const LogConfig &config)
+Status Cluster::createTopic(const std::string &name, std::int32_t partitions, const TopicSettings &settings)
 {
     if (auto st = validateTopicName(name); !st.isOk())
         return st;
@@ -61,27 +65,62 @@ Status Cluster::createTopic(const std::string &name, std::int32_t partitions, co
         return Status::invalidArgument("topic '" + name + "': partitions must be at least 1");
     if (m_topics.count(name) != 0)
         return Status::alreadyExists("topic '" + name + "' already exists");
-    if (auto st = config.validate(); !st.isOk())
+    if (auto st = settings.log.validate(); !st.isOk())
         return Status::invalidArgument("topic '" + name + "': " + st.message());
-    std::vector<std::unique_ptr<PartitionLog>> logs;
+    if (settings.minInsyncReplicas < 1)
+        return Status::invalidArgument("topic '" + name + "': min.insync.replicas must be at least 1");
+
+    std::vector<BrokerId> live;
+    for (const auto &[id, broker] : m_brokers)
+        if (broker.alive)
+            live.push_back(id);
+    // With one broker Kafka's random start can only be 0; not drawing keeps the RNG stream of
+    // single-broker runs independent of placement.
+    const auto start = live.size() == 1 ? std::optional<std::int32_t>(0) : settings.placementStartIndex;
+    auto assignment = assignReplicasRackUnaware(live, partitions, settings.replicationFactor, start, m_random);
+    if (!assignment.isOk())
+        return Status::invalidArgument("topic '" + name + "': " + assignment.status().message());
+
+    std::vector<PartitionState> states;
     for (std::int32_t p = 0; p < partitions; ++p) {
-        const std::string dirName = name + "-" + std::to_string(p);
-        std::unique_ptr<LogStore> store;
-        if (m_dataDirectory.empty()) {
-            store = std::make_unique<MemoryLogStore>(dirName);
-        } else {
-            const std::string dir = m_dataDirectory + "/broker-0/" + dirName;
-            if (auto st = DirectoryLogStore::createDirectories(dir); !st.isOk())
-                return st;
-            store = std::make_unique<DirectoryLogStore>(dir, false);
+        PartitionState state;
+        state.tp = TopicPartition{name, PartitionId{p}};
+        state.assignment = assignment.value()[static_cast<std::size_t>(p)];
+        state.minInsyncReplicas = settings.minInsyncReplicas;
+        state.uncleanLeaderElection = settings.uncleanLeaderElection;
+        for (const BrokerId b : state.assignment) {
+            auto log = openReplicaLog(b, name, p, settings.log);
+            if (!log.isOk())
+                return log.status();
+            Replica replica;
+            replica.broker = b;
+            replica.log = std::move(log).value();
+            state.replicas.emplace(b, std::move(replica));
         }
-        auto log = PartitionLog::open(std::move(store), config, now().millis());
-        if (!log.isOk())
-            return log.status();
-        logs.push_back(std::move(log).value());
+        // A new partition's leader is its preferred replica, epoch 0, every replica in sync.
+        state.leader = state.assignment.front();
+        state.isr = std::set<BrokerId>(state.assignment.begin(), state.assignment.end());
+        for (auto &[b, replica] : state.replicas) {
+            replica.knownLeaderEpoch = 0;
+            if (b == *state.leader)
+                replica.epochs.assign(0, 0);
+            else
+                state.followers[b].lastCaughtUpTimeMs = now().millis();
+        }
+        states.push_back(std::move(state));
     }
-    m_topics.emplace(name, Topic(name, std::move(logs)));
-    spdlog::debug("[{}] created topic {} with {} partitions", formatSimTime(now()), name, partitions);
+    m_topics.emplace(name, Topic(name, std::move(states)));
+    const Topic &topic = m_topics.at(name);
+    for (std::int32_t p = 0; p < partitions; ++p) {
+        const PartitionState &state = topic.state(PartitionId{p});
+        for (const BrokerId b : state.assignment)
+            if (b != *state.leader)
+                startFetcher(state.tp, b, SimDuration{});
+    }
+    if (settings.replicationFactor > 1)
+        scheduleIsrCheck();
+    spdlog::debug("[{}] created topic {} with {} partitions, RF {}", formatSimTime(now()), name, partitions,
+                  settings.replicationFactor);
     if (m_observer)
         m_observer->onTopicCreated(name);
     return Status::ok();
@@ -144,11 +183,17 @@ Result<PartitionId> Cluster::produce(const std::string &topicName, std::optional
 
 void Cluster::deliverRecord(ProducerId from, const TopicPartition &tp, Record record)
 {
-    Topic *t = mutableTopic(tp.topic);
-    if (!t || tp.partition.value() >= t->partitionCount())
+    PartitionState *state = partitionState(tp);
+    if (!state)
         return; // the topic went away while the record was in flight
-    PartitionLog &log = t->partition(tp.partition);
-    const auto appended = log.append(std::span(&record, 1), BatchOptions{}, now().millis());
+    Replica *leader = state->leaderReplica();
+    if (!leader || !isAlive(leader->broker)) {
+        ++m_recordsRejected; // NOT_LEADER_OR_FOLLOWER / offline: the producer's record is lost here
+        return;
+    }
+    BatchOptions options;
+    options.partitionLeaderEpoch = state->leaderEpoch;
+    const auto appended = leader->log->append(std::span(&record, 1), options, now().millis());
     if (!appended.isOk()) {
         spdlog::error("[{}] {}: append failed: {}", formatSimTime(now()), tp.toString(), appended.status().message());
         if (m_storageError.isOk())
@@ -156,6 +201,8 @@ void Cluster::deliverRecord(ProducerId from, const TopicPartition &tp, Record re
         return;
     }
     record.offset = Offset{appended.value().firstOffset};
+    updateHighWatermark(*state);
+    completeParkedFetches(*state);
     if (m_observer)
         m_observer->onRecordAppended(tp, record, from);
 }
@@ -164,8 +211,9 @@ Status Cluster::flush()
 {
     for (auto &[name, topic] : m_topics)
         for (std::int32_t p = 0; p < topic.partitionCount(); ++p)
-            if (auto st = topic.partition(PartitionId{p}).flush(); !st.isOk())
-                return st;
+            for (auto &[broker, replica] : topic.state(PartitionId{p}).replicas)
+                if (auto st = replica.log->flush(); !st.isOk())
+                    return st;
     return Status::ok();
 }
 
@@ -176,19 +224,28 @@ StateHash Cluster::stateHash() const
     for (const auto &[name, t] : m_topics) {
         h.add(name).add(t.partitionCount());
         for (std::int32_t p = 0; p < t.partitionCount(); ++p) {
-            const PartitionLog &log = t.partition(PartitionId{p});
-            h.add(log.logStartOffset()).add(log.logEndOffset());
-            const auto records = log.readRecords(log.logStartOffset(), std::numeric_limits<std::size_t>::max());
-            if (!records.isOk()) {
-                h.add(records.status().message());
-                continue;
-            }
-            for (const Record &r : records.value()) {
-                h.add(r.offset.value()).add(r.timestampMs).add(r.key.has_value()).add(r.key.value_or(""));
-                h.add(r.value.has_value()).add(r.value.value_or(""));
+            const PartitionState &state = t.state(PartitionId{p});
+            h.add(state.leader ? state.leader->value() : -1).add(state.leaderEpoch);
+            for (const BrokerId b : state.isr)
+                h.add(b.value());
+            for (const auto &[broker, replica] : state.replicas) {
+                const PartitionLog &log = *replica.log;
+                h.add(broker.value()).add(replica.highWatermark).add(log.logStartOffset()).add(log.logEndOffset());
+                const auto records = log.readRecords(log.logStartOffset(), std::numeric_limits<std::size_t>::max());
+                if (!records.isOk()) {
+                    h.add(records.status().message());
+                    continue;
+                }
+                for (const Record &r : records.value()) {
+                    h.add(r.offset.value()).add(r.timestampMs).add(r.key.has_value()).add(r.key.value_or(""));
+                    h.add(r.value.has_value()).add(r.value.value_or(""));
+                }
             }
         }
     }
+    for (const auto &[id, broker] : m_brokers)
+        h.add(id.value()).add(broker.alive);
+    h.add(m_recordsRejected);
     for (const auto &p : m_producers)
         h.add(p->id().value()).add(p->recordsSent());
     for (const auto &c : m_consumers) {

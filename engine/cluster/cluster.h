@@ -3,6 +3,7 @@
 #include "client/consumer.h"
 #include "client/producer.h"
 #include "cluster/cluster_observer.h"
+#include "cluster/network.h"
 #include "cluster/topic.h"
 #include "core/random.h"
 #include "core/scheduler.h"
@@ -17,6 +18,29 @@
 #include <vector>
 
 namespace kafkascope {
+
+// A broker as the cluster knows it.
+struct BrokerInfo {
+    BrokerId id;
+    bool alive = true;
+};
+
+// How a topic is created: Kafka's topic configs that matter to the simulation.
+struct TopicSettings {
+    std::int32_t replicationFactor = 1;   // default.replication.factor
+    std::int32_t minInsyncReplicas = 1;   // min.insync.replicas
+    bool uncleanLeaderElection = false;   // unclean.leader.election.enable
+    std::optional<std::int32_t> placementStartIndex; // fixed start of Kafka's replica placement
+    LogConfig log;
+};
+
+// Broker-side replication settings (Kafka's defaults).
+struct ReplicationConfig {
+    std::int64_t replicaLagTimeMaxMs = 30000;  // replica.lag.time.max.ms
+    std::int64_t replicaFetchWaitMaxMs = 500;  // replica.fetch.wait.max.ms (the long poll)
+    std::int64_t replicaFetchBackoffMs = 1000; // replica.fetch.backoff.ms (after an error)
+    std::size_t replicaFetchMaxBytes = 1 << 20; // replica.fetch.max.bytes
+};
 
 // The simulated cluster: topics with their partition logs, producer and consumer clients, the
 // scheduler that drives them and the seeded RNG they draw from. Everything that happens is an
@@ -44,8 +68,25 @@ public:
     Status setDataDirectory(const std::string &path);
     [[nodiscard]] const std::string &dataDirectory() const { return m_dataDirectory; }
 
+    // --- Brokers ------------------------------------------------------------------------
+    // A new cluster has one broker, 0. Brokers are numbered in the order they are added.
+    BrokerId addBroker();
+    // A crash: the broker stops answering at once; the controller elects new leaders for the
+    // partitions it led and drops it from every ISR. Its logs stay (on disk or in memory).
+    Status killBroker(BrokerId id);
+    // The broker comes back with its logs, follows the current leaders and catches up; an
+    // offline partition whose last leader it could be gets it as leader.
+    Status restartBroker(BrokerId id);
+    [[nodiscard]] const std::map<BrokerId, BrokerInfo> &brokers() const { return m_brokers; }
+    [[nodiscard]] bool isAlive(BrokerId id) const;
+    // The controller: the live broker with the lowest id (nothing when all are down).
+    [[nodiscard]] std::optional<BrokerId> controller() const;
+    [[nodiscard]] const ReplicationConfig &replicationConfig() const { return m_replication; }
+    SimNetwork &network() { return m_network; }
+
     // Topic names follow Kafka's rules: 1-249 characters of [a-zA-Z0-9._-], not "." or "..".
-    Status createTopic(const std::string &name, std::int32_t partitions, const LogConfig &config = {});
+    // Replicas are placed on the live brokers with Kafka's rack-unaware placement.
+    Status createTopic(const std::string &name, std::int32_t partitions, const TopicSettings &settings = {});
     [[nodiscard]] const Topic *topic(const std::string &name) const;
     [[nodiscard]] const std::map<std::string, Topic> &topics() const { return m_topics; }
 
@@ -81,8 +122,29 @@ public:
     void deliverRecord(ProducerId from, const TopicPartition &tp, Record record);
     Topic *mutableTopic(const std::string &name);
     ClusterObserver *observer() const { return m_observer; }
+    // Records sent to a partition that had no live leader when they arrived (lost in flight).
+    [[nodiscard]] std::uint64_t recordsRejected() const { return m_recordsRejected; }
 
 private:
+    // Replication (cluster_replication.cpp).
+    Result<std::unique_ptr<PartitionLog>> openReplicaLog(BrokerId broker, const std::string &topic, std::int32_t partition,
+                                                         const LogConfig &config);
+    void startFetcher(const TopicPartition &tp, BrokerId follower, SimDuration delay);
+    void sendFetch(const TopicPartition &tp, BrokerId follower, std::uint64_t generation);
+    void handleFetch(const TopicPartition &tp, BrokerId follower, std::uint64_t generation, std::int64_t fetchOffset,
+                     std::int32_t lastFetchedEpoch, std::int32_t leaderEpoch);
+    void answerFetch(const TopicPartition &tp, BrokerId follower, std::uint64_t generation, std::int64_t fetchOffset);
+    void completeParkedFetches(PartitionState &state);
+    void updateHighWatermark(PartitionState &state);
+    void scheduleIsrCheck();
+    void checkIsr();
+    // Elects a leader for `state` after its leader failed (or while it is offline).
+    void electAfterFailure(PartitionState &state);
+    void becomeLeader(PartitionState &state, BrokerId leader, bool unclean);
+    PartitionState *partitionState(const TopicPartition &tp);
+    static NodeId nodeOf(BrokerId id) { return id.value(); }
+
+
     std::uint64_t m_seed;
     Scheduler m_scheduler;
     Random m_random;
@@ -94,6 +156,13 @@ private:
     std::vector<std::unique_ptr<Producer>> m_producers;
     std::vector<std::unique_ptr<Consumer>> m_consumers;
     std::unique_ptr<Producer> m_consoleProducer;
+    std::map<BrokerId, BrokerInfo> m_brokers;
+    ReplicationConfig m_replication;
+    SimNetwork m_network;
+    std::map<std::pair<TopicPartition, BrokerId>, std::uint64_t> m_fetchGeneration;
+    std::map<std::pair<TopicPartition, BrokerId>, Scheduler::EventId> m_parkedFetches;
+    std::uint64_t m_recordsRejected = 0;
+    bool m_isrCheckScheduled = false;
 };
 
 // Kafka's legal topic name check (Topic.validate): why `name` is not a valid topic name.

@@ -17,6 +17,8 @@ public:
     virtual ~ClusterObserver() = default;
     virtual void onTopicCreated(const std::string & /*topic*/) {}
     virtual void onRecordAppended(const TopicPartition & /*tp*/, const Record & /*record*/, ProducerId /*from*/) {}
+    // A partition's leader, leader epoch or ISR changed.
+    virtual void onPartitionStateChanged(const TopicPartition & /*tp*/) {}
     virtual void onRecordsConsumed(ConsumerId /*consumer*/, const TopicPartition & /*tp*/, Offset /*first*/, Offset /*last*/) {}
 };
 

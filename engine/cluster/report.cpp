@@ -15,6 +15,21 @@ std::string clusterReportJson(const Cluster &cluster, const std::string &kafkasc
     w.key("sim_time_ms").value(cluster.now().millis());
     w.key("state_hash").value(cluster.stateHash().hex());
 
+    w.key("controller");
+    if (const auto controller = cluster.controller())
+        w.value(controller->value());
+    else
+        w.null();
+    w.key("brokers").beginArray();
+    for (const auto &[id, broker] : cluster.brokers()) {
+        w.beginObject();
+        w.key("id").value(id.value());
+        w.key("alive").value(broker.alive);
+        w.endObject();
+    }
+    w.endArray();
+    w.key("records_rejected").value(static_cast<std::uint64_t>(cluster.recordsRejected()));
+
     w.key("topics").beginArray();
     for (const auto &[name, topic] : cluster.topics()) {
         w.beginObject();
@@ -22,12 +37,34 @@ std::string clusterReportJson(const Cluster &cluster, const std::string &kafkasc
         w.key("partitions").beginArray();
         for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
             const PartitionLog &log = topic.partition(PartitionId{p});
+            const PartitionState &state = topic.state(PartitionId{p});
             w.beginObject();
             w.key("partition").value(p);
+            w.key("leader");
+            if (state.leader)
+                w.value(state.leader->value());
+            else
+                w.null();
+            w.key("leader_epoch").value(state.leaderEpoch);
+            w.key("isr").beginArray();
+            for (const BrokerId b : state.isr)
+                w.value(b.value());
+            w.endArray();
+            w.key("high_watermark").value(state.highWatermark());
             w.key("log_start_offset").value(log.logStartOffset());
             w.key("log_end_offset").value(log.logEndOffset());
             w.key("size_bytes").value(static_cast<std::uint64_t>(log.sizeInBytes()));
             w.key("segments").value(static_cast<std::uint64_t>(log.segmentCount()));
+            w.key("replicas").beginArray();
+            for (const BrokerId b : state.assignment) {
+                const Replica &replica = state.replicas.at(b);
+                w.beginObject();
+                w.key("broker").value(b.value());
+                w.key("log_end_offset").value(replica.log->logEndOffset());
+                w.key("high_watermark").value(replica.highWatermark);
+                w.endObject();
+            }
+            w.endArray();
             w.endObject();
         }
         w.endArray();

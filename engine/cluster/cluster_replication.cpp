@@ -1,0 +1,416 @@
+// The cluster's brokers and replication: follower fetching with Kafka's long poll, the ISR and
+// high watermark, leader epochs and follower truncation, and elections when brokers fail or
+// return (KAFKA-REFERENCE.md §2). Part of the Cluster class; see cluster.h.
+#include "cluster.h"
+
+#include "cluster/leader_election.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+namespace kafkascope {
+
+namespace {
+
+// The replica fetcher's request timeout (replica.socket.timeout.ms): a fetch lost on the network
+// is sent again after this long.
+constexpr std::int64_t kFetchRequestTimeoutMs = 30000;
+
+std::string brokerList(const std::set<BrokerId> &ids)
+{
+    std::string out;
+    for (const BrokerId b : ids)
+        out += (out.empty() ? "" : ",") + std::to_string(b.value());
+    return "[" + out + "]";
+}
+
+} // namespace
+
+BrokerId Cluster::addBroker()
+{
+    const BrokerId id{m_brokers.empty() ? 0 : m_brokers.rbegin()->first.value() + 1};
+    m_brokers.emplace(id, BrokerInfo{id, true});
+    spdlog::debug("[{}] broker {} joined", formatSimTime(now()), id.value());
+    return id;
+}
+
+bool Cluster::isAlive(BrokerId id) const
+{
+    const auto it = m_brokers.find(id);
+    return it != m_brokers.end() && it->second.alive;
+}
+
+std::optional<BrokerId> Cluster::controller() const
+{
+    for (const auto &[id, broker] : m_brokers)
+        if (broker.alive)
+            return id;
+    return std::nullopt;
+}
+
+PartitionState *Cluster::partitionState(const TopicPartition &tp)
+{
+    Topic *t = mutableTopic(tp.topic);
+    if (!t || tp.partition.value() < 0 || tp.partition.value() >= t->partitionCount())
+        return nullptr;
+    return &t->state(tp.partition);
+}
+
+Result<std::unique_ptr<PartitionLog>> Cluster::openReplicaLog(BrokerId broker, const std::string &topic,
+                                                              std::int32_t partition, const LogConfig &config)
+{
+    const std::string dirName = topic + "-" + std::to_string(partition);
+    std::unique_ptr<LogStore> store;
+    if (m_dataDirectory.empty()) {
+        store = std::make_unique<MemoryLogStore>("broker-" + std::to_string(broker.value()) + "/" + dirName);
+    } else {
+        const std::string dir = m_dataDirectory + "/broker-" + std::to_string(broker.value()) + "/" + dirName;
+        if (auto st = DirectoryLogStore::createDirectories(dir); !st.isOk())
+            return st;
+        store = std::make_unique<DirectoryLogStore>(dir, false);
+    }
+    return PartitionLog::open(std::move(store), config, now().millis());
+}
+
+Status Cluster::killBroker(BrokerId id)
+{
+    if (!m_brokers.count(id))
+        return Status::notFound("no broker " + std::to_string(id.value()));
+    if (!isAlive(id))
+        return Status::invalidArgument("broker " + std::to_string(id.value()) + " is already down");
+    m_brokers.at(id).alive = false;
+    m_network.pause(nodeOf(id));
+    spdlog::info("[{}] broker {} died; controller is {}", formatSimTime(now()), id.value(),
+                 controller() ? std::to_string(controller()->value()) : std::string("none"));
+    for (auto &[name, topic] : m_topics) {
+        for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
+            PartitionState &state = topic.state(PartitionId{p});
+            if (!state.replicas.count(id))
+                continue;
+            if (state.leader == id) {
+                electAfterFailure(state);
+            } else if (state.isr.count(id)) {
+                // The controller removes a dead follower from the ISR at once.
+                state.isr.erase(id);
+                if (m_observer)
+                    m_observer->onPartitionStateChanged(state.tp);
+                updateHighWatermark(state);
+                completeParkedFetches(state);
+            }
+        }
+    }
+    return Status::ok();
+}
+
+Status Cluster::restartBroker(BrokerId id)
+{
+    if (!m_brokers.count(id))
+        return Status::notFound("no broker " + std::to_string(id.value()));
+    if (isAlive(id))
+        return Status::invalidArgument("broker " + std::to_string(id.value()) + " is already running");
+    m_brokers.at(id).alive = true;
+    m_network.resume(nodeOf(id));
+    spdlog::info("[{}] broker {} restarted", formatSimTime(now()), id.value());
+    for (auto &[name, topic] : m_topics) {
+        for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
+            PartitionState &state = topic.state(PartitionId{p});
+            if (!state.replicas.count(id))
+                continue;
+            state.replicas.at(id).knownLeaderEpoch = state.leaderEpoch;
+            if (!state.leader)
+                electAfterFailure(state); // an offline partition may get its leader back
+            else if (*state.leader != id)
+                startFetcher(state.tp, id, SimDuration{});
+        }
+    }
+    return Status::ok();
+}
+
+void Cluster::electAfterFailure(PartitionState &state)
+{
+    std::set<BrokerId> live;
+    for (const BrokerId b : state.assignment)
+        if (isAlive(b))
+            live.insert(b);
+    bool unclean = false;
+    const auto leader = electLeaderOnFailure(state.assignment, state.isr, live, state.uncleanLeaderElection, &unclean);
+    if (!leader) {
+        // Offline: no live replica may lead. The ISR keeps its last members, who alone may come
+        // back as a clean leader.
+        state.leader.reset();
+        if (m_observer)
+            m_observer->onPartitionStateChanged(state.tp);
+        spdlog::info("[{}] {} is offline (ISR {} all down)", formatSimTime(now()), state.tp.toString(), brokerList(state.isr));
+        return;
+    }
+    becomeLeader(state, *leader, unclean);
+}
+
+void Cluster::becomeLeader(PartitionState &state, BrokerId leader, bool unclean)
+{
+    std::set<BrokerId> live;
+    for (const BrokerId b : state.assignment)
+        if (isAlive(b))
+            live.insert(b);
+    state.leader = leader;
+    ++state.leaderEpoch;
+    state.isr = isrAfterElection(state.isr, live, leader, unclean);
+    Replica &r = state.replicas.at(leader);
+    r.epochs.assign(state.leaderEpoch, r.log->logEndOffset());
+    state.leaderEpochStartOffset = r.log->logEndOffset();
+    // The new leader knows nothing yet of its followers' logs; they count as caught up now, so
+    // that the ISR does not shrink before they had a chance to fetch.
+    state.followers.clear();
+    for (const auto &[b, replica] : state.replicas) {
+        if (b == leader)
+            continue;
+        state.followers[b].lastCaughtUpTimeMs = now().millis();
+    }
+    for (auto &[b, replica] : state.replicas)
+        if (isAlive(b))
+            replica.knownLeaderEpoch = state.leaderEpoch;
+    ++m_fetchGeneration[{state.tp, leader}]; // a leader does not fetch
+    if (m_observer)
+        m_observer->onPartitionStateChanged(state.tp);
+    spdlog::info("[{}] {}: leader {} epoch {}{}, ISR {}", formatSimTime(now()), state.tp.toString(), leader.value(),
+                 state.leaderEpoch, unclean ? " (unclean election: acknowledged records may be lost)" : "",
+                 brokerList(state.isr));
+    updateHighWatermark(state);
+    for (const auto &[b, replica] : state.replicas)
+        if (b != leader && isAlive(b))
+            startFetcher(state.tp, b, SimDuration{});
+}
+
+void Cluster::updateHighWatermark(PartitionState &state)
+{
+    Replica *leader = state.leaderReplica();
+    if (!leader)
+        return;
+    leader->highWatermark = advanceHighWatermark(leader->highWatermark, leader->log->logEndOffset(), *state.leader,
+                                                 state.isr, state.followers, state.minInsyncReplicas);
+}
+
+void Cluster::scheduleIsrCheck()
+{
+    if (m_isrCheckScheduled)
+        return;
+    m_isrCheckScheduled = true;
+    // Kafka's leader checks its ISR every replica.lag.time.max.ms / 2.
+    m_scheduler.scheduleAfter(SimDuration::millis(m_replication.replicaLagTimeMaxMs / 2), EventPriority::Timer, [this] {
+        m_isrCheckScheduled = false;
+        checkIsr();
+        scheduleIsrCheck();
+    });
+}
+
+void Cluster::checkIsr()
+{
+    for (auto &[name, topic] : m_topics) {
+        for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
+            PartitionState &state = topic.state(PartitionId{p});
+            if (!state.leader || !isAlive(*state.leader))
+                continue;
+            const auto out = outOfSyncReplicas(*state.leader, state.isr, state.followers, now().millis(),
+                                               m_replication.replicaLagTimeMaxMs);
+            if (out.empty())
+                continue;
+            for (const BrokerId b : out)
+                state.isr.erase(b);
+            if (m_observer)
+                m_observer->onPartitionStateChanged(state.tp);
+            spdlog::info("[{}] {}: ISR shrinks to {} ({} out of sync)", formatSimTime(now()), state.tp.toString(),
+                         brokerList(state.isr), brokerList(out));
+            updateHighWatermark(state);
+        }
+    }
+}
+
+void Cluster::startFetcher(const TopicPartition &tp, BrokerId follower, SimDuration delay)
+{
+    const std::uint64_t generation = ++m_fetchGeneration[{tp, follower}];
+    m_scheduler.scheduleAfter(delay, EventPriority::Network, [this, tp, follower, generation] {
+        sendFetch(tp, follower, generation);
+    });
+}
+
+void Cluster::sendFetch(const TopicPartition &tp, BrokerId follower, std::uint64_t generation)
+{
+    if (m_fetchGeneration[{tp, follower}] != generation || !isAlive(follower))
+        return; // a newer fetch loop runs, or the follower is down (it restarts its loop on return)
+    PartitionState *state = partitionState(tp);
+    if (!state || !state->replicas.count(follower))
+        return;
+    if (!state->leader || *state->leader == follower) {
+        if (!state->leader) // offline: try again later
+            m_scheduler.scheduleAfter(SimDuration::millis(m_replication.replicaFetchBackoffMs), EventPriority::Network,
+                                      [this, tp, follower, generation] { sendFetch(tp, follower, generation); });
+        return;
+    }
+    const Replica &r = state->replicas.at(follower);
+    const std::int64_t fetchOffset = r.log->logEndOffset();
+    const std::int32_t lastEpoch = r.epochs.latestEpoch().value_or(-1);
+    const std::int32_t leaderEpoch = r.knownLeaderEpoch;
+    const BrokerId leader = *state->leader;
+    // Each request gets a fresh generation; a lost request is retried after the timeout.
+    const std::uint64_t request = ++m_fetchGeneration[{tp, follower}];
+    m_network.send(nodeOf(follower), nodeOf(leader), [this, tp, follower, request, fetchOffset, lastEpoch, leaderEpoch] {
+        handleFetch(tp, follower, request, fetchOffset, lastEpoch, leaderEpoch);
+    });
+    m_scheduler.scheduleAfter(SimDuration::millis(kFetchRequestTimeoutMs), EventPriority::Timer, [this, tp, follower, request] {
+        if (m_fetchGeneration[{tp, follower}] == request)
+            startFetcher(tp, follower, SimDuration{});
+    });
+}
+
+void Cluster::handleFetch(const TopicPartition &tp, BrokerId follower, std::uint64_t generation, std::int64_t fetchOffset,
+                          std::int32_t lastFetchedEpoch, std::int32_t leaderEpoch)
+{
+    PartitionState *state = partitionState(tp);
+    if (!state || !state->leader || !isAlive(*state->leader) || leaderEpoch != state->leaderEpoch)
+        return; // not the leader of that epoch any more: the follower retries after its timeout or a new loop
+    Replica &leader = *state->leaderReplica();
+    const std::int64_t leaderEnd = leader.log->logEndOffset();
+    // KIP-320: a follower whose last fetched epoch ends earlier on the leader, or that is ahead
+    // of the leader, has diverged and must truncate before fetching.
+    bool diverged = false;
+    std::int32_t divergingEpoch = -1;
+    std::int64_t divergingEnd = -1;
+    if (lastFetchedEpoch >= 0) {
+        const auto [epoch, end] = leader.epochs.endOffsetFor(lastFetchedEpoch, leaderEnd);
+        if (epoch != lastFetchedEpoch || end < fetchOffset) {
+            diverged = true;
+            divergingEpoch = epoch;
+            divergingEnd = end;
+        }
+    }
+    if (!diverged && fetchOffset > leaderEnd) {
+        diverged = true;
+        divergingEpoch = state->leaderEpoch;
+        divergingEnd = leaderEnd;
+    }
+    if (diverged) {
+        const BrokerId leaderId = *state->leader;
+        m_network.send(nodeOf(leaderId), nodeOf(follower), [this, tp, follower, generation, divergingEpoch, divergingEnd] {
+            if (m_fetchGeneration[{tp, follower}] != generation || !isAlive(follower))
+                return;
+            PartitionState *s = partitionState(tp);
+            if (!s)
+                return;
+            Replica &r = s->replicas.at(follower);
+            const std::int64_t truncateTo = followerTruncationOffset(r.epochs, r.log->logEndOffset(), r.highWatermark,
+                                                                     divergingEpoch, divergingEnd);
+            if (truncateTo < r.log->logEndOffset()) {
+                spdlog::info("[{}] {}: broker {} truncates its log from {} to {}", formatSimTime(now()), tp.toString(),
+                             follower.value(), r.log->logEndOffset(), truncateTo);
+                (void)r.log->truncateTo(truncateTo);
+                r.epochs.truncateFromEnd(r.log->logEndOffset());
+                r.highWatermark = std::min(r.highWatermark, r.log->logEndOffset());
+            }
+            startFetcher(tp, follower, SimDuration{});
+        });
+        return;
+    }
+    if (fetchOffset < leader.log->logStartOffset()) {
+        // The follower is below the leader's log start: it starts again empty there.
+        const std::int64_t start = leader.log->logStartOffset();
+        m_network.send(nodeOf(*state->leader), nodeOf(follower), [this, tp, follower, generation, start] {
+            if (m_fetchGeneration[{tp, follower}] != generation || !isAlive(follower))
+                return;
+            PartitionState *s = partitionState(tp);
+            if (!s)
+                return;
+            Replica &r = s->replicas.at(follower);
+            (void)r.log->truncateFullyAndStartAt(start, now().millis());
+            r.epochs.truncateFromStart(start);
+            startFetcher(tp, follower, SimDuration{});
+        });
+        return;
+    }
+
+    recordFollowerFetch(state->followers[follower], fetchOffset, leaderEnd, now().millis());
+    if (!state->isr.count(follower) && mayJoinIsr(fetchOffset, leader.highWatermark, state->leaderEpochStartOffset)) {
+        state->isr.insert(follower);
+        if (m_observer)
+            m_observer->onPartitionStateChanged(tp);
+        spdlog::info("[{}] {}: broker {} rejoins the ISR {}", formatSimTime(now()), tp.toString(), follower.value(),
+                     brokerList(state->isr));
+    }
+    updateHighWatermark(*state);
+
+    if (fetchOffset < leaderEnd) {
+        answerFetch(tp, follower, generation, fetchOffset);
+        return;
+    }
+    // Nothing new: Kafka's leader holds the fetch up to replica.fetch.wait.max.ms, answering as
+    // soon as records arrive.
+    const auto key = std::make_pair(tp, follower);
+    if (auto it = m_parkedFetches.find(key); it != m_parkedFetches.end())
+        m_scheduler.cancel(it->second);
+    m_parkedFetches[key] = m_scheduler.scheduleAfter(
+        SimDuration::millis(m_replication.replicaFetchWaitMaxMs), EventPriority::Network,
+        [this, tp, follower, generation, fetchOffset] {
+            m_parkedFetches.erase({tp, follower});
+            answerFetch(tp, follower, generation, fetchOffset);
+        });
+}
+
+void Cluster::completeParkedFetches(PartitionState &state)
+{
+    for (const auto &[b, replica] : state.replicas) {
+        const auto it = m_parkedFetches.find({state.tp, b});
+        if (it == m_parkedFetches.end())
+            continue;
+        // Run the parked answer now instead of at its timeout.
+        const Scheduler::EventId id = it->second;
+        m_scheduler.cancel(id);
+        m_parkedFetches.erase(it);
+        const TopicPartition tp = state.tp;
+        const BrokerId follower = b;
+        const std::uint64_t generation = m_fetchGeneration[{tp, follower}];
+        const std::int64_t fetchOffset = state.followers.count(b) ? state.followers.at(b).logEndOffset : 0;
+        m_scheduler.scheduleAfter(SimDuration{}, EventPriority::Network, [this, tp, follower, generation, fetchOffset] {
+            answerFetch(tp, follower, generation, fetchOffset);
+        });
+    }
+}
+
+void Cluster::answerFetch(const TopicPartition &tp, BrokerId follower, std::uint64_t generation, std::int64_t fetchOffset)
+{
+    PartitionState *state = partitionState(tp);
+    if (!state || !state->leader || !isAlive(*state->leader))
+        return;
+    Replica &leader = *state->leaderReplica();
+    std::string records;
+    if (fetchOffset < leader.log->logEndOffset() && fetchOffset >= leader.log->logStartOffset()) {
+        auto fetched = leader.log->read(fetchOffset, m_replication.replicaFetchMaxBytes);
+        if (fetched.isOk())
+            records = std::move(fetched.value().records);
+    }
+    const std::int64_t leaderHw = leader.highWatermark;
+    m_network.send(nodeOf(*state->leader), nodeOf(follower),
+                   [this, tp, follower, generation, records = std::move(records), leaderHw] {
+                       if (m_fetchGeneration[{tp, follower}] != generation || !isAlive(follower))
+                           return;
+                       PartitionState *s = partitionState(tp);
+                       if (!s || s->leader == follower)
+                           return;
+                       Replica &r = s->replicas.at(follower);
+                       std::string_view bytes = records;
+                       while (!bytes.empty()) {
+                           const auto header = readBatchHeader(bytes);
+                           if (!header.isOk() || header.value().baseOffset != r.log->logEndOffset())
+                               break; // stale (the log moved meanwhile): the next fetch starts right
+                           const std::string_view batch = bytes.substr(0, header.value().sizeInBytes());
+                           if (!r.log->appendBatch(batch, now().millis()).isOk())
+                               break;
+                           if (header.value().partitionLeaderEpoch >= 0)
+                               r.epochs.assign(header.value().partitionLeaderEpoch, header.value().baseOffset);
+                           bytes.remove_prefix(batch.size());
+                       }
+                       r.highWatermark = std::max(r.highWatermark, std::min(leaderHw, r.log->logEndOffset()));
+                       startFetcher(tp, follower, SimDuration{});
+                   });
+}
+
+} // namespace kafkascope

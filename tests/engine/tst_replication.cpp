@@ -1,0 +1,303 @@
+// Replication across brokers: followers fetch from leaders, the ISR and high watermark move,
+// leaders fail over (cleanly or not) and returning brokers truncate and catch up.
+#include "cluster/cluster.h"
+#include "cluster/report.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <QtTest>
+
+using namespace kafkascope;
+
+namespace {
+
+// A cluster of `brokers` brokers with topic "t" (`partitions`, RF, min ISR), placement start 0.
+std::unique_ptr<Cluster> makeCluster(int brokers, int partitions, int rf, int minIsr = 1, bool unclean = false,
+                                     std::uint64_t seed = 1)
+{
+    auto c = std::make_unique<Cluster>(seed);
+    for (int i = 1; i < brokers; ++i)
+        c->addBroker();
+    TopicSettings s;
+    s.replicationFactor = rf;
+    s.minInsyncReplicas = minIsr;
+    s.uncleanLeaderElection = unclean;
+    s.placementStartIndex = 0;
+    if (!c->createTopic("t", partitions, s).isOk())
+        return nullptr;
+    return c;
+}
+
+// Sends `n` keyed records to partition 0 ("k" hashes anywhere, so use the console producer's
+// explicit partition through produce() on a one-partition topic), one every `gapMs`.
+void produce(Cluster &c, int n, std::int64_t gapMs = 10)
+{
+    for (int i = 0; i < n; ++i) {
+        (void)c.produce("t", std::string("k"), "v" + std::to_string(i));
+        c.runUntil(c.now() + SimDuration::millis(gapMs));
+    }
+}
+
+const PartitionState &state(const Cluster &c) { return c.topic("t")->state(PartitionId{0}); }
+
+std::int64_t leo(const Cluster &c, int broker)
+{
+    return state(c).replicas.at(BrokerId{broker}).log->logEndOffset();
+}
+
+std::set<int> isr(const Cluster &c)
+{
+    std::set<int> out;
+    for (BrokerId b : state(c).isr)
+        out.insert(b.value());
+    return out;
+}
+
+std::vector<std::string> values(const Cluster &c, int broker)
+{
+    std::vector<std::string> out;
+    const PartitionLog &log = *state(c).replicas.at(BrokerId{broker}).log;
+    const auto records = log.readRecords(log.logStartOffset(), 1u << 30);
+    for (const Record &r : records.value())
+        out.push_back(r.value.value_or("<null>"));
+    return out;
+}
+
+} // namespace
+
+class TestReplication : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void followersCopyTheLeader();
+    void highWatermarkWaitsForTheIsr();
+    void controllerIsLowestLiveBroker();
+    void cleanFailoverKeepsAcknowledgedRecords();
+    void returningLeaderTruncatesAndRejoins();
+    void laggingFollowerLeavesAndRejoinsIsr();
+    void lastIsrMemberDownMeansOffline();
+    void uncleanElectionLosesRecords();
+    void rf1BrokerDownRejectsThenRecovers();
+    void deterministicWithFaults();
+    void reportShowsLeadersAndIsr();
+};
+
+void TestReplication::followersCopyTheLeader()
+{
+    auto c = makeCluster(3, 1, 3);
+    QVERIFY(c);
+    QCOMPARE(state(*c).leader, std::optional<BrokerId>(BrokerId{0}));
+    produce(*c, 50);
+    c->runUntil(c->now() + SimDuration::seconds(2));
+    QCOMPARE(leo(*c, 0), std::int64_t{50});
+    QCOMPARE(leo(*c, 1), std::int64_t{50});
+    QCOMPARE(leo(*c, 2), std::int64_t{50});
+    QCOMPARE(values(*c, 1), values(*c, 0));
+    QCOMPARE(state(*c).replicas.at(BrokerId{0}).highWatermark, std::int64_t{50});
+    QCOMPARE(isr(*c), (std::set<int>{0, 1, 2}));
+    // Followers learn the high watermark from their next fetch.
+    QCOMPARE(state(*c).replicas.at(BrokerId{2}).highWatermark, std::int64_t{50});
+}
+
+void TestReplication::highWatermarkWaitsForTheIsr()
+{
+    auto c = makeCluster(3, 1, 3);
+    // Cut follower 2 off: the ISR still holds it until replica.lag.time.max.ms passes, and the
+    // high watermark cannot pass what it has.
+    c->network().partition({0}, {2});
+    produce(*c, 10);
+    c->runUntil(c->now() + SimDuration::seconds(1));
+    QCOMPARE(leo(*c, 0), std::int64_t{10});
+    QCOMPARE(leo(*c, 1), std::int64_t{10});
+    QCOMPARE(leo(*c, 2), std::int64_t{0});
+    QCOMPARE(state(*c).replicas.at(BrokerId{0}).highWatermark, std::int64_t{0});
+    c->runUntil(c->now() + SimDuration::seconds(45)); // past 30 s, at a 15 s check
+    QCOMPARE(isr(*c), (std::set<int>{0, 1}));
+    QCOMPARE(state(*c).replicas.at(BrokerId{0}).highWatermark, std::int64_t{10});
+}
+
+void TestReplication::controllerIsLowestLiveBroker()
+{
+    auto c = makeCluster(3, 1, 3);
+    QCOMPARE(c->controller(), std::optional<BrokerId>(BrokerId{0}));
+    QVERIFY(c->killBroker(BrokerId{0}).isOk());
+    QCOMPARE(c->controller(), std::optional<BrokerId>(BrokerId{1}));
+    QVERIFY(!c->killBroker(BrokerId{0}).isOk()); // already down
+    QVERIFY(!c->killBroker(BrokerId{7}).isOk()); // no such broker
+    QVERIFY(c->killBroker(BrokerId{1}).isOk());
+    QVERIFY(c->killBroker(BrokerId{2}).isOk());
+    QCOMPARE(c->controller(), std::nullopt);
+    QVERIFY(!c->restartBroker(BrokerId{9}).isOk());
+}
+
+void TestReplication::cleanFailoverKeepsAcknowledgedRecords()
+{
+    auto c = makeCluster(3, 1, 3, 2);
+    produce(*c, 20);
+    c->runUntil(c->now() + SimDuration::seconds(1));
+    const std::int64_t hw = state(*c).replicas.at(BrokerId{0}).highWatermark;
+    QCOMPARE(hw, std::int64_t{20});
+    QVERIFY(c->killBroker(BrokerId{0}).isOk());
+    // Kafka's rule: the first live replica in the ISR, in assignment order ([0,1,2]).
+    QCOMPARE(state(*c).leader, std::optional<BrokerId>(BrokerId{1}));
+    QCOMPARE(state(*c).leaderEpoch, 1);
+    QCOMPARE(isr(*c), (std::set<int>{1, 2}));
+    produce(*c, 5);
+    c->runUntil(c->now() + SimDuration::seconds(1));
+    QCOMPARE(leo(*c, 1), std::int64_t{25});
+    QCOMPARE(leo(*c, 2), std::int64_t{25});
+    QCOMPARE(values(*c, 2), values(*c, 1));
+    QCOMPARE(state(*c).replicas.at(BrokerId{1}).highWatermark, std::int64_t{25});
+}
+
+void TestReplication::returningLeaderTruncatesAndRejoins()
+{
+    auto c = makeCluster(3, 1, 3);
+    produce(*c, 10);
+    c->runUntil(c->now() + SimDuration::seconds(1));
+    // Records that only the leader has: followers cut off, then the leader dies.
+    c->network().partition({0}, {1, 2});
+    produce(*c, 3);
+    QCOMPARE(leo(*c, 0), std::int64_t{13});
+    QVERIFY(c->killBroker(BrokerId{0}).isOk());
+    c->network().heal();
+    QCOMPARE(state(*c).leader, std::optional<BrokerId>(BrokerId{1}));
+    produce(*c, 4); // the new leader writes 10-13 in epoch 1
+    QVERIFY(c->restartBroker(BrokerId{0}).isOk());
+    c->runUntil(c->now() + SimDuration::seconds(2));
+    // Broker 0's offsets 10-12 (epoch 0) diverged: it truncated to 10 and copied epoch 1's records.
+    QCOMPARE(leo(*c, 0), std::int64_t{14});
+    QCOMPARE(values(*c, 0), values(*c, 1));
+    QVERIFY(isr(*c).count(0));
+    const auto epochs = state(*c).replicas.at(BrokerId{0}).epochs.entries();
+    QCOMPARE(epochs.back().epoch, 1);
+    QCOMPARE(epochs.back().startOffset, std::int64_t{10});
+}
+
+void TestReplication::laggingFollowerLeavesAndRejoinsIsr()
+{
+    auto c = makeCluster(2, 1, 2);
+    c->network().pause(1);
+    produce(*c, 5);
+    c->runUntil(c->now() + SimDuration::seconds(50)); // the ISR is checked every 15 s
+    QCOMPARE(isr(*c), (std::set<int>{0}));
+    QCOMPARE(state(*c).replicas.at(BrokerId{0}).highWatermark, std::int64_t{5});
+    c->network().resume(1);
+    // The follower's fetch lost while paused is sent again after the request timeout (30 s).
+    c->runUntil(c->now() + SimDuration::seconds(35));
+    QCOMPARE(leo(*c, 1), std::int64_t{5});
+    QCOMPARE(isr(*c), (std::set<int>{0, 1}));
+}
+
+void TestReplication::lastIsrMemberDownMeansOffline()
+{
+    auto c = makeCluster(2, 1, 2);
+    c->network().pause(1);
+    produce(*c, 3);
+    c->runUntil(c->now() + SimDuration::seconds(50)); // ISR shrinks to {0}
+    c->network().resume(1);
+    QVERIFY(c->killBroker(BrokerId{0}).isOk());
+    // Broker 1 is alive but out of sync, and unclean election is off: the partition is offline.
+    QCOMPARE(state(*c).leader, std::nullopt);
+    QCOMPARE(isr(*c), (std::set<int>{0}));
+    const auto rejectedBefore = c->recordsRejected();
+    produce(*c, 2);
+    QCOMPARE(c->recordsRejected(), rejectedBefore + 2);
+    QVERIFY(c->restartBroker(BrokerId{0}).isOk());
+    QCOMPARE(state(*c).leader, std::optional<BrokerId>(BrokerId{0})); // the last ISR member leads again
+    QCOMPARE(state(*c).leaderEpoch, 1);
+}
+
+void TestReplication::uncleanElectionLosesRecords()
+{
+    auto c = makeCluster(2, 1, 2, 1, true);
+    produce(*c, 4);
+    c->runUntil(c->now() + SimDuration::seconds(1));
+    c->network().pause(1);
+    produce(*c, 6);
+    c->runUntil(c->now() + SimDuration::seconds(50)); // ISR shrinks to {0}; the HW reaches 10
+    QCOMPARE(state(*c).replicas.at(BrokerId{0}).highWatermark, std::int64_t{10});
+    c->network().resume(1);
+    QVERIFY(c->killBroker(BrokerId{0}).isOk());
+    // Unclean: the out-of-sync replica leads, with only 4 of the 10 acknowledged records.
+    QCOMPARE(state(*c).leader, std::optional<BrokerId>(BrokerId{1}));
+    QCOMPARE(isr(*c), (std::set<int>{1}));
+    QCOMPARE(leo(*c, 1), std::int64_t{4});
+    produce(*c, 2);
+    QVERIFY(c->restartBroker(BrokerId{0}).isOk());
+    c->runUntil(c->now() + SimDuration::seconds(2));
+    // The old leader throws away offsets 4-9 and follows: those acknowledged records are gone.
+    QCOMPARE(leo(*c, 0), std::int64_t{6});
+    QCOMPARE(values(*c, 0), values(*c, 1));
+    QCOMPARE(values(*c, 0).back(), std::string("v1"));
+}
+
+void TestReplication::rf1BrokerDownRejectsThenRecovers()
+{
+    auto c = makeCluster(1, 1, 1);
+    produce(*c, 3);
+    QVERIFY(c->killBroker(BrokerId{0}).isOk());
+    QCOMPARE(state(*c).leader, std::nullopt);
+    produce(*c, 2);
+    QCOMPARE(c->recordsRejected(), std::uint64_t{2});
+    QVERIFY(c->restartBroker(BrokerId{0}).isOk());
+    QCOMPARE(state(*c).leader, std::optional<BrokerId>(BrokerId{0}));
+    produce(*c, 1);
+    QCOMPARE(leo(*c, 0), std::int64_t{4});
+}
+
+void TestReplication::deterministicWithFaults()
+{
+    auto run = [](int steps) {
+        auto c = makeCluster(3, 1, 3, 2, false, 77);
+        std::vector<std::function<void()>> script = {
+            [&] { produce(*c, 5); },
+            [&] { (void)c->killBroker(BrokerId{0}); },
+            [&] { produce(*c, 5); },
+            [&] { c->network().pause(2); },
+            [&] { produce(*c, 5); },
+            [&] { (void)c->restartBroker(BrokerId{0}); },
+            [&] { c->network().resume(2); },
+        };
+        for (auto &action : script) {
+            action();
+            const SimTime target = c->now() + SimDuration::seconds(20);
+            if (steps <= 1) {
+                c->runUntil(target);
+            } else {
+                const SimTime from = c->now();
+                for (int i = 1; i <= steps; ++i)
+                    c->runUntil(from + SimDuration::micros((target - from).micros() * i / steps));
+            }
+        }
+        return c->stateHash().hex();
+    };
+    const std::string once = run(1);
+    QCOMPARE(run(1), once);
+    QCOMPARE(run(1000), once);
+}
+
+void TestReplication::reportShowsLeadersAndIsr()
+{
+    auto c = makeCluster(3, 1, 3);
+    produce(*c, 4);
+    c->runUntil(c->now() + SimDuration::seconds(1));
+    QVERIFY(c->killBroker(BrokerId{0}).isOk());
+    const QJsonObject root = QJsonDocument::fromJson(QByteArray::fromStdString(clusterReportJson(*c, "test"))).object();
+    QCOMPARE(root.value("controller").toInt(), 1);
+    QCOMPARE(root.value("brokers").toArray().size(), 3);
+    QCOMPARE(root.value("brokers").toArray()[0].toObject().value("alive").toBool(), false);
+    const QJsonObject p0 = root.value("topics").toArray()[0].toObject().value("partitions").toArray()[0].toObject();
+    QCOMPARE(p0.value("leader").toInt(), 1);
+    QCOMPARE(p0.value("leader_epoch").toInt(), 1);
+    QCOMPARE(p0.value("isr").toArray(), (QJsonArray{1, 2}));
+    QCOMPARE(p0.value("high_watermark").toInteger(), 4);
+    QCOMPARE(p0.value("replicas").toArray().size(), 3);
+    QCOMPARE(p0.value("replicas").toArray()[0].toObject().value("broker").toInt(), 0); // assignment order
+}
+
+QTEST_APPLESS_MAIN(TestReplication)
+#include "tst_replication.moc"
