@@ -1,11 +1,14 @@
 #pragma once
 
 #include "client/partitioner.h"
+#include "cluster/topic_partition.h"
+#include "log/record.h"
 #include "core/sim_time.h"
 #include "core/strong_types.h"
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,7 +26,22 @@ struct ProducerConfig {
     std::vector<std::string> keys;
     std::size_t valueBytes = 32;
     std::size_t batchSizeBytes = 16384; // batch.size: drives the sticky choice for null keys
+    // acks: 0 (fire and forget), 1 (the leader wrote it), -1 = all (every in-sync replica has it).
+    std::int32_t acks = -1;
+    std::int64_t retryBackoffMs = 100;       // retry.backoff.ms
+    std::int64_t requestTimeoutMs = 30000;   // request.timeout.ms
+    std::int64_t deliveryTimeoutMs = 120000; // delivery.timeout.ms: give up on a record after this
 };
+
+// Kafka's produce error codes that the simulation can return.
+enum class ProduceError {
+    None,
+    NotLeaderOrFollower,          // the broker is not (or no longer) the partition's leader
+    NotEnoughReplicas,            // acks=all and the ISR is smaller than min.insync.replicas: not written
+    NotEnoughReplicasAfterAppend, // acks=all, written, but the ISR shrank below min.insync.replicas
+    RequestTimedOut,              // no answer within request.timeout.ms
+};
+const char *produceErrorName(ProduceError error);
 
 // A producer client. Sends records to the leader of their partition over the simulated network
 // (a fixed latency for now); the record's timestamp is its send time (CreateTime).
@@ -35,6 +53,11 @@ public:
     [[nodiscard]] ProducerId id() const { return m_id; }
     [[nodiscard]] const ProducerConfig &config() const { return m_config; }
     [[nodiscard]] std::uint64_t recordsSent() const { return m_sent; }
+    // Records the producer was told were written (with acks=0: every record sent).
+    [[nodiscard]] std::uint64_t recordsAcknowledged() const { return m_acknowledged; }
+    // Records given up after delivery.timeout.ms.
+    [[nodiscard]] std::uint64_t recordsFailed() const { return m_failed; }
+    [[nodiscard]] std::uint64_t retries() const { return m_retries; }
 
     // Starts the workload (no-op at a rate of 0).
     void start();
@@ -43,6 +66,15 @@ public:
                                     std::optional<PartitionId> explicitPartition = std::nullopt);
 
 private:
+    struct Pending {
+        TopicPartition tp;
+        Record record;
+        SimTime firstSent;
+        std::uint64_t attempt = 0;  // attempts made
+        std::uint64_t answered = 0; // the last attempt that got its answer (or timed out)
+    };
+    void attempt(std::shared_ptr<Pending> pending);
+    void onResponse(const std::shared_ptr<Pending> &pending, std::uint64_t attemptNumber, ProduceError error);
     void scheduleNextSend();
     std::string makeValue();
 
@@ -51,6 +83,9 @@ private:
     Cluster &m_cluster;
     DefaultPartitioner m_partitioner;
     std::uint64_t m_sent = 0;
+    std::uint64_t m_acknowledged = 0;
+    std::uint64_t m_failed = 0;
+    std::uint64_t m_retries = 0;
 };
 
 } // namespace kafkascope

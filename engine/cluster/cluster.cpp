@@ -181,30 +181,156 @@ Result<PartitionId> Cluster::produce(const std::string &topicName, std::optional
     return *partition;
 }
 
-void Cluster::deliverRecord(ProducerId from, const TopicPartition &tp, Record record)
+void Cluster::submitProduce(ProducerId from, const TopicPartition &tp, const Record &record, std::int32_t acks,
+                            std::function<void(ProduceError)> onResponse)
 {
     PartitionState *state = partitionState(tp);
     if (!state)
-        return; // the topic went away while the record was in flight
-    Replica *leader = state->leaderReplica();
-    if (!leader || !isAlive(leader->broker)) {
-        ++m_recordsRejected; // NOT_LEADER_OR_FOLLOWER / offline: the producer's record is lost here
+        return; // the topic went away
+    // The producer's metadata names the current leader; with none it learns so without a request.
+    if (!state->leader) {
+        ++m_recordsRejected;
+        if (onResponse && acks != 0)
+            m_scheduler.scheduleAfter(SimDuration{}, EventPriority::Network,
+                                      [onResponse] { onResponse(ProduceError::NotLeaderOrFollower); });
         return;
     }
+    const BrokerId broker = *state->leader;
+    m_network.send(clientNode(from), nodeOf(broker), [this, from, tp, record, acks, broker, onResponse]() mutable {
+        handleProduce(from, tp, std::move(record), acks, broker, std::move(onResponse));
+    });
+}
+
+void Cluster::handleProduce(ProducerId from, const TopicPartition &tp, Record record, std::int32_t acks, BrokerId broker,
+                            std::function<void(ProduceError)> onResponse)
+{
+    PartitionState *state = partitionState(tp);
+    if (!state || !isAlive(broker))
+        return;
+    if (state->leader != broker) {
+        ++m_recordsRejected;
+        respondToProducer(from, broker, ProduceError::NotLeaderOrFollower, onResponse);
+        return;
+    }
+    // Kafka checks min.insync.replicas for acks=all before appending.
+    if (acks == -1 && static_cast<std::int32_t>(state->isr.size()) < state->minInsyncReplicas) {
+        respondToProducer(from, broker, ProduceError::NotEnoughReplicas, onResponse);
+        return;
+    }
+    const auto offset = appendAtLeader(*state, from, std::move(record));
+    if (!offset) {
+        respondToProducer(from, broker, ProduceError::NotLeaderOrFollower, onResponse);
+        return;
+    }
+    if (acks == 1) {
+        respondToProducer(from, broker, ProduceError::None, onResponse);
+    } else if (acks == -1) {
+        // The delayed produce: answered once the high watermark passes the record.
+        m_delayedProduces[tp].push_back(DelayedProduce{*offset, from, broker, std::move(onResponse)});
+        completeDelayedProduces(*state, false);
+    }
+}
+
+std::optional<std::int64_t> Cluster::appendAtLeader(PartitionState &state, ProducerId from, Record record)
+{
+    Replica *leader = state.leaderReplica();
+    if (!leader)
+        return std::nullopt;
     BatchOptions options;
-    options.partitionLeaderEpoch = state->leaderEpoch;
+    options.partitionLeaderEpoch = state.leaderEpoch;
     const auto appended = leader->log->append(std::span(&record, 1), options, now().millis());
     if (!appended.isOk()) {
-        spdlog::error("[{}] {}: append failed: {}", formatSimTime(now()), tp.toString(), appended.status().message());
+        spdlog::error("[{}] {}: append failed: {}", formatSimTime(now()), state.tp.toString(), appended.status().message());
         if (m_storageError.isOk())
             m_storageError = appended.status();
-        return;
+        return std::nullopt;
     }
     record.offset = Offset{appended.value().firstOffset};
-    updateHighWatermark(*state);
-    completeParkedFetches(*state);
+    updateHighWatermark(state);
+    completeParkedFetches(state);
     if (m_observer)
-        m_observer->onRecordAppended(tp, record, from);
+        m_observer->onRecordAppended(state.tp, record, from);
+    return appended.value().firstOffset;
+}
+
+void Cluster::respondToProducer(ProducerId from, BrokerId broker, ProduceError error,
+                                const std::function<void(ProduceError)> &onResponse)
+{
+    if (!onResponse || !isAlive(broker))
+        return;
+    m_network.send(nodeOf(broker), clientNode(from), [onResponse, error] { onResponse(error); });
+}
+
+void Cluster::completeDelayedProduces(PartitionState &state, bool leaderChanged)
+{
+    const auto it = m_delayedProduces.find(state.tp);
+    if (it == m_delayedProduces.end())
+        return;
+    std::vector<DelayedProduce> waiting;
+    std::vector<std::pair<DelayedProduce, ProduceError>> done;
+    const std::int64_t hw = state.highWatermark();
+    for (DelayedProduce &d : it->second) {
+        if (leaderChanged || state.leader != d.broker)
+            done.emplace_back(std::move(d), ProduceError::NotLeaderOrFollower);
+        else if (hw > d.offset)
+            done.emplace_back(std::move(d), static_cast<std::int32_t>(state.isr.size()) < state.minInsyncReplicas
+                                                ? ProduceError::NotEnoughReplicasAfterAppend
+                                                : ProduceError::None);
+        else
+            waiting.push_back(std::move(d));
+    }
+    it->second = std::move(waiting);
+    if (it->second.empty())
+        m_delayedProduces.erase(it);
+    for (auto &[d, error] : done) {
+        if (!isAlive(d.broker) && d.onResponse) {
+            // The broker died: its connections drop, and the producer notices at once.
+            m_scheduler.scheduleAfter(m_networkLatency, EventPriority::Network,
+                                      [cb = d.onResponse] { cb(ProduceError::NotLeaderOrFollower); });
+            continue;
+        }
+        respondToProducer(d.from, d.broker, error, d.onResponse);
+    }
+}
+
+void Cluster::noteAcknowledged(ProducerId from, const TopicPartition &tp, const Record &record)
+{
+    if (from.value() < 0 || !record.value)
+        return; // the console producer's records are not counted
+    m_acknowledged.push_back({tp.topic, *record.value});
+}
+
+std::map<std::string, Cluster::DurabilityCounts> Cluster::durability() const
+{
+    std::map<std::string, DurabilityCounts> out;
+    for (const auto &[name, topic] : m_topics) {
+        // Every record value readable in the topic (the leaders' logs), counted.
+        std::map<std::string, std::uint64_t> stored;
+        for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
+            const PartitionLog &log = topic.partition(PartitionId{p});
+            const auto records = log.readRecords(log.logStartOffset(), std::numeric_limits<std::size_t>::max());
+            if (!records.isOk())
+                continue;
+            for (const Record &r : records.value())
+                if (r.value)
+                    ++stored[*r.value];
+        }
+        DurabilityCounts &counts = out[name];
+        std::map<std::string, std::uint64_t> acked;
+        for (const Acknowledged &a : m_acknowledged)
+            if (a.topic == name)
+                ++acked[a.value];
+        for (const auto &[value, times] : acked) {
+            counts.acknowledged += 1;
+            const auto s = stored.find(value);
+            if (s == stored.end())
+                ++counts.lost;
+        }
+        for (const auto &[value, times] : stored)
+            if (times > 1 && acked.count(value))
+                counts.duplicates += times - 1;
+    }
+    return out;
 }
 
 Status Cluster::flush()

@@ -11,6 +11,7 @@
 #include "core/status.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -117,15 +118,49 @@ public:
     // Latency of one hop on the simulated network (client to broker).
     [[nodiscard]] SimDuration networkLatency() const { return m_networkLatency; }
 
+    // --- Truth accounting ------------------------------------------------------------------
+    // Per topic: records producers were told were written, and of those how many can no longer
+    // be read (lost: acks=1 or unclean elections), and records stored more than once
+    // (duplicates: retries without idempotence). Computed from the logs when asked.
+    struct DurabilityCounts {
+        std::uint64_t acknowledged = 0;
+        std::uint64_t lost = 0;
+        std::uint64_t duplicates = 0;
+    };
+    [[nodiscard]] std::map<std::string, DurabilityCounts> durability() const;
+
     // --- For the clients (producer, consumer) --------------------------------------------
-    // A record arriving at its partition's leader: appended, observers told.
-    void deliverRecord(ProducerId from, const TopicPartition &tp, Record record);
+    // A produce request from producer `from` for `tp`, sent now to the partition's current
+    // leader over the network. `onResponse` runs at the producer when the answer arrives (never,
+    // if request or answer are lost); with acks=0 no answer is sent. Kafka's rules: acks=all is
+    // refused with NOT_ENOUGH_REPLICAS when the ISR is below min.insync.replicas, and answered
+    // once the high watermark passes the record (NOT_ENOUGH_REPLICAS_AFTER_APPEND if the ISR
+    // shrank below the minimum meanwhile).
+    void submitProduce(ProducerId from, const TopicPartition &tp, const Record &record, std::int32_t acks,
+                       std::function<void(ProduceError)> onResponse);
+    // A producer was told `record` is written (truth accounting).
+    void noteAcknowledged(ProducerId from, const TopicPartition &tp, const Record &record);
     Topic *mutableTopic(const std::string &name);
     ClusterObserver *observer() const { return m_observer; }
     // Records sent to a partition that had no live leader when they arrived (lost in flight).
     [[nodiscard]] std::uint64_t recordsRejected() const { return m_recordsRejected; }
 
 private:
+    // The produce path.
+    void handleProduce(ProducerId from, const TopicPartition &tp, Record record, std::int32_t acks, BrokerId broker,
+                       std::function<void(ProduceError)> onResponse);
+    std::optional<std::int64_t> appendAtLeader(PartitionState &state, ProducerId from, Record record);
+    void respondToProducer(ProducerId from, BrokerId broker, ProduceError error,
+                           const std::function<void(ProduceError)> &onResponse);
+    void completeDelayedProduces(PartitionState &state, bool leaderChanged);
+    static NodeId clientNode(ProducerId id) { return kFirstClientNode + 1 + id.value(); }
+    struct DelayedProduce {
+        std::int64_t offset;
+        ProducerId from;
+        BrokerId broker;
+        std::function<void(ProduceError)> onResponse;
+    };
+
     // Replication (cluster_replication.cpp).
     Result<std::unique_ptr<PartitionLog>> openReplicaLog(BrokerId broker, const std::string &topic, std::int32_t partition,
                                                          const LogConfig &config);
@@ -163,6 +198,12 @@ private:
     std::map<std::pair<TopicPartition, BrokerId>, Scheduler::EventId> m_parkedFetches;
     std::uint64_t m_recordsRejected = 0;
     bool m_isrCheckScheduled = false;
+    std::map<TopicPartition, std::vector<DelayedProduce>> m_delayedProduces;
+    struct Acknowledged {
+        std::string topic;
+        std::string value;
+    };
+    std::vector<Acknowledged> m_acknowledged;
 };
 
 // Kafka's legal topic name check (Topic.validate): why `name` is not a valid topic name.

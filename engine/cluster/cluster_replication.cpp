@@ -138,6 +138,7 @@ void Cluster::electAfterFailure(PartitionState &state)
     if (!leader) {
         // Offline: no live replica may lead. The ISR keeps its last members, who alone may come
         // back as a clean leader.
+        completeDelayedProduces(state, true);
         state.leader.reset();
         if (m_observer)
             m_observer->onPartitionStateChanged(state.tp);
@@ -153,6 +154,7 @@ void Cluster::becomeLeader(PartitionState &state, BrokerId leader, bool unclean)
     for (const BrokerId b : state.assignment)
         if (isAlive(b))
             live.insert(b);
+    completeDelayedProduces(state, true); // the old leader's waiting produces fail
     state.leader = leader;
     ++state.leaderEpoch;
     state.isr = isrAfterElection(state.isr, live, leader, unclean);
@@ -189,6 +191,7 @@ void Cluster::updateHighWatermark(PartitionState &state)
         return;
     leader->highWatermark = advanceHighWatermark(leader->highWatermark, leader->log->logEndOffset(), *state.leader,
                                                  state.isr, state.followers, state.minInsyncReplicas);
+    completeDelayedProduces(state, false);
 }
 
 void Cluster::scheduleIsrCheck()

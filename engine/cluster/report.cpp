@@ -30,10 +30,24 @@ std::string clusterReportJson(const Cluster &cluster, const std::string &kafkasc
     w.endArray();
     w.key("records_rejected").value(static_cast<std::uint64_t>(cluster.recordsRejected()));
 
+    const auto durability = cluster.durability();
+    std::uint64_t lost = 0;
+    std::uint64_t duplicates = 0;
+    for (const auto &[name, counts] : durability) {
+        lost += counts.lost;
+        duplicates += counts.duplicates;
+    }
+    w.key("records_lost").value(lost);
+    w.key("records_duplicated").value(duplicates);
+
     w.key("topics").beginArray();
     for (const auto &[name, topic] : cluster.topics()) {
         w.beginObject();
         w.key("name").value(name);
+        const Cluster::DurabilityCounts counts = durability.count(name) ? durability.at(name) : Cluster::DurabilityCounts{};
+        w.key("records_acknowledged").value(counts.acknowledged);
+        w.key("records_lost").value(counts.lost);
+        w.key("records_duplicated").value(counts.duplicates);
         w.key("partitions").beginArray();
         for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
             const PartitionLog &log = topic.partition(PartitionId{p});
@@ -77,7 +91,11 @@ std::string clusterReportJson(const Cluster &cluster, const std::string &kafkasc
         w.beginObject();
         w.key("client_id").value(producer->config().clientId);
         w.key("topic").value(producer->config().topic);
+        w.key("acks").value(producer->config().acks == -1 ? std::string("all") : std::to_string(producer->config().acks));
         w.key("records_sent").value(static_cast<std::uint64_t>(producer->recordsSent()));
+        w.key("records_acknowledged").value(static_cast<std::uint64_t>(producer->recordsAcknowledged()));
+        w.key("records_failed").value(static_cast<std::uint64_t>(producer->recordsFailed()));
+        w.key("retries").value(static_cast<std::uint64_t>(producer->retries()));
         w.endObject();
     }
     w.endArray();

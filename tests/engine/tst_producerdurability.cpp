@@ -1,0 +1,215 @@
+// Producers against replication: acks × min.insync.replicas, retries, and the truth accounting
+// of records acknowledged and then lost (acks=1 failover, unclean election) or written twice
+// (retries without idempotence).
+#include "cluster/cluster.h"
+
+#include <QtTest>
+
+using namespace kafkascope;
+
+namespace {
+
+struct Setup {
+    std::unique_ptr<Cluster> cluster;
+    Producer *producer = nullptr;
+};
+
+// Brokers 0..n-1, topic "t" with one partition (RF, min ISR), leader 0, and a producer with
+// the given acks that sends only when told.
+Setup makeSetup(int brokers, int rf, int minIsr, std::int32_t acks, bool unclean = false)
+{
+    Setup s;
+    s.cluster = std::make_unique<Cluster>(3);
+    for (int i = 1; i < brokers; ++i)
+        s.cluster->addBroker();
+    TopicSettings t;
+    t.replicationFactor = rf;
+    t.minInsyncReplicas = minIsr;
+    t.uncleanLeaderElection = unclean;
+    t.placementStartIndex = 0;
+    if (!s.cluster->createTopic("t", 1, t).isOk())
+        return s;
+    ProducerConfig p;
+    p.clientId = "p";
+    p.topic = "t";
+    p.acks = acks;
+    auto id = s.cluster->addProducer(p);
+    if (id.isOk())
+        s.producer = s.cluster->producers()[static_cast<std::size_t>(id.value().value())].get();
+    return s;
+}
+
+void send(Setup &s, int n, const std::string &tag = "r")
+{
+    for (int i = 0; i < n; ++i) {
+        s.producer->send(std::string("k"), tag + std::to_string(i));
+        s.cluster->runUntil(s.cluster->now() + SimDuration::millis(10));
+    }
+}
+
+void run(Setup &s, std::int64_t ms)
+{
+    s.cluster->runUntil(s.cluster->now() + SimDuration::millis(ms));
+}
+
+Cluster::DurabilityCounts counts(const Setup &s)
+{
+    return s.cluster->durability().at("t");
+}
+
+} // namespace
+
+class TestProducerDurability : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void acksMatrix_data();
+    void acksMatrix();
+    void acks1LosesRecordsOnFailover();
+    void acksAllKeepsThemAcrossFailover();
+    void notEnoughReplicasRefusesUntilIsrIsBack();
+    void retryAfterTimeoutDuplicates();
+    void uncleanElectionLosesAcknowledgedRecords();
+    void acks0CountsEverySend();
+};
+
+void TestProducerDurability::acksMatrix_data()
+{
+    QTest::addColumn<int>("acks");
+    QTest::addColumn<int>("minIsr");
+    QTest::addColumn<int>("brokersKilled"); // followers killed before sending (RF 3)
+    QTest::addColumn<int>("acknowledged");   // of 5 sent, within 5 s
+    QTest::addColumn<int>("stored");
+    QTest::addRow("all-min2-healthy") << -1 << 2 << 0 << 5 << 5;
+    QTest::addRow("all-min2-one-follower-down") << -1 << 2 << 1 << 5 << 5;
+    QTest::addRow("all-min2-two-followers-down") << -1 << 2 << 2 << 0 << 0; // NOT_ENOUGH_REPLICAS
+    QTest::addRow("all-min1-two-followers-down") << -1 << 1 << 2 << 5 << 5;
+    QTest::addRow("one-min2-two-followers-down") << 1 << 2 << 2 << 5 << 5; // min ISR binds acks=all only
+    QTest::addRow("zero-min3-two-followers-down") << 0 << 3 << 2 << 5 << 5;
+}
+
+void TestProducerDurability::acksMatrix()
+{
+    QFETCH(int, acks);
+    QFETCH(int, minIsr);
+    QFETCH(int, brokersKilled);
+    QFETCH(int, acknowledged);
+    QFETCH(int, stored);
+    Setup s = makeSetup(3, 3, minIsr, acks);
+    QVERIFY(s.producer);
+    for (int b = 0; b < brokersKilled; ++b)
+        QVERIFY(s.cluster->killBroker(BrokerId{2 - b}).isOk());
+    send(s, 5);
+    run(s, 5000);
+    QCOMPARE(static_cast<int>(s.producer->recordsAcknowledged()), acknowledged);
+    QCOMPARE(static_cast<int>(s.cluster->topic("t")->partition(PartitionId{0}).logEndOffset()), stored);
+    QCOMPARE(counts(s).lost, std::uint64_t{0});
+}
+
+void TestProducerDurability::acks1LosesRecordsOnFailover()
+{
+    Setup s = makeSetup(3, 3, 1, 1);
+    send(s, 3, "early");
+    run(s, 1000);
+    // The followers stop hearing from the leader; acks=1 answers after the leader's own write.
+    s.cluster->network().partition({0}, {1, 2});
+    send(s, 4, "late");
+    run(s, 100);
+    QCOMPARE(s.producer->recordsAcknowledged(), std::uint64_t{7});
+    // The leader dies before the ISR shrank: a clean election picks broker 1, which never had
+    // the last four records.
+    QVERIFY(s.cluster->killBroker(BrokerId{0}).isOk());
+    s.cluster->network().heal();
+    run(s, 1000);
+    QCOMPARE(s.cluster->topic("t")->state(PartitionId{0}).leader, std::optional<BrokerId>(BrokerId{1}));
+    const auto c = counts(s);
+    QCOMPARE(c.acknowledged, std::uint64_t{7});
+    QCOMPARE(c.lost, std::uint64_t{4});
+    QCOMPARE(c.duplicates, std::uint64_t{0});
+}
+
+void TestProducerDurability::acksAllKeepsThemAcrossFailover()
+{
+    Setup s = makeSetup(3, 3, 2, -1);
+    send(s, 3, "early");
+    run(s, 1000);
+    s.cluster->network().partition({0}, {1, 2});
+    send(s, 4, "late");
+    run(s, 100);
+    // acks=all: nothing past the high watermark is acknowledged.
+    QCOMPARE(s.producer->recordsAcknowledged(), std::uint64_t{3});
+    QVERIFY(s.cluster->killBroker(BrokerId{0}).isOk());
+    s.cluster->network().heal();
+    run(s, 5000); // the producer learns of the failure and retries at the new leader
+    const auto c = counts(s);
+    QCOMPARE(s.producer->recordsAcknowledged(), std::uint64_t{7});
+    QCOMPARE(c.acknowledged, std::uint64_t{7});
+    QCOMPARE(c.lost, std::uint64_t{0});
+}
+
+void TestProducerDurability::notEnoughReplicasRefusesUntilIsrIsBack()
+{
+    Setup s = makeSetup(3, 3, 2, -1);
+    QVERIFY(s.cluster->killBroker(BrokerId{1}).isOk());
+    QVERIFY(s.cluster->killBroker(BrokerId{2}).isOk());
+    send(s, 2);
+    run(s, 3000);
+    QCOMPARE(s.producer->recordsAcknowledged(), std::uint64_t{0});
+    QVERIFY(s.producer->retries() > 10); // refused, retried every 100 ms
+    QCOMPARE(s.cluster->topic("t")->partition(PartitionId{0}).logEndOffset(), std::int64_t{0});
+    QVERIFY(s.cluster->restartBroker(BrokerId{1}).isOk());
+    run(s, 3000);
+    QCOMPARE(s.producer->recordsAcknowledged(), std::uint64_t{2});
+    QCOMPARE(counts(s).lost, std::uint64_t{0});
+    QCOMPARE(counts(s).duplicates, std::uint64_t{0});
+}
+
+void TestProducerDurability::retryAfterTimeoutDuplicates()
+{
+    // RF 2, min ISR 1, acks=all: the follower is cut off, so the high watermark waits until the
+    // ISR shrinks (30-45 s). The request times out at 30 s and is retried: the record is
+    // written again. Both copies are acknowledged once the ISR shrinks.
+    Setup s = makeSetup(2, 2, 1, -1);
+    s.cluster->network().partition({0}, {1});
+    send(s, 1);
+    run(s, 60000);
+    QCOMPARE(s.producer->recordsAcknowledged(), std::uint64_t{1});
+    QVERIFY(s.producer->retries() >= 1);
+    const auto c = counts(s);
+    QCOMPARE(c.acknowledged, std::uint64_t{1});
+    QCOMPARE(c.duplicates, std::uint64_t{1});
+    QCOMPARE(c.lost, std::uint64_t{0});
+}
+
+void TestProducerDurability::uncleanElectionLosesAcknowledgedRecords()
+{
+    Setup s = makeSetup(2, 2, 1, -1, true);
+    send(s, 2, "a");
+    run(s, 1000);
+    s.cluster->network().pause(1);
+    send(s, 3, "b");
+    run(s, 50000); // ISR shrinks to {0}; the three records are acknowledged (min ISR 1)
+    QCOMPARE(s.producer->recordsAcknowledged(), std::uint64_t{5});
+    s.cluster->network().resume(1);
+    QVERIFY(s.cluster->killBroker(BrokerId{0}).isOk());
+    run(s, 1000);
+    const auto c = counts(s);
+    QCOMPARE(c.acknowledged, std::uint64_t{5});
+    QCOMPARE(c.lost, std::uint64_t{3});
+}
+
+void TestProducerDurability::acks0CountsEverySend()
+{
+    Setup s = makeSetup(1, 1, 1, 0);
+    QVERIFY(s.cluster->killBroker(BrokerId{0}).isOk());
+    send(s, 3);
+    run(s, 1000);
+    // Fire and forget: counted as sent, and lost, since nobody was there.
+    QCOMPARE(s.producer->recordsAcknowledged(), std::uint64_t{3});
+    QCOMPARE(counts(s).lost, std::uint64_t{3});
+    QCOMPARE(s.cluster->recordsRejected(), std::uint64_t{3});
+}
+
+QTEST_APPLESS_MAIN(TestProducerDurability)
+#include "tst_producerdurability.moc"
