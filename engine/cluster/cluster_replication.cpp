@@ -81,7 +81,7 @@ Status Cluster::killBroker(BrokerId id)
         return Status::invalidArgument("broker " + std::to_string(id.value()) + " is already down");
     m_brokers.at(id).alive = false;
     m_network.pause(nodeOf(id));
-    spdlog::info("[{}] broker {} died; controller is {}", formatSimTime(now()), id.value(),
+    spdlog::debug("[{}] broker {} died; controller is {}", formatSimTime(now()), id.value(),
                  controller() ? std::to_string(controller()->value()) : std::string("none"));
     for (auto &[name, topic] : m_topics) {
         for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
@@ -111,7 +111,7 @@ Status Cluster::restartBroker(BrokerId id)
         return Status::invalidArgument("broker " + std::to_string(id.value()) + " is already running");
     m_brokers.at(id).alive = true;
     m_network.resume(nodeOf(id));
-    spdlog::info("[{}] broker {} restarted", formatSimTime(now()), id.value());
+    spdlog::debug("[{}] broker {} restarted", formatSimTime(now()), id.value());
     for (auto &[name, topic] : m_topics) {
         for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
             PartitionState &state = topic.state(PartitionId{p});
@@ -142,7 +142,7 @@ void Cluster::electAfterFailure(PartitionState &state)
         state.leader.reset();
         if (m_observer)
             m_observer->onPartitionStateChanged(state.tp);
-        spdlog::info("[{}] {} is offline (ISR {} all down)", formatSimTime(now()), state.tp.toString(), brokerList(state.isr));
+        spdlog::debug("[{}] {} is offline (ISR {} all down)", formatSimTime(now()), state.tp.toString(), brokerList(state.isr));
         return;
     }
     becomeLeader(state, *leader, unclean);
@@ -175,7 +175,7 @@ void Cluster::becomeLeader(PartitionState &state, BrokerId leader, bool unclean)
     ++m_fetchGeneration[{state.tp, leader}]; // a leader does not fetch
     if (m_observer)
         m_observer->onPartitionStateChanged(state.tp);
-    spdlog::info("[{}] {}: leader {} epoch {}{}, ISR {}", formatSimTime(now()), state.tp.toString(), leader.value(),
+    spdlog::debug("[{}] {}: leader {} epoch {}{}, ISR {}", formatSimTime(now()), state.tp.toString(), leader.value(),
                  state.leaderEpoch, unclean ? " (unclean election: acknowledged records may be lost)" : "",
                  brokerList(state.isr));
     updateHighWatermark(state);
@@ -222,7 +222,7 @@ void Cluster::checkIsr()
                 state.isr.erase(b);
             if (m_observer)
                 m_observer->onPartitionStateChanged(state.tp);
-            spdlog::info("[{}] {}: ISR shrinks to {} ({} out of sync)", formatSimTime(now()), state.tp.toString(),
+            spdlog::debug("[{}] {}: ISR shrinks to {} ({} out of sync)", formatSimTime(now()), state.tp.toString(),
                          brokerList(state.isr), brokerList(out));
             updateHighWatermark(state);
         }
@@ -304,7 +304,7 @@ void Cluster::handleFetch(const TopicPartition &tp, BrokerId follower, std::uint
             const std::int64_t truncateTo = followerTruncationOffset(r.epochs, r.log->logEndOffset(), r.highWatermark,
                                                                      divergingEpoch, divergingEnd);
             if (truncateTo < r.log->logEndOffset()) {
-                spdlog::info("[{}] {}: broker {} truncates its log from {} to {}", formatSimTime(now()), tp.toString(),
+                spdlog::debug("[{}] {}: broker {} truncates its log from {} to {}", formatSimTime(now()), tp.toString(),
                              follower.value(), r.log->logEndOffset(), truncateTo);
                 (void)r.log->truncateTo(truncateTo);
                 r.epochs.truncateFromEnd(r.log->logEndOffset());
@@ -336,7 +336,7 @@ void Cluster::handleFetch(const TopicPartition &tp, BrokerId follower, std::uint
         state->isr.insert(follower);
         if (m_observer)
             m_observer->onPartitionStateChanged(tp);
-        spdlog::info("[{}] {}: broker {} rejoins the ISR {}", formatSimTime(now()), tp.toString(), follower.value(),
+        spdlog::debug("[{}] {}: broker {} rejoins the ISR {}", formatSimTime(now()), tp.toString(), follower.value(),
                      brokerList(state->isr));
     }
     updateHighWatermark(*state);
