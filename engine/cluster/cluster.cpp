@@ -117,8 +117,10 @@ Status Cluster::createTopic(const std::string &name, std::int32_t partitions, co
             if (b != *state.leader)
                 startFetcher(state.tp, b, SimDuration{});
     }
-    if (settings.replicationFactor > 1)
+    if (settings.replicationFactor > 1) {
         scheduleIsrCheck();
+        scheduleLeaderRebalance();
+    }
     spdlog::debug("[{}] created topic {} with {} partitions, RF {}", formatSimTime(now()), name, partitions,
                   settings.replicationFactor);
     if (m_observer)

@@ -41,6 +41,9 @@ struct ReplicationConfig {
     std::int64_t replicaFetchWaitMaxMs = 500;  // replica.fetch.wait.max.ms (the long poll)
     std::int64_t replicaFetchBackoffMs = 1000; // replica.fetch.backoff.ms (after an error)
     std::size_t replicaFetchMaxBytes = 1 << 20; // replica.fetch.max.bytes
+    bool autoLeaderRebalance = true;                 // auto.leader.rebalance.enable
+    std::int64_t leaderImbalanceCheckIntervalMs = 300000; // leader.imbalance.check.interval.seconds
+    double leaderImbalancePerBrokerPercentage = 10.0;     // leader.imbalance.per.broker.percentage
 };
 
 // The simulated cluster: topics with their partition logs, producer and consumer clients, the
@@ -78,6 +81,13 @@ public:
     // The broker comes back with its logs, follows the current leaders and catches up; an
     // offline partition whose last leader it could be gets it as leader.
     Status restartBroker(BrokerId id);
+    // A controlled shutdown: leadership moves first (to the first live in-sync replica that is
+    // not shutting down, in assignment order), the broker leaves every ISR, then it stops. A
+    // partition with no other in-sync replica goes offline.
+    Status shutdownBroker(BrokerId id);
+    // Preferred leader election for every partition whose preferred replica (the first in its
+    // assignment) is live, in sync and not leading. Returns how many leaders moved.
+    int electPreferredLeaders();
     [[nodiscard]] const std::map<BrokerId, BrokerInfo> &brokers() const { return m_brokers; }
     [[nodiscard]] bool isAlive(BrokerId id) const;
     // The controller: the live broker with the lowest id (nothing when all are down).
@@ -172,6 +182,11 @@ private:
     void completeParkedFetches(PartitionState &state);
     void updateHighWatermark(PartitionState &state);
     void scheduleIsrCheck();
+    void scheduleLeaderRebalance();
+    // Kafka's auto leader rebalance: preferred elections on brokers whose share of partitions
+    // they prefer but do not lead exceeds leader.imbalance.per.broker.percentage.
+    void rebalanceLeaders();
+    bool electPreferred(PartitionState &state);
     void checkIsr();
     // Elects a leader for `state` after its leader failed (or while it is offline).
     void electAfterFailure(PartitionState &state);
@@ -198,6 +213,7 @@ private:
     std::map<std::pair<TopicPartition, BrokerId>, Scheduler::EventId> m_parkedFetches;
     std::uint64_t m_recordsRejected = 0;
     bool m_isrCheckScheduled = false;
+    bool m_rebalanceScheduled = false;
     std::map<TopicPartition, std::vector<DelayedProduce>> m_delayedProduces;
     struct Acknowledged {
         std::string topic;

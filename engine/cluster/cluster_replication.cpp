@@ -127,6 +127,93 @@ Status Cluster::restartBroker(BrokerId id)
     return Status::ok();
 }
 
+Status Cluster::shutdownBroker(BrokerId id)
+{
+    if (!m_brokers.count(id))
+        return Status::notFound("no broker " + std::to_string(id.value()));
+    if (!isAlive(id))
+        return Status::invalidArgument("broker " + std::to_string(id.value()) + " is already down");
+    std::set<BrokerId> live;
+    for (const auto &[b, broker] : m_brokers)
+        if (broker.alive)
+            live.insert(b);
+    for (auto &[name, topic] : m_topics) {
+        for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
+            PartitionState &state = topic.state(PartitionId{p});
+            if (!state.replicas.count(id))
+                continue;
+            if (state.leader == id) {
+                const auto next = electLeaderOnControlledShutdown(state.assignment, state.isr, live, {id});
+                if (next)
+                    becomeLeader(state, *next, false);
+            }
+            if (state.leader != id && state.isr.erase(id) > 0) {
+                updateHighWatermark(state);
+                if (m_observer)
+                    m_observer->onPartitionStateChanged(state.tp);
+            }
+        }
+    }
+    // What it still leads (no other in-sync replica) goes offline as it stops.
+    return killBroker(id);
+}
+
+bool Cluster::electPreferred(PartitionState &state)
+{
+    std::set<BrokerId> live;
+    for (const BrokerId b : state.assignment)
+        if (isAlive(b))
+            live.insert(b);
+    const auto preferred = electPreferredLeader(state.assignment, state.isr, live);
+    if (!preferred || state.leader == preferred)
+        return false;
+    becomeLeader(state, *preferred, false);
+    return true;
+}
+
+int Cluster::electPreferredLeaders()
+{
+    int moved = 0;
+    for (auto &[name, topic] : m_topics)
+        for (std::int32_t p = 0; p < topic.partitionCount(); ++p)
+            moved += electPreferred(topic.state(PartitionId{p})) ? 1 : 0;
+    return moved;
+}
+
+void Cluster::scheduleLeaderRebalance()
+{
+    if (m_rebalanceScheduled || !m_replication.autoLeaderRebalance)
+        return;
+    m_rebalanceScheduled = true;
+    m_scheduler.scheduleAfter(SimDuration::millis(m_replication.leaderImbalanceCheckIntervalMs), EventPriority::Timer, [this] {
+        m_rebalanceScheduled = false;
+        rebalanceLeaders();
+        scheduleLeaderRebalance();
+    });
+}
+
+void Cluster::rebalanceLeaders()
+{
+    // Per preferred broker: the partitions it should lead, and those it does not.
+    std::map<BrokerId, std::pair<int, std::vector<PartitionState *>>> byPreferred;
+    for (auto &[name, topic] : m_topics) {
+        for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
+            PartitionState &state = topic.state(PartitionId{p});
+            auto &entry = byPreferred[state.assignment.front()];
+            ++entry.first;
+            if (state.leader != state.assignment.front())
+                entry.second.push_back(&state);
+        }
+    }
+    for (auto &[broker, entry] : byPreferred) {
+        const double imbalance = 100.0 * static_cast<double>(entry.second.size()) / static_cast<double>(entry.first);
+        if (!isAlive(broker) || imbalance <= m_replication.leaderImbalancePerBrokerPercentage)
+            continue;
+        for (PartitionState *state : entry.second)
+            electPreferred(*state);
+    }
+}
+
 void Cluster::electAfterFailure(PartitionState &state)
 {
     std::set<BrokerId> live;
@@ -307,9 +394,11 @@ void Cluster::handleFetch(const TopicPartition &tp, BrokerId follower, std::uint
                 spdlog::debug("[{}] {}: broker {} truncates its log from {} to {}", formatSimTime(now()), tp.toString(),
                              follower.value(), r.log->logEndOffset(), truncateTo);
                 (void)r.log->truncateTo(truncateTo);
-                r.epochs.truncateFromEnd(r.log->logEndOffset());
                 r.highWatermark = std::min(r.highWatermark, r.log->logEndOffset());
             }
+            // Epochs that start at or after the truncation point describe records it no longer
+            // has (or none): they go, so that the next fetch does not diverge again.
+            r.epochs.truncateFromEnd(std::min(truncateTo, r.log->logEndOffset()));
             startFetcher(tp, follower, SimDuration{});
         });
         return;

@@ -83,6 +83,10 @@ private slots:
     void rf1BrokerDownRejectsThenRecovers();
     void deterministicWithFaults();
     void reportShowsLeadersAndIsr();
+    void controlledShutdownMovesLeadershipFirst();
+    void controlledShutdownOfLastIsrMemberGoesOffline();
+    void preferredElectionRestoresLeader();
+    void autoRebalanceAfterImbalanceCheck();
 };
 
 void TestReplication::followersCopyTheLeader()
@@ -297,6 +301,59 @@ void TestReplication::reportShowsLeadersAndIsr()
     QCOMPARE(p0.value("high_watermark").toInteger(), 4);
     QCOMPARE(p0.value("replicas").toArray().size(), 3);
     QCOMPARE(p0.value("replicas").toArray()[0].toObject().value("broker").toInt(), 0); // assignment order
+}
+
+void TestReplication::controlledShutdownMovesLeadershipFirst()
+{
+    auto c = makeCluster(3, 1, 3);
+    produce(*c, 5);
+    c->runUntil(c->now() + SimDuration::seconds(1));
+    QVERIFY(c->shutdownBroker(BrokerId{0}).isOk());
+    QCOMPARE(state(*c).leader, std::optional<BrokerId>(BrokerId{1}));
+    QCOMPARE(state(*c).leaderEpoch, 1);
+    QCOMPARE(isr(*c), (std::set<int>{1, 2}));
+    QVERIFY(!c->isAlive(BrokerId{0}));
+    QCOMPARE(leo(*c, 1), std::int64_t{5});
+    QVERIFY(!c->shutdownBroker(BrokerId{0}).isOk());
+}
+
+void TestReplication::controlledShutdownOfLastIsrMemberGoesOffline()
+{
+    auto c = makeCluster(2, 1, 2);
+    c->network().pause(1);
+    produce(*c, 2);
+    c->runUntil(c->now() + SimDuration::seconds(50)); // ISR {0}
+    c->network().resume(1);
+    QVERIFY(c->shutdownBroker(BrokerId{0}).isOk());
+    QCOMPARE(state(*c).leader, std::nullopt); // no other in-sync replica, no unclean election
+}
+
+void TestReplication::preferredElectionRestoresLeader()
+{
+    auto c = makeCluster(3, 1, 3);
+    QVERIFY(c->killBroker(BrokerId{0}).isOk());
+    QCOMPARE(state(*c).leader, std::optional<BrokerId>(BrokerId{1}));
+    QCOMPARE(c->electPreferredLeaders(), 0); // the preferred replica is down
+    QVERIFY(c->restartBroker(BrokerId{0}).isOk());
+    c->runUntil(c->now() + SimDuration::seconds(2)); // it catches up and rejoins the ISR
+    QVERIFY(isr(*c).count(0));
+    QCOMPARE(c->electPreferredLeaders(), 1);
+    QCOMPARE(state(*c).leader, std::optional<BrokerId>(BrokerId{0}));
+    QCOMPARE(state(*c).leaderEpoch, 2);
+    QCOMPARE(c->electPreferredLeaders(), 0);
+}
+
+void TestReplication::autoRebalanceAfterImbalanceCheck()
+{
+    auto c = makeCluster(3, 3, 3); // leaders 0, 1, 2
+    QVERIFY(c->killBroker(BrokerId{0}).isOk());
+    QVERIFY(c->restartBroker(BrokerId{0}).isOk());
+    c->runUntil(SimTime::fromMillis(299000));
+    QVERIFY(c->topic("t")->state(PartitionId{0}).leader != std::optional<BrokerId>(BrokerId{0}));
+    // leader.imbalance.check.interval.seconds = 300: broker 0 leads none of the partitions it
+    // prefers (100 % > 10 %), so the check moves leadership back.
+    c->runUntil(SimTime::fromMillis(301000));
+    QCOMPARE(c->topic("t")->state(PartitionId{0}).leader, std::optional<BrokerId>(BrokerId{0}));
 }
 
 QTEST_APPLESS_MAIN(TestReplication)
