@@ -49,6 +49,7 @@ const char *produceErrorName(ProduceError error)
     case ProduceError::NotEnoughReplicas: return "NOT_ENOUGH_REPLICAS";
     case ProduceError::NotEnoughReplicasAfterAppend: return "NOT_ENOUGH_REPLICAS_AFTER_APPEND";
     case ProduceError::RequestTimedOut: return "REQUEST_TIMED_OUT";
+    case ProduceError::OutOfOrderSequence: return "OUT_OF_ORDER_SEQUENCE_NUMBER";
     }
     return "UNKNOWN";
 }
@@ -68,6 +69,11 @@ std::optional<PartitionId> Producer::send(std::optional<std::string> key, std::o
                                                           m_cluster.random());
     pending->tp = TopicPartition{m_config.topic, partition};
     pending->firstSent = m_cluster.now();
+    if (m_config.idempotent() && m_id.value() >= 0) {
+        if (m_producerId < 0)
+            m_producerId = m_cluster.initProducerId();
+        pending->identity = ProducerIdentity{m_producerId, 0, m_nextSequence[pending->tp]++};
+    }
     ++m_sent;
     if (m_config.acks == 0) {
         // Fire and forget: the producer counts the record as sent once it leaves.
@@ -85,10 +91,10 @@ void Producer::attempt(std::shared_ptr<Pending> pending)
     // The console producer (id -1) is replaced when the user picks another topic: its requests
     // carry no callback, so nothing refers to it after it is gone.
     if (m_id.value() < 0) {
-        m_cluster.submitProduce(m_id, pending->tp, pending->record, m_config.acks, {});
+        m_cluster.submitProduce(m_id, pending->tp, pending->record, pending->identity, m_config.acks, {});
         return;
     }
-    m_cluster.submitProduce(m_id, pending->tp, pending->record, m_config.acks,
+    m_cluster.submitProduce(m_id, pending->tp, pending->record, pending->identity, m_config.acks,
                             [this, pending, number](ProduceError error) { onResponse(pending, number, error); });
     if (m_config.acks != 0) {
         // The client's own request timeout: no answer (lost on the network, or a dead broker).

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,6 +32,10 @@ struct ProducerConfig {
     std::int64_t retryBackoffMs = 100;       // retry.backoff.ms
     std::int64_t requestTimeoutMs = 30000;   // request.timeout.ms
     std::int64_t deliveryTimeoutMs = 120000; // delivery.timeout.ms: give up on a record after this
+    // enable.idempotence (Kafka's default): the broker drops retried duplicates by producer id
+    // and sequence. As in Kafka 3.x, it is in effect only with acks=all.
+    bool enableIdempotence = true;
+    [[nodiscard]] bool idempotent() const { return enableIdempotence && acks == -1; }
 };
 
 // Kafka's produce error codes that the simulation can return.
@@ -40,6 +45,14 @@ enum class ProduceError {
     NotEnoughReplicas,            // acks=all and the ISR is smaller than min.insync.replicas: not written
     NotEnoughReplicasAfterAppend, // acks=all, written, but the ISR shrank below min.insync.replicas
     RequestTimedOut,              // no answer within request.timeout.ms
+    OutOfOrderSequence,           // idempotence: an earlier sequence of this producer is missing
+};
+
+// What an idempotent producer puts on a batch (Kafka's producer id, epoch and sequence).
+struct ProducerIdentity {
+    std::int64_t producerId = -1;
+    std::int16_t epoch = -1;
+    std::int32_t sequence = -1;
 };
 const char *produceErrorName(ProduceError error);
 
@@ -72,6 +85,7 @@ private:
         SimTime firstSent;
         std::uint64_t attempt = 0;  // attempts made
         std::uint64_t answered = 0; // the last attempt that got its answer (or timed out)
+        ProducerIdentity identity;  // the same on every retry
     };
     void attempt(std::shared_ptr<Pending> pending);
     void onResponse(const std::shared_ptr<Pending> &pending, std::uint64_t attemptNumber, ProduceError error);
@@ -86,6 +100,8 @@ private:
     std::uint64_t m_acknowledged = 0;
     std::uint64_t m_failed = 0;
     std::uint64_t m_retries = 0;
+    std::int64_t m_producerId = -1; // from InitProducerId, when idempotent
+    std::map<TopicPartition, std::int32_t> m_nextSequence;
 };
 
 } // namespace kafkascope

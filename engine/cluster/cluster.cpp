@@ -183,8 +183,8 @@ Result<PartitionId> Cluster::produce(const std::string &topicName, std::optional
     return *partition;
 }
 
-void Cluster::submitProduce(ProducerId from, const TopicPartition &tp, const Record &record, std::int32_t acks,
-                            std::function<void(ProduceError)> onResponse)
+void Cluster::submitProduce(ProducerId from, const TopicPartition &tp, const Record &record, const ProducerIdentity &identity,
+                            std::int32_t acks, std::function<void(ProduceError)> onResponse)
 {
     PartitionState *state = partitionState(tp);
     if (!state)
@@ -198,13 +198,13 @@ void Cluster::submitProduce(ProducerId from, const TopicPartition &tp, const Rec
         return;
     }
     const BrokerId broker = *state->leader;
-    m_network.send(clientNode(from), nodeOf(broker), [this, from, tp, record, acks, broker, onResponse]() mutable {
-        handleProduce(from, tp, std::move(record), acks, broker, std::move(onResponse));
+    m_network.send(clientNode(from), nodeOf(broker), [this, from, tp, record, identity, acks, broker, onResponse]() mutable {
+        handleProduce(from, tp, std::move(record), identity, acks, broker, std::move(onResponse));
     });
 }
 
-void Cluster::handleProduce(ProducerId from, const TopicPartition &tp, Record record, std::int32_t acks, BrokerId broker,
-                            std::function<void(ProduceError)> onResponse)
+void Cluster::handleProduce(ProducerId from, const TopicPartition &tp, Record record, ProducerIdentity identity,
+                            std::int32_t acks, BrokerId broker, std::function<void(ProduceError)> onResponse)
 {
     PartitionState *state = partitionState(tp);
     if (!state || !isAlive(broker))
@@ -219,7 +219,27 @@ void Cluster::handleProduce(ProducerId from, const TopicPartition &tp, Record re
         respondToProducer(from, broker, ProduceError::NotEnoughReplicas, onResponse);
         return;
     }
-    const auto offset = appendAtLeader(*state, from, std::move(record));
+    if (identity.producerId >= 0) {
+        // Idempotence (Kafka's ProducerStateManager): a sequence already written is a retried
+        // duplicate, answered as success without writing it again; a gap is out of order.
+        const Replica &leader = *state->leaderReplica();
+        const auto it = leader.lastSequence.find(identity.producerId);
+        const std::int32_t last = it == leader.lastSequence.end() ? -1 : it->second;
+        if (identity.sequence <= last) {
+            if (acks == -1) // acknowledged once the original (somewhere below the log end) is committed
+                m_delayedProduces[tp].push_back(
+                    DelayedProduce{leader.log->logEndOffset() - 1, from, broker, std::move(onResponse)});
+            else
+                respondToProducer(from, broker, ProduceError::None, onResponse);
+            completeDelayedProduces(*state, false);
+            return;
+        }
+        if (identity.sequence > last + 1) {
+            respondToProducer(from, broker, ProduceError::OutOfOrderSequence, onResponse);
+            return;
+        }
+    }
+    const auto offset = appendAtLeader(*state, from, std::move(record), identity);
     if (!offset) {
         respondToProducer(from, broker, ProduceError::NotLeaderOrFollower, onResponse);
         return;
@@ -233,13 +253,17 @@ void Cluster::handleProduce(ProducerId from, const TopicPartition &tp, Record re
     }
 }
 
-std::optional<std::int64_t> Cluster::appendAtLeader(PartitionState &state, ProducerId from, Record record)
+std::optional<std::int64_t> Cluster::appendAtLeader(PartitionState &state, ProducerId from, Record record,
+                                                    const ProducerIdentity &identity)
 {
     Replica *leader = state.leaderReplica();
     if (!leader)
         return std::nullopt;
     BatchOptions options;
     options.partitionLeaderEpoch = state.leaderEpoch;
+    options.producerId = identity.producerId;
+    options.producerEpoch = identity.epoch;
+    options.baseSequence = identity.sequence;
     const auto appended = leader->log->append(std::span(&record, 1), options, now().millis());
     if (!appended.isOk()) {
         spdlog::error("[{}] {}: append failed: {}", formatSimTime(now()), state.tp.toString(), appended.status().message());
@@ -248,6 +272,7 @@ std::optional<std::int64_t> Cluster::appendAtLeader(PartitionState &state, Produ
         return std::nullopt;
     }
     record.offset = Offset{appended.value().firstOffset};
+    leader->noteBatch(identity.producerId, identity.sequence, 0);
     updateHighWatermark(state);
     completeParkedFetches(state);
     if (m_observer)

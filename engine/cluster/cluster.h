@@ -146,8 +146,10 @@ public:
     // refused with NOT_ENOUGH_REPLICAS when the ISR is below min.insync.replicas, and answered
     // once the high watermark passes the record (NOT_ENOUGH_REPLICAS_AFTER_APPEND if the ISR
     // shrank below the minimum meanwhile).
-    void submitProduce(ProducerId from, const TopicPartition &tp, const Record &record, std::int32_t acks,
-                       std::function<void(ProduceError)> onResponse);
+    void submitProduce(ProducerId from, const TopicPartition &tp, const Record &record, const ProducerIdentity &identity,
+                       std::int32_t acks, std::function<void(ProduceError)> onResponse);
+    // InitProducerId: a new producer id for an idempotent producer.
+    std::int64_t initProducerId() { return m_nextProducerId++; }
     // A producer was told `record` is written (truth accounting).
     void noteAcknowledged(ProducerId from, const TopicPartition &tp, const Record &record);
     Topic *mutableTopic(const std::string &name);
@@ -157,9 +159,10 @@ public:
 
 private:
     // The produce path.
-    void handleProduce(ProducerId from, const TopicPartition &tp, Record record, std::int32_t acks, BrokerId broker,
-                       std::function<void(ProduceError)> onResponse);
-    std::optional<std::int64_t> appendAtLeader(PartitionState &state, ProducerId from, Record record);
+    void handleProduce(ProducerId from, const TopicPartition &tp, Record record, ProducerIdentity identity,
+                       std::int32_t acks, BrokerId broker, std::function<void(ProduceError)> onResponse);
+    std::optional<std::int64_t> appendAtLeader(PartitionState &state, ProducerId from, Record record,
+                                               const ProducerIdentity &identity);
     void respondToProducer(ProducerId from, BrokerId broker, ProduceError error,
                            const std::function<void(ProduceError)> &onResponse);
     void completeDelayedProduces(PartitionState &state, bool leaderChanged);
@@ -214,6 +217,7 @@ private:
     std::uint64_t m_recordsRejected = 0;
     bool m_isrCheckScheduled = false;
     bool m_rebalanceScheduled = false;
+    std::int64_t m_nextProducerId = 1000;
     std::map<TopicPartition, std::vector<DelayedProduce>> m_delayedProduces;
     struct Acknowledged {
         std::string topic;

@@ -395,6 +395,7 @@ void Cluster::handleFetch(const TopicPartition &tp, BrokerId follower, std::uint
                              follower.value(), r.log->logEndOffset(), truncateTo);
                 (void)r.log->truncateTo(truncateTo);
                 r.highWatermark = std::min(r.highWatermark, r.log->logEndOffset());
+                r.rebuildProducerState();
             }
             // Epochs that start at or after the truncation point describe records it no longer
             // has (or none): they go, so that the next fetch does not diverge again.
@@ -415,6 +416,7 @@ void Cluster::handleFetch(const TopicPartition &tp, BrokerId follower, std::uint
             Replica &r = s->replicas.at(follower);
             (void)r.log->truncateFullyAndStartAt(start, now().millis());
             r.epochs.truncateFromStart(start);
+            r.rebuildProducerState();
             startFetcher(tp, follower, SimDuration{});
         });
         return;
@@ -498,11 +500,33 @@ void Cluster::answerFetch(const TopicPartition &tp, BrokerId follower, std::uint
                                break;
                            if (header.value().partitionLeaderEpoch >= 0)
                                r.epochs.assign(header.value().partitionLeaderEpoch, header.value().baseOffset);
+                           r.noteBatch(header.value().producerId, header.value().baseSequence,
+                                       header.value().lastOffsetDelta);
                            bytes.remove_prefix(batch.size());
                        }
                        r.highWatermark = std::max(r.highWatermark, std::min(leaderHw, r.log->logEndOffset()));
                        startFetcher(tp, follower, SimDuration{});
                    });
+}
+
+void Replica::rebuildProducerState()
+{
+    lastSequence.clear();
+    std::int64_t offset = log->logStartOffset();
+    while (offset < log->logEndOffset()) {
+        const auto fetched = log->read(offset, 1 << 20);
+        if (!fetched.isOk() || fetched.value().records.empty())
+            return;
+        std::string_view bytes = fetched.value().records;
+        while (!bytes.empty()) {
+            const auto header = readBatchHeader(bytes);
+            if (!header.isOk())
+                return;
+            noteBatch(header.value().producerId, header.value().baseSequence, header.value().lastOffsetDelta);
+            bytes.remove_prefix(header.value().sizeInBytes());
+        }
+        offset = fetched.value().nextFetchOffset;
+    }
 }
 
 } // namespace kafkascope

@@ -24,6 +24,18 @@ struct Replica {
     std::int64_t highWatermark = 0;
     // The leader epoch this replica last heard of (a follower fetches only for that epoch).
     std::int32_t knownLeaderEpoch = -1;
+    // Idempotent producers' state, rebuilt from the batches in the log (Kafka's
+    // ProducerStateManager): producer id -> the last sequence written.
+    std::map<std::int64_t, std::int32_t> lastSequence;
+
+    // Updates the producer state for a batch just appended.
+    void noteBatch(std::int64_t producerId, std::int32_t baseSequence, std::int32_t lastOffsetDelta)
+    {
+        if (producerId >= 0 && baseSequence >= 0)
+            lastSequence[producerId] = baseSequence + lastOffsetDelta;
+    }
+    // Rebuilds the producer state from the log (after truncation).
+    void rebuildProducerState();
 };
 
 // Everything about one partition: the controller's view (assignment, leader, epoch, ISR), each

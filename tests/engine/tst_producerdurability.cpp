@@ -16,7 +16,7 @@ struct Setup {
 
 // Brokers 0..n-1, topic "t" with one partition (RF, min ISR), leader 0, and a producer with
 // the given acks that sends only when told.
-Setup makeSetup(int brokers, int rf, int minIsr, std::int32_t acks, bool unclean = false)
+Setup makeSetup(int brokers, int rf, int minIsr, std::int32_t acks, bool unclean = false, bool idempotent = true)
 {
     Setup s;
     s.cluster = std::make_unique<Cluster>(3);
@@ -33,6 +33,7 @@ Setup makeSetup(int brokers, int rf, int minIsr, std::int32_t acks, bool unclean
     p.clientId = "p";
     p.topic = "t";
     p.acks = acks;
+    p.enableIdempotence = idempotent;
     auto id = s.cluster->addProducer(p);
     if (id.isOk())
         s.producer = s.cluster->producers()[static_cast<std::size_t>(id.value().value())].get();
@@ -70,6 +71,7 @@ private slots:
     void acksAllKeepsThemAcrossFailover();
     void notEnoughReplicasRefusesUntilIsrIsBack();
     void retryAfterTimeoutDuplicates();
+    void idempotenceDropsTheRetriedCopy();
     void uncleanElectionLosesAcknowledgedRecords();
     void acks0CountsEverySend();
 };
@@ -170,7 +172,7 @@ void TestProducerDurability::retryAfterTimeoutDuplicates()
     // RF 2, min ISR 1, acks=all: the follower is cut off, so the high watermark waits until the
     // ISR shrinks (30-45 s). The request times out at 30 s and is retried: the record is
     // written again. Both copies are acknowledged once the ISR shrinks.
-    Setup s = makeSetup(2, 2, 1, -1);
+    Setup s = makeSetup(2, 2, 1, -1, false, false); // enable.idempotence=false
     s.cluster->network().partition({0}, {1});
     send(s, 1);
     run(s, 60000);
@@ -180,6 +182,32 @@ void TestProducerDurability::retryAfterTimeoutDuplicates()
     QCOMPARE(c.acknowledged, std::uint64_t{1});
     QCOMPARE(c.duplicates, std::uint64_t{1});
     QCOMPARE(c.lost, std::uint64_t{0});
+}
+
+void TestProducerDurability::idempotenceDropsTheRetriedCopy()
+{
+    // The same schedule with Kafka's default enable.idempotence=true: the retry carries the
+    // same producer id and sequence, and the leader answers it without writing it again.
+    Setup s = makeSetup(2, 2, 1, -1);
+    s.cluster->network().partition({0}, {1});
+    send(s, 3);
+    run(s, 60000);
+    QCOMPARE(s.producer->recordsAcknowledged(), std::uint64_t{3});
+    QVERIFY(s.producer->retries() >= 3);
+    const auto c = counts(s);
+    QCOMPARE(c.duplicates, std::uint64_t{0});
+    QCOMPARE(c.lost, std::uint64_t{0});
+    QCOMPARE(s.cluster->topic("t")->partition(PartitionId{0}).logEndOffset(), std::int64_t{3});
+    // The batches carry the producer id and consecutive sequences.
+    const auto fetched = s.cluster->topic("t")->partition(PartitionId{0}).read(0, 1 << 20).value();
+    std::string_view bytes = fetched.records;
+    std::int32_t expected = 0;
+    while (!bytes.empty()) {
+        const auto h = readBatchHeader(bytes).value();
+        QVERIFY(h.producerId >= 0);
+        QCOMPARE(h.baseSequence, expected++);
+        bytes.remove_prefix(h.sizeInBytes());
+    }
 }
 
 void TestProducerDurability::uncleanElectionLosesAcknowledgedRecords()
