@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds (the optimised build of ./test.sh and ./run.sh, in build/ or
-# $KAFKASCOPE_BUILD_DIR) and runs the partition log benchmarks. Arguments go to bench_log:
+# $KAFKASCOPE_BUILD_DIR) and runs the benchmarks: the partition log (bench_log), then the
+# cluster simulation's speed (bench_cluster). Arguments go to bench_log:
 #   ./bench.sh                      the full run (a few minutes)
 #   ./bench.sh --quick              a smoke run (seconds)
 #   ./bench.sh --json results.json  also write the figures as JSON
@@ -17,4 +18,7 @@ case "$build_type" in
     *) echo "warning: $build_dir is a '$build_type' build; figures from it are not comparable" >&2 ;;
 esac
 echo "==> Running the log benchmarks"
-exec "$build_dir/tests/bench/bench_log" "$@"
+"$build_dir/tests/bench/bench_log" "$@"
+echo
+echo "==> Running the cluster simulation benchmark"
+"$build_dir/tests/bench/bench_cluster"
