@@ -112,7 +112,19 @@ QVariant PartitionsModel::data(const QModelIndex &index, int role) const
         return r.key ? QVariant(QString::fromStdString(*r.key)) : QVariant();
     };
 
+    const PartitionState &state = topic->state(tp.partition);
+    auto isrText = [&state] {
+        QStringList ids;
+        for (const BrokerId b : state.isr)
+            ids << QString::number(b.value());
+        return ids.join(QLatin1Char(','));
+    };
+
     switch (role) {
+    case LeaderRole:
+        return state.leader ? QVariant(state.leader->value()) : QVariant();
+    case HighWatermarkRole:
+        return QVariant::fromValue<qint64>(state.highWatermark());
     case TopicRole:
         return QString::fromStdString(tp.topic);
     case PartitionRole:
@@ -124,7 +136,7 @@ QVariant PartitionsModel::data(const QModelIndex &index, int role) const
     case LastKeyRole:
         return lastKey();
     case Qt::TextAlignmentRole:
-        if (index.column() == TopicColumn || index.column() == LastKeyColumn)
+        if (index.column() == TopicColumn || index.column() == LastKeyColumn || index.column() == IsrColumn)
             return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole:
@@ -135,6 +147,13 @@ QVariant PartitionsModel::data(const QModelIndex &index, int role) const
         }
         if (index.column() == LogEndColumn)
             return tr("Log-end offset: the offset the next record will get");
+        if (index.column() == HighWatermarkColumn)
+            return tr("High watermark: consumers read only below it; every in-sync replica has these records");
+        if (index.column() == LeaderColumn)
+            return state.leader ? tr("Leader: broker %1, leader epoch %2").arg(state.leader->value()).arg(state.leaderEpoch)
+                                : tr("Offline: no in-sync replica is alive");
+        if (index.column() == IsrColumn)
+            return tr("In-sync replicas (brokers)");
         if (index.column() == LogStartColumn)
             return tr("Log start offset: the first offset still in the log");
         return {};
@@ -144,6 +163,12 @@ QVariant PartitionsModel::data(const QModelIndex &index, int role) const
             return QString::fromStdString(tp.topic);
         case PartitionColumn:
             return tp.partition.value();
+        case LeaderColumn:
+            return state.leader ? QVariant(state.leader->value()) : QVariant(tr("offline"));
+        case IsrColumn:
+            return isrText();
+        case HighWatermarkColumn:
+            return QVariant::fromValue<qint64>(state.highWatermark());
         case LogStartColumn:
             return QVariant::fromValue<qint64>(log.logStartOffset());
         case LogEndColumn:
@@ -173,9 +198,12 @@ QVariant PartitionsModel::headerData(int section, Qt::Orientation orientation, i
     switch (section) {
     case TopicColumn: return tr("Topic");
     case PartitionColumn: return tr("Partition");
-    case LogStartColumn: return tr("Start offset");
-    case LogEndColumn: return tr("End offset");
+    case LogStartColumn: return tr("Start");
+    case LogEndColumn: return tr("LEO");
     case LastKeyColumn: return tr("Last key");
+    case LeaderColumn: return tr("Leader");
+    case IsrColumn: return tr("ISR");
+    case HighWatermarkColumn: return tr("HW");
     case LagColumn: return tr("Max lag");
     default: return {};
     }
@@ -189,5 +217,7 @@ QHash<int, QByteArray> PartitionsModel::roleNames() const
     names.insert(LogStartOffsetRole, "logStartOffset");
     names.insert(LogEndOffsetRole, "logEndOffset");
     names.insert(LastKeyRole, "lastKey");
+    names.insert(LeaderRole, "leader");
+    names.insert(HighWatermarkRole, "highWatermark");
     return names;
 }

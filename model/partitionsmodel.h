@@ -19,13 +19,26 @@ class PartitionsModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { TopicColumn, PartitionColumn, LogStartColumn, LogEndColumn, LastKeyColumn, LagColumn, ColumnCount };
+    enum Column {
+        TopicColumn,
+        PartitionColumn,
+        LeaderColumn,
+        IsrColumn,
+        LogStartColumn,
+        HighWatermarkColumn,
+        LogEndColumn,
+        LastKeyColumn,
+        LagColumn,
+        ColumnCount
+    };
     enum Role {
         TopicRole = Qt::UserRole + 1,
         PartitionRole,
         LogStartOffsetRole,
         LogEndOffsetRole,
         LastKeyRole, // QString; a null QVariant for a null key or an empty partition
+        LeaderRole,  // int broker id; a null QVariant while the partition is offline
+        HighWatermarkRole,
     };
 
     explicit PartitionsModel(SimulationController *controller, QObject *parent = nullptr);

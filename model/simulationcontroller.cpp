@@ -110,6 +110,34 @@ Result<PartitionId> SimulationController::produce(const QString &topic, const QS
     return m_cluster->produce(topic.toStdString(), std::move(k), value.toStdString());
 }
 
+Status SimulationController::killBroker(int id)
+{
+    const Status st = m_cluster->killBroker(BrokerId{id});
+    finishFrame();
+    return st;
+}
+
+Status SimulationController::shutdownBroker(int id)
+{
+    const Status st = m_cluster->shutdownBroker(BrokerId{id});
+    finishFrame();
+    return st;
+}
+
+Status SimulationController::restartBroker(int id)
+{
+    const Status st = m_cluster->restartBroker(BrokerId{id});
+    finishFrame();
+    return st;
+}
+
+int SimulationController::electPreferredLeaders()
+{
+    const int moved = m_cluster->electPreferredLeaders();
+    finishFrame();
+    return moved;
+}
+
 void SimulationController::onTopicCreated(const std::string &)
 {
     m_pending.topicsChanged = true;

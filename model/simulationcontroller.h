@@ -65,6 +65,12 @@ public:
     kafkascope::Result<kafkascope::PartitionId> produce(const QString &topic, const QString &key, bool nullKey,
                                                         const QString &value);
 
+    // Broker actions, at the current simTime; each ends with a frame so views update at once.
+    kafkascope::Status killBroker(int id);
+    kafkascope::Status shutdownBroker(int id);
+    kafkascope::Status restartBroker(int id);
+    int electPreferredLeaders();
+
 public slots:
     void play();
     void pause();

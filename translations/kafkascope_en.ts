@@ -513,6 +513,73 @@
         <source>Open Kafka Log Directory</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brokers %1/%2 up · controller %3 · lost %4 · duplicates %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost: acknowledged records no leader holds any more. Duplicates: records written twice by retries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker %1 (down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill (crash)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill broker %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shut down (controlled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shut down broker %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart broker %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elect &amp;Preferred Leaders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Preferred leader election: %n leader(s) moved</source>
+        <translation>
+            <numerusform>Preferred leader election: %n leader moved</numerusform>
+            <numerusform>Preferred leader election: %n leaders moved</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: done at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PartitionLogScene</name>
@@ -586,19 +653,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Start offset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>End offset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Last key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Max lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High watermark: consumers read only below it; every in-sync replica has these records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leader: broker %1, leader epoch %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: no in-sync replica is alive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In-sync replicas (brokers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LEO</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -150,15 +150,15 @@
         </translation>
     </message>
     <message>
-        <source>A segment&apos;s base offset; a partition&apos;s log start offset</source>
+        <source>A segment's base offset; a partition's log start offset</source>
         <translation>세그먼트의 베이스 오프셋, 파티션의 로그 시작 오프셋</translation>
     </message>
     <message>
-        <source>The offset after the last record (a partition&apos;s log-end offset)</source>
+        <source>The offset after the last record (a partition's log-end offset)</source>
         <translation>마지막 레코드 다음 오프셋 (파티션의 로그 끝 오프셋)</translation>
     </message>
     <message>
-        <source>The first batch&apos;s largest timestamp (UTC)</source>
+        <source>The first batch's largest timestamp (UTC)</source>
         <translation>첫 배치의 최대 타임스탬프 (UTC)</translation>
     </message>
     <message>
@@ -243,11 +243,11 @@
         <translation>불일치</translation>
     </message>
     <message>
-        <source>The first offset of the record&apos;s batch</source>
+        <source>The first offset of the record's batch</source>
         <translation>레코드가 속한 배치의 첫 오프셋</translation>
     </message>
     <message>
-        <source>The record&apos;s timestamp (UTC)</source>
+        <source>The record's timestamp (UTC)</source>
         <translation>레코드의 타임스탬프 (UTC)</translation>
     </message>
     <message>
@@ -255,11 +255,11 @@
         <translation>값의 처음 %1자</translation>
     </message>
     <message>
-        <source>Whether the batch&apos;s CRC-32C matches its content</source>
+        <source>Whether the batch's CRC-32C matches its content</source>
         <translation>배치의 CRC-32C가 내용과 일치하는지 여부</translation>
     </message>
     <message>
-        <source>The producer&apos;s sequence number of this record (idempotent producers)</source>
+        <source>The producer's sequence number of this record (idempotent producers)</source>
         <translation>이 레코드의 프로듀서 시퀀스 번호 (멱등성 프로듀서)</translation>
     </message>
     <message>
@@ -507,6 +507,72 @@
         <source>Open Kafka Log Directory</source>
         <translation>카프카 로그 디렉터리 열기</translation>
     </message>
+    <message>
+        <source>&amp;Cluster</source>
+        <translation>클러스터(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Brokers %1/%2 up · controller %3 · lost %4 · duplicates %5</source>
+        <translation>브로커 %1/%2 가동 · 컨트롤러 %3 · 유실 %4 · 중복 %5</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Lost: acknowledged records no leader holds any more. Duplicates: records written twice by retries.</source>
+        <translation>유실: 확인(ack)을 받았지만 이제 어떤 리더에도 없는 레코드. 중복: 재시도로 두 번 쓰인 레코드.</translation>
+    </message>
+    <message>
+        <source>Broker %1</source>
+        <translation>브로커 %1</translation>
+    </message>
+    <message>
+        <source>Broker %1 (down)</source>
+        <translation>브로커 %1 (중단됨)</translation>
+    </message>
+    <message>
+        <source>Kill (crash)</source>
+        <translation>강제 종료 (크래시)</translation>
+    </message>
+    <message>
+        <source>Kill broker %1</source>
+        <translation>브로커 %1 강제 종료</translation>
+    </message>
+    <message>
+        <source>Shut down (controlled)</source>
+        <translation>종료 (제어된 종료)</translation>
+    </message>
+    <message>
+        <source>Shut down broker %1</source>
+        <translation>브로커 %1 종료</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>재시작</translation>
+    </message>
+    <message>
+        <source>Restart broker %1</source>
+        <translation>브로커 %1 재시작</translation>
+    </message>
+    <message>
+        <source>Elect &amp;Preferred Leaders</source>
+        <translation>선호 리더 선출(&amp;P)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preferred leader election: %n leader(s) moved</source>
+        <translation>
+            <numerusform>선호 리더 선출: 리더 %n개 이동</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: done at %2</source>
+        <translation>%1: %2에 완료</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>PartitionLogScene</name>
@@ -579,20 +645,52 @@
         <translation>파티션</translation>
     </message>
     <message>
-        <source>Start offset</source>
-        <translation>시작 오프셋</translation>
-    </message>
-    <message>
-        <source>End offset</source>
-        <translation>끝 오프셋</translation>
-    </message>
-    <message>
         <source>Last key</source>
         <translation>마지막 키</translation>
     </message>
     <message>
         <source>Max lag</source>
         <translation>최대 랙</translation>
+    </message>
+    <message>
+        <source>High watermark: consumers read only below it; every in-sync replica has these records</source>
+        <translation>하이 워터마크: 컨슈머는 이보다 아래만 읽으며, 모든 ISR 복제본이 이 레코드들을 가지고 있습니다</translation>
+    </message>
+    <message>
+        <source>Leader: broker %1, leader epoch %2</source>
+        <translation>리더: 브로커 %1, 리더 에포크 %2</translation>
+    </message>
+    <message>
+        <source>Offline: no in-sync replica is alive</source>
+        <translation>오프라인: 살아 있는 ISR 복제본이 없습니다</translation>
+    </message>
+    <message>
+        <source>In-sync replicas (brokers)</source>
+        <translation>동기화된 복제본(ISR, 브로커)</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>오프라인</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>리더</translation>
+    </message>
+    <message>
+        <source>ISR</source>
+        <translation>ISR</translation>
+    </message>
+    <message>
+        <source>HW</source>
+        <translation>HW</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>LEO</source>
+        <translation>LEO</translation>
     </message>
 </context>
 <context>

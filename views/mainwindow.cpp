@@ -91,11 +91,13 @@ MainWindow::MainWindow(SimulationController *controller, Language *language, QWi
     createDocks();
     createMenus();
 
+    m_clusterStatus = new QLabel(this);
     m_timeStatus = new QLabel(this);
     m_speedStatus = new QLabel(this);
     m_recordsStatus = new QLabel(this);
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_timeStatus->setFont(mono);
+    statusBar()->addPermanentWidget(m_clusterStatus);
     statusBar()->addPermanentWidget(m_recordsStatus);
     statusBar()->addPermanentWidget(m_speedStatus);
     statusBar()->addPermanentWidget(m_timeStatus);
@@ -245,7 +247,7 @@ void MainWindow::createDocks()
     m_chartsDock->setWidget(m_charts);
     addDockWidget(Qt::BottomDockWidgetArea, m_chartsDock);
     resizeDocks({m_chartsDock}, {260}, Qt::Vertical);
-    resizeDocks({m_partitionsDock}, {430}, Qt::Horizontal);
+    resizeDocks({m_partitionsDock}, {520}, Qt::Horizontal);
 }
 
 void MainWindow::createMenus()
@@ -271,6 +273,10 @@ void MainWindow::createMenus()
     m_languageMenu = menuBar()->addMenu(QString());
     m_languageMenu->addActions(m_languageGroup->actions());
 
+    m_clusterMenu = menuBar()->addMenu(QString());
+    connect(m_clusterMenu, &QMenu::aboutToShow, this, &MainWindow::populateClusterMenu);
+    populateClusterMenu();
+
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->addAction(m_aboutAction);
 }
@@ -282,6 +288,7 @@ void MainWindow::retranslateUi()
     m_simulationMenu->setTitle(tr("&Simulation"));
     m_viewMenu->setTitle(tr("&View"));
     m_languageMenu->setTitle(tr("&Language"));
+    m_clusterMenu->setTitle(tr("&Cluster"));
     m_helpMenu->setTitle(tr("&Help"));
 
     const bool playing = m_controller->isPlaying();
@@ -314,6 +321,7 @@ void MainWindow::retranslateUi()
     m_chartsDock->setWindowTitle(tr("Charts"));
     m_scene->rebuild();
     refreshStatus();
+    refreshClusterStatus(true);
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -348,6 +356,34 @@ void MainWindow::refreshStatus()
         for (std::int32_t p = 0; p < topic.partitionCount(); ++p)
             records += topic.partition(PartitionId{p}).logEndOffset() - topic.partition(PartitionId{p}).logStartOffset();
     m_recordsStatus->setText(tr("%n record(s) stored", nullptr, static_cast<int>(std::min<qint64>(records, INT32_MAX))));
+
+    refreshClusterStatus(false);
+}
+
+void MainWindow::refreshClusterStatus(bool force)
+{
+    if (!force && m_clusterStatusAge.isValid() && m_clusterStatusAge.elapsed() < 1000)
+        return;
+    m_clusterStatusAge.start();
+    const Cluster &cluster = m_controller->cluster();
+    int alive = 0;
+    for (const auto &[id, broker] : cluster.brokers())
+        alive += broker.alive ? 1 : 0;
+    std::uint64_t lost = 0;
+    std::uint64_t duplicates = 0;
+    for (const auto &[name, counts] : cluster.durability()) {
+        lost += counts.lost;
+        duplicates += counts.duplicates;
+    }
+    const auto controller = cluster.controller();
+    m_clusterStatus->setText(tr("Brokers %1/%2 up · controller %3 · lost %4 · duplicates %5")
+                                 .arg(alive)
+                                 .arg(cluster.brokers().size())
+                                 .arg(controller ? QString::number(controller->value()) : tr("none"))
+                                 .arg(lost)
+                                 .arg(duplicates));
+    m_clusterStatus->setToolTip(tr("Lost: acknowledged records no leader holds any more. "
+                                   "Duplicates: records written twice by retries."));
 }
 
 void MainWindow::refreshTopics()
@@ -456,6 +492,37 @@ void MainWindow::onOpenLogDirectoryRequested()
         return;
     settings.setValue(QStringLiteral("logBrowser/lastDirectory"), path);
     openLogDirectory(path);
+}
+
+void MainWindow::populateClusterMenu()
+{
+    m_clusterMenu->clear();
+    for (const auto &[id, broker] : m_controller->cluster().brokers()) {
+        const int b = id.value();
+        QMenu *sub = m_clusterMenu->addMenu(broker.alive ? tr("Broker %1").arg(b) : tr("Broker %1 (down)").arg(b));
+        if (broker.alive) {
+            sub->addAction(tr("Kill (crash)"), this, [this, b] { runBrokerAction(tr("Kill broker %1"), b, m_controller->killBroker(b)); });
+            sub->addAction(tr("Shut down (controlled)"), this,
+                           [this, b] { runBrokerAction(tr("Shut down broker %1"), b, m_controller->shutdownBroker(b)); });
+        } else {
+            sub->addAction(tr("Restart"), this, [this, b] { runBrokerAction(tr("Restart broker %1"), b, m_controller->restartBroker(b)); });
+        }
+    }
+    m_clusterMenu->addSeparator();
+    m_clusterMenu->addAction(tr("Elect &Preferred Leaders"), this, [this] {
+        const int moved = m_controller->electPreferredLeaders();
+        statusBar()->showMessage(tr("Preferred leader election: %n leader(s) moved", nullptr, moved), 8000);
+    });
+}
+
+void MainWindow::runBrokerAction(const QString &what, int broker, const kafkascope::Status &status)
+{
+    const QString action = what.arg(broker);
+    if (status.isOk())
+        statusBar()->showMessage(tr("%1: done at %2").arg(action, formatClock(m_controller->simTime())), 8000);
+    else
+        statusBar()->showMessage(tr("%1: %2").arg(action, QString::fromStdString(status.message())), 8000);
+    refreshClusterStatus(true);
 }
 
 void MainWindow::onAbout()

@@ -1,7 +1,12 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QGraphicsView>
 #include <QMainWindow>
+
+namespace kafkascope {
+class Status;
+}
 
 class QAction;
 class QActionGroup;
@@ -72,6 +77,8 @@ public:
     [[nodiscard]] QLineEdit *keyEdit() const { return m_keyEdit; }
     [[nodiscard]] QComboBox *topicCombo() const { return m_topicCombo; }
     [[nodiscard]] QCheckBox *nullKeyCheck() const { return m_nullKey; }
+    [[nodiscard]] QMenu *clusterMenu() const { return m_clusterMenu; }
+    [[nodiscard]] QLabel *clusterStatus() const { return m_clusterStatus; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -84,12 +91,18 @@ private:
     void createMenus();
     void retranslateUi();
     void refreshStatus();
+    // The brokers and lost / duplicate counters: they scan the logs, so at most once a second
+    // unless `force`.
+    void refreshClusterStatus(bool force);
     void refreshTopics();
     void onSpeedComboChanged(int index);
     void changeSpeedStep(int delta);
     void onScreenshotRequested();
     void onOpenLogDirectoryRequested();
     void onAbout();
+    // Fills the Cluster menu from the brokers' current state (on opening it).
+    void populateClusterMenu();
+    void runBrokerAction(const QString &what, int broker, const kafkascope::Status &status);
 
     SimulationController *m_controller;
     Language *m_language;
@@ -107,6 +120,7 @@ private:
     QMenu *m_simulationMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
+    QMenu *m_clusterMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
 
     QAction *m_playAction = nullptr;
@@ -131,5 +145,7 @@ private:
     QLabel *m_timeStatus = nullptr;
     QLabel *m_speedStatus = nullptr;
     QLabel *m_recordsStatus = nullptr;
+    QLabel *m_clusterStatus = nullptr;
+    QElapsedTimer m_clusterStatusAge;
     bool m_restoredLayout = false;
 };

@@ -14,9 +14,15 @@ std::unique_ptr<Cluster> makeDemoCluster(std::uint64_t seed)
 
 Status populateDemoCluster(Cluster &cluster)
 {
-    if (auto st = cluster.createTopic("orders", 4); !st.isOk())
+    while (cluster.brokers().size() < 3)
+        cluster.addBroker();
+    TopicSettings replicated;
+    replicated.replicationFactor = 3;
+    replicated.minInsyncReplicas = 2;
+    replicated.placementStartIndex = 0;
+    if (auto st = cluster.createTopic("orders", 4, replicated); !st.isOk())
         return st;
-    if (auto st = cluster.createTopic("clicks", 3); !st.isOk())
+    if (auto st = cluster.createTopic("clicks", 3, replicated); !st.isOk())
         return st;
 
     ProducerConfig checkout;

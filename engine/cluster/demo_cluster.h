@@ -11,6 +11,8 @@ namespace kafkascope {
 inline constexpr std::uint64_t kDefaultSeed = 42;
 
 // The built-in demo: what Kafkascope shows when it opens and what `kafkascope run` runs.
+// Three brokers (0-2); both topics have replication factor 3 and min.insync.replicas 2, with
+// Kafka's replica placement from start index 0, so leaders are spread over the brokers.
 //  - topic "orders" (4 partitions): producer "checkout" sends 6 records/s keyed by customer name,
 //    so each customer's orders stay in one partition; consumer "billing" keeps up with it.
 //  - topic "clicks" (3 partitions): producer "web" sends 4 records/s with null keys, which the

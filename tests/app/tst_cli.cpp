@@ -200,6 +200,7 @@ void TestCli::dataDirHoldsKafkaLogsThatDumpLogReads()
     QVERIFY(QFile::exists(dir + QStringLiteral("/broker-0/orders-0/00000000000000000000.log")));
     QVERIFY(QFile::exists(dir + QStringLiteral("/broker-0/orders-0/00000000000000000000.index")));
     QVERIFY(QFile::exists(dir + QStringLiteral("/broker-0/clicks-2/00000000000000000000.timeindex")));
+    QVERIFY(QFile::exists(dir + QStringLiteral("/broker-2/orders-1/00000000000000000000.log"))); // replicas too
 
     const Outcome dump = kafkascope({QStringLiteral("dump-log"), QStringLiteral("--json"), QStringLiteral("--verify"), dir});
     QCOMPARE(dump.exitCode, 0);
@@ -213,10 +214,12 @@ void TestCli::dataDirHoldsKafkaLogsThatDumpLogReads()
     }
     QFile f(report);
     QVERIFY(f.open(QIODevice::ReadOnly));
+    // Every replica's log is in the data directory (broker-<id>/): count what each replica holds.
     qint64 expected = 0;
     for (const auto &t : QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("topics")).toArray())
         for (const auto &p : t.toObject().value(QStringLiteral("partitions")).toArray())
-            expected += p.toObject().value(QStringLiteral("log_end_offset")).toInteger();
+            for (const auto &r : p.toObject().value(QStringLiteral("replicas")).toArray())
+                expected += r.toObject().value(QStringLiteral("log_end_offset")).toInteger();
     QVERIFY(expected > 0);
     QCOMPARE(records, expected);
 

@@ -67,7 +67,7 @@ void TestPartitionsModel::dataMatchesEngine()
         if (model.data(model.index(row, PartitionsModel::LogEndColumn)).toLongLong() > 0)
             QCOMPARE(model.data(model.index(row, PartitionsModel::LastKeyColumn)).toString(), PartitionsModel::tr("(null)"));
     }
-    QCOMPARE(model.headerData(PartitionsModel::LogEndColumn, Qt::Horizontal).toString(), QStringLiteral("End offset"));
+    QCOMPARE(model.headerData(PartitionsModel::LogEndColumn, Qt::Horizontal).toString(), QStringLiteral("LEO"));
 }
 
 void TestPartitionsModel::oneBatchedDataChangedPerFrame()

@@ -10,7 +10,9 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -31,6 +33,7 @@ private slots:
     void screenshotIsWritten();
     void screenshotToBadPathFailsCleanly();
     void koreanTranslationLoads();
+    void clusterMenuKillsAndRestartsBrokers();
 };
 
 void TestMainWindow::initTestCase()
@@ -162,6 +165,48 @@ void TestMainWindow::koreanTranslationLoads()
     QCOMPARE(window.partitionsModel()->headerData(PartitionsModel::TopicColumn, Qt::Horizontal).toString(), QStringLiteral("Topic"));
     QVERIFY(!language.apply(QStringLiteral("fr"), false));
     QCOMPARE(language.current(), QStringLiteral("en"));
+}
+
+namespace {
+// The action `text` in the submenu `submenu` of `menu` (after the menu filled itself).
+QAction *findAction(QMenu *menu, const QString &submenu, const QString &text)
+{
+    emit menu->aboutToShow();
+    for (QAction *a : menu->actions()) {
+        if (a->menu() && a->text() == submenu) {
+            for (QAction *b : a->menu()->actions())
+                if (b->text() == text)
+                    return b;
+        }
+    }
+    return nullptr;
+}
+} // namespace
+
+void TestMainWindow::clusterMenuKillsAndRestartsBrokers()
+{
+    SimulationController controller(makeDemoCluster());
+    MainWindow window(&controller, nullptr);
+    controller.advanceTo(SimTime::fromMillis(2000));
+    PartitionsModel *model = window.partitionsModel();
+    const int ordersZero = model->rowOf({"orders", PartitionId{0}});
+    QCOMPARE(model->data(model->index(ordersZero, 0), PartitionsModel::LeaderRole).toInt(), 0);
+    QVERIFY(window.clusterStatus()->text().contains(QLatin1String("3/3")));
+
+    QAction *kill = findAction(window.clusterMenu(), QStringLiteral("Broker 0"), QStringLiteral("Kill (crash)"));
+    QVERIFY(kill);
+    kill->trigger();
+    QCOMPARE(model->data(model->index(ordersZero, 0), PartitionsModel::LeaderRole).toInt(), 1); // next in the ISR
+    QVERIFY(window.clusterStatus()->text().contains(QLatin1String("2/3")));
+    QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("Kill broker 0")));
+    QCOMPARE(model->data(model->index(ordersZero, PartitionsModel::IsrColumn)).toString(), QStringLiteral("1,2"));
+
+    QAction *restart = findAction(window.clusterMenu(), QStringLiteral("Broker 0 (down)"), QStringLiteral("Restart"));
+    QVERIFY(restart);
+    restart->trigger();
+    controller.advanceTo(SimTime::fromMillis(5000));
+    QCOMPARE(model->data(model->index(ordersZero, PartitionsModel::IsrColumn)).toString(), QStringLiteral("0,1,2"));
+    QVERIFY(window.clusterStatus()->text().contains(QLatin1String("3/3")));
 }
 
 QTEST_MAIN(TestMainWindow)
