@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,7 @@ public:
     int electPreferredLeaders();
     [[nodiscard]] const std::map<BrokerId, BrokerInfo> &brokers() const { return m_brokers; }
     [[nodiscard]] bool isAlive(BrokerId id) const;
+    [[nodiscard]] std::set<BrokerId> liveBrokers() const;
     // The controller: the live broker with the lowest id (nothing when all are down).
     [[nodiscard]] std::optional<BrokerId> controller() const;
     [[nodiscard]] const ReplicationConfig &replicationConfig() const { return m_replication; }

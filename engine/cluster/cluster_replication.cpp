@@ -35,6 +35,15 @@ BrokerId Cluster::addBroker()
     return id;
 }
 
+std::set<BrokerId> Cluster::liveBrokers() const
+{
+    std::set<BrokerId> live;
+    for (const auto &[id, broker] : m_brokers)
+        if (broker.alive)
+            live.insert(id);
+    return live;
+}
+
 bool Cluster::isAlive(BrokerId id) const
 {
     const auto it = m_brokers.find(id);
@@ -133,10 +142,7 @@ Status Cluster::shutdownBroker(BrokerId id)
         return Status::notFound("no broker " + std::to_string(id.value()));
     if (!isAlive(id))
         return Status::invalidArgument("broker " + std::to_string(id.value()) + " is already down");
-    std::set<BrokerId> live;
-    for (const auto &[b, broker] : m_brokers)
-        if (broker.alive)
-            live.insert(b);
+    const std::set<BrokerId> live = liveBrokers();
     for (auto &[name, topic] : m_topics) {
         for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
             PartitionState &state = topic.state(PartitionId{p});
@@ -160,10 +166,7 @@ Status Cluster::shutdownBroker(BrokerId id)
 
 bool Cluster::electPreferred(PartitionState &state)
 {
-    std::set<BrokerId> live;
-    for (const BrokerId b : state.assignment)
-        if (isAlive(b))
-            live.insert(b);
+    const std::set<BrokerId> live = liveBrokers();
     const auto preferred = electPreferredLeader(state.assignment, state.isr, live);
     if (!preferred || state.leader == preferred)
         return false;
@@ -216,10 +219,7 @@ void Cluster::rebalanceLeaders()
 
 void Cluster::electAfterFailure(PartitionState &state)
 {
-    std::set<BrokerId> live;
-    for (const BrokerId b : state.assignment)
-        if (isAlive(b))
-            live.insert(b);
+    const std::set<BrokerId> live = liveBrokers();
     bool unclean = false;
     const auto leader = electLeaderOnFailure(state.assignment, state.isr, live, state.uncleanLeaderElection, &unclean);
     if (!leader) {
@@ -237,10 +237,7 @@ void Cluster::electAfterFailure(PartitionState &state)
 
 void Cluster::becomeLeader(PartitionState &state, BrokerId leader, bool unclean)
 {
-    std::set<BrokerId> live;
-    for (const BrokerId b : state.assignment)
-        if (isAlive(b))
-            live.insert(b);
+    const std::set<BrokerId> live = liveBrokers();
     completeDelayedProduces(state, true); // the old leader's waiting produces fail
     state.leader = leader;
     ++state.leaderEpoch;

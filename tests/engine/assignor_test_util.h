@@ -1,0 +1,95 @@
+#pragma once
+// Helpers shared by the assignor tests: compact text for inputs and outputs, random groups.
+
+#include "core/random.h"
+#include "group/assignor.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kafkascope::assignortest {
+
+// "topic1=3 topic2=2"
+inline PartitionsPerTopic parsePartitions(const QString &spec)
+{
+    PartitionsPerTopic out;
+    for (const QString &entry : spec.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QStringList kv = entry.split(QLatin1Char('='));
+        out[kv.at(0).toStdString()] = kv.at(1).toInt();
+    }
+    return out;
+}
+
+// "consumer1@instance1:topic1,topic2; consumer2:topic1" (the @instance part marks a static member)
+inline std::vector<AssignorMember> parseMembers(const QString &spec)
+{
+    std::vector<AssignorMember> out;
+    for (const QString &entry : spec.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        const QStringList parts = entry.trimmed().split(QLatin1Char(':'));
+        AssignorMember m;
+        const QStringList ids = parts.at(0).split(QLatin1Char('@'));
+        m.memberId = ids.at(0).toStdString();
+        if (ids.size() > 1)
+            m.groupInstanceId = ids.at(1).toStdString();
+        for (const QString &topic : parts.value(1).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            m.topics.push_back(topic.toStdString());
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+// "consumer1[topic1-0 topic1-1] consumer2[]" in member id order.
+inline QString render(const GroupAssignment &assignment)
+{
+    QStringList members;
+    for (const auto &[memberId, partitions] : assignment) {
+        QStringList tps;
+        for (const TopicPartition &tp : partitions)
+            tps << QString::fromStdString(tp.toString());
+        members << QStringLiteral("%1[%2]").arg(QString::fromStdString(memberId), tps.join(QLatin1Char(' ')));
+    }
+    return members.join(QLatin1Char(' '));
+}
+
+// A random group: up to 8 members (some static), topics t0..t4 with 0..12 partitions, random
+// subscriptions that may name the unknown topic "missing".
+inline std::pair<PartitionsPerTopic, std::vector<AssignorMember>> randomGroup(Random &rng, bool identicalSubscriptions)
+{
+    PartitionsPerTopic topics;
+    const auto topicCount = static_cast<int>(1 + rng.uniform(5));
+    for (int t = 0; t < topicCount; ++t)
+        topics["t" + std::to_string(t)] = static_cast<std::int32_t>(rng.uniform(13));
+    std::vector<std::string> candidates;
+    for (const auto &entry : topics)
+        candidates.push_back(entry.first);
+    candidates.emplace_back("missing");
+    std::vector<std::string> shared;
+    for (const std::string &topic : candidates) {
+        if (rng.uniform(2) == 0)
+            shared.push_back(topic);
+    }
+    std::vector<AssignorMember> members;
+    const auto memberCount = static_cast<int>(1 + rng.uniform(8));
+    for (int i = 0; i < memberCount; ++i) {
+        AssignorMember m;
+        m.memberId = "member-" + std::to_string(rng.uniform(1000)) + "-" + std::to_string(i);
+        if (rng.uniform(3) == 0)
+            m.groupInstanceId = "instance-" + std::to_string(rng.uniform(1000)) + "-" + std::to_string(i);
+        if (identicalSubscriptions) {
+            m.topics = shared;
+        } else {
+            for (const std::string &topic : candidates) {
+                if (rng.uniform(2) == 0)
+                    m.topics.push_back(topic);
+            }
+        }
+        members.push_back(std::move(m));
+    }
+    return {topics, members};
+}
+
+} // namespace kafkascope::assignortest
