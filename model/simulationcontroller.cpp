@@ -147,7 +147,8 @@ void SimulationController::onRecordAppended(const TopicPartition &tp, const Reco
 {
     m_pending.changedPartitions.insert(tp);
     m_pending.appended.push_back(
-        {QString::fromStdString(tp.topic), tp.partition.value(), record.offset.value(), record.timestampMs});
+        {QString::fromStdString(tp.topic), tp.partition.value(), record.offset.value(),
+         record.timestampMs - Cluster::kSimulationEpochMs});
     ++m_totalAppended;
 }
 

@@ -20,7 +20,7 @@ struct FrameDelta {
         QString topic;
         int partition = 0;
         qint64 offset = 0;
-        qint64 timestampMs = 0;
+        qint64 timestampMs = 0; // the record's timestamp in simulated milliseconds (simTime)
     };
     bool topicsChanged = false;
     std::set<kafkascope::TopicPartition> changedPartitions;

@@ -61,7 +61,7 @@ std::optional<PartitionId> Producer::send(std::optional<std::string> key, std::o
     if (!topic)
         return std::nullopt;
     auto pending = std::make_shared<Pending>();
-    pending->record.timestampMs = m_cluster.now().millis();
+    pending->record.timestampMs = m_cluster.clockMs(); // CreateTime
     pending->record.key = std::move(key);
     pending->record.value = std::move(value);
     const PartitionId partition = m_partitioner.partition(m_config.topic, pending->record.key, explicitPartition,

@@ -264,7 +264,7 @@ std::optional<std::int64_t> Cluster::appendAtLeader(PartitionState &state, Produ
     options.producerId = identity.producerId;
     options.producerEpoch = identity.epoch;
     options.baseSequence = identity.sequence;
-    const auto appended = leader->log->append(std::span(&record, 1), options, now().millis());
+    const auto appended = leader->log->append(std::span(&record, 1), options, clockMs());
     if (!appended.isOk()) {
         spdlog::error("[{}] {}: append failed: {}", formatSimTime(now()), state.tp.toString(), appended.status().message());
         if (m_storageError.isOk())

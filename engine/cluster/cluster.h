@@ -61,6 +61,11 @@ public:
 
     [[nodiscard]] std::uint64_t seed() const { return m_seed; }
     [[nodiscard]] SimTime now() const { return m_scheduler.now(); }
+    // The brokers' and clients' wall clock, in Unix milliseconds: simTime 0 is
+    // kSimulationEpochMs (2026-01-01T00:00:00Z). Record timestamps and every time a log sees
+    // (segment.ms, retention.ms) use it, so logs look like a real cluster's.
+    static constexpr std::int64_t kSimulationEpochMs = 1767225600000;
+    [[nodiscard]] std::int64_t clockMs() const { return kSimulationEpochMs + now().millis(); }
     Scheduler &scheduler() { return m_scheduler; }
     Random &random() { return m_random; }
 

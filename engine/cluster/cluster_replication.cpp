@@ -79,7 +79,7 @@ Result<std::unique_ptr<PartitionLog>> Cluster::openReplicaLog(BrokerId broker, c
             return st;
         store = std::make_unique<DirectoryLogStore>(dir, false);
     }
-    return PartitionLog::open(std::move(store), config, now().millis());
+    return PartitionLog::open(std::move(store), config, clockMs());
 }
 
 Status Cluster::killBroker(BrokerId id)
@@ -411,7 +411,7 @@ void Cluster::handleFetch(const TopicPartition &tp, BrokerId follower, std::uint
             if (!s)
                 return;
             Replica &r = s->replicas.at(follower);
-            (void)r.log->truncateFullyAndStartAt(start, now().millis());
+            (void)r.log->truncateFullyAndStartAt(start, clockMs());
             r.epochs.truncateFromStart(start);
             r.rebuildProducerState();
             startFetcher(tp, follower, SimDuration{});
@@ -493,7 +493,7 @@ void Cluster::answerFetch(const TopicPartition &tp, BrokerId follower, std::uint
                            if (!header.isOk() || header.value().baseOffset != r.log->logEndOffset())
                                break; // stale (the log moved meanwhile): the next fetch starts right
                            const std::string_view batch = bytes.substr(0, header.value().sizeInBytes());
-                           if (!r.log->appendBatch(batch, now().millis()).isOk())
+                           if (!r.log->appendBatch(batch, clockMs()).isOk())
                                break;
                            if (header.value().partitionLeaderEpoch >= 0)
                                r.epochs.assign(header.value().partitionLeaderEpoch, header.value().baseOffset);

@@ -131,7 +131,7 @@ void TestCluster::recordArrivesAfterNetworkLatency()
     QCOMPARE(obs.appended.size(), std::size_t{1});
     QCOMPARE(obs.appended[0].second, Offset{0});
     const Record r = c.topic("t")->partition(PartitionId{0}).readRecords(0, 1).value().front();
-    QCOMPARE(r.timestampMs, std::int64_t{0}); // CreateTime: when it was sent
+    QCOMPARE(r.timestampMs, Cluster::kSimulationEpochMs); // CreateTime: when it was sent (simTime 0)
 }
 
 void TestCluster::produceToUnknownTopicFails()
