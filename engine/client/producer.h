@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/partitioner.h"
+#include "client/record_accumulator.h"
 #include "cluster/topic_partition.h"
 #include "log/record.h"
 #include "core/sim_time.h"
@@ -26,7 +27,8 @@ struct ProducerConfig {
     // Keys the workload draws from, uniformly; an empty list sends null keys.
     std::vector<std::string> keys;
     std::size_t valueBytes = 32;
-    std::size_t batchSizeBytes = 16384; // batch.size: drives the sticky choice for null keys
+    std::size_t batchSizeBytes = 16384; // batch.size: the accumulator's batches, and the sticky choice for null keys
+    std::int64_t lingerMs = 5;          // linger.ms (Kafka 4.0's default; 0 before)
     // acks: 0 (fire and forget), 1 (the leader wrote it), -1 = all (every in-sync replica has it).
     std::int32_t acks = -1;
     std::int64_t retryBackoffMs = 100;       // retry.backoff.ms
@@ -79,15 +81,20 @@ public:
                                     std::optional<PartitionId> explicitPartition = std::nullopt);
 
 private:
+    // One produce request's batch, kept across retries.
     struct Pending {
         TopicPartition tp;
-        Record record;
+        std::vector<Record> records;
         SimTime firstSent;
         std::uint64_t attempt = 0;  // attempts made
         std::uint64_t answered = 0; // the last attempt that got its answer (or timed out)
         ProducerIdentity identity;  // the same on every retry
     };
     void attempt(std::shared_ptr<Pending> pending);
+    // The sender: sends every batch the accumulator has ready, then sleeps until the next one is.
+    void wake();
+    void scheduleWake(SimTime at);
+    void dispatch(const TopicPartition &tp, std::vector<Record> records, SimTime createdAt);
     void onResponse(const std::shared_ptr<Pending> &pending, std::uint64_t attemptNumber, ProduceError error);
     void scheduleNextSend();
     std::string makeValue();
@@ -102,6 +109,8 @@ private:
     std::uint64_t m_retries = 0;
     std::int64_t m_producerId = -1; // from InitProducerId, when idempotent
     std::map<TopicPartition, std::int32_t> m_nextSequence;
+    RecordAccumulator m_accumulator;
+    std::optional<SimTime> m_wakeAt; // the sender's next scheduled wake-up
 };
 
 } // namespace kafkascope

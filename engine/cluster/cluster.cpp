@@ -146,6 +146,10 @@ Result<ProducerId> Cluster::addProducer(ProducerConfig config)
         return Status::notFound("producer '" + config.clientId + "': unknown topic '" + config.topic + "'");
     if (!(config.recordsPerSecond >= 0.0) || config.recordsPerSecond > 1e7)
         return Status::invalidArgument("producer '" + config.clientId + "': rate must be between 0 and 10000000 records/s");
+    if (config.lingerMs < 0)
+        return Status::invalidArgument("producer '" + config.clientId + "': linger.ms must not be negative");
+    if (config.acks != 0 && config.acks != 1 && config.acks != -1)
+        return Status::invalidArgument("producer '" + config.clientId + "': acks must be 0, 1 or all (-1)");
     const ProducerId id{static_cast<std::int32_t>(m_producers.size())};
     m_producers.push_back(std::make_unique<Producer>(id, std::move(config), *this));
     m_producers.back()->start();
@@ -183,34 +187,34 @@ Result<PartitionId> Cluster::produce(const std::string &topicName, std::optional
     return *partition;
 }
 
-void Cluster::submitProduce(ProducerId from, const TopicPartition &tp, const Record &record, const ProducerIdentity &identity,
-                            std::int32_t acks, std::function<void(ProduceError)> onResponse)
+void Cluster::submitProduce(ProducerId from, const TopicPartition &tp, const std::vector<Record> &records,
+                            const ProducerIdentity &identity, std::int32_t acks, std::function<void(ProduceError)> onResponse)
 {
     PartitionState *state = partitionState(tp);
     if (!state)
         return; // the topic went away
     // The producer's metadata names the current leader; with none it learns so without a request.
     if (!state->leader) {
-        ++m_recordsRejected;
+        m_recordsRejected += records.size();
         if (onResponse && acks != 0)
             m_scheduler.scheduleAfter(SimDuration{}, EventPriority::Network,
                                       [onResponse] { onResponse(ProduceError::NotLeaderOrFollower); });
         return;
     }
     const BrokerId broker = *state->leader;
-    m_network.send(clientNode(from), nodeOf(broker), [this, from, tp, record, identity, acks, broker, onResponse]() mutable {
-        handleProduce(from, tp, std::move(record), identity, acks, broker, std::move(onResponse));
+    m_network.send(clientNode(from), nodeOf(broker), [this, from, tp, records, identity, acks, broker, onResponse]() mutable {
+        handleProduce(from, tp, std::move(records), identity, acks, broker, std::move(onResponse));
     });
 }
 
-void Cluster::handleProduce(ProducerId from, const TopicPartition &tp, Record record, ProducerIdentity identity,
+void Cluster::handleProduce(ProducerId from, const TopicPartition &tp, std::vector<Record> records, ProducerIdentity identity,
                             std::int32_t acks, BrokerId broker, std::function<void(ProduceError)> onResponse)
 {
     PartitionState *state = partitionState(tp);
     if (!state || !isAlive(broker))
         return;
     if (state->leader != broker) {
-        ++m_recordsRejected;
+        m_recordsRejected += records.size();
         respondToProducer(from, broker, ProduceError::NotLeaderOrFollower, onResponse);
         return;
     }
@@ -239,7 +243,7 @@ void Cluster::handleProduce(ProducerId from, const TopicPartition &tp, Record re
             return;
         }
     }
-    const auto offset = appendAtLeader(*state, from, std::move(record), identity);
+    const auto offset = appendAtLeader(*state, from, std::move(records), identity);
     if (!offset) {
         respondToProducer(from, broker, ProduceError::NotLeaderOrFollower, onResponse);
         return;
@@ -253,7 +257,7 @@ void Cluster::handleProduce(ProducerId from, const TopicPartition &tp, Record re
     }
 }
 
-std::optional<std::int64_t> Cluster::appendAtLeader(PartitionState &state, ProducerId from, Record record,
+std::optional<std::int64_t> Cluster::appendAtLeader(PartitionState &state, ProducerId from, std::vector<Record> records,
                                                     const ProducerIdentity &identity)
 {
     Replica *leader = state.leaderReplica();
@@ -264,20 +268,24 @@ std::optional<std::int64_t> Cluster::appendAtLeader(PartitionState &state, Produ
     options.producerId = identity.producerId;
     options.producerEpoch = identity.epoch;
     options.baseSequence = identity.sequence;
-    const auto appended = leader->log->append(std::span(&record, 1), options, clockMs());
+    const auto appended = leader->log->append(records, options, clockMs());
     if (!appended.isOk()) {
         spdlog::error("[{}] {}: append failed: {}", formatSimTime(now()), state.tp.toString(), appended.status().message());
         if (m_storageError.isOk())
             m_storageError = appended.status();
         return std::nullopt;
     }
-    record.offset = Offset{appended.value().firstOffset};
-    leader->noteBatch(identity.producerId, identity.sequence, 0);
+    leader->noteBatch(identity.producerId, identity.sequence, static_cast<std::int32_t>(records.size()) - 1);
     updateHighWatermark(state);
     completeParkedFetches(state);
-    if (m_observer)
-        m_observer->onRecordAppended(state.tp, record, from);
-    return appended.value().firstOffset;
+    if (m_observer) {
+        std::int64_t offset = appended.value().firstOffset;
+        for (Record &r : records) {
+            r.offset = Offset{offset++};
+            m_observer->onRecordAppended(state.tp, r, from);
+        }
+    }
+    return appended.value().lastOffset;
 }
 
 void Cluster::respondToProducer(ProducerId from, BrokerId broker, ProduceError error,

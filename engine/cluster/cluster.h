@@ -153,8 +153,8 @@ public:
     // refused with NOT_ENOUGH_REPLICAS when the ISR is below min.insync.replicas, and answered
     // once the high watermark passes the record (NOT_ENOUGH_REPLICAS_AFTER_APPEND if the ISR
     // shrank below the minimum meanwhile).
-    void submitProduce(ProducerId from, const TopicPartition &tp, const Record &record, const ProducerIdentity &identity,
-                       std::int32_t acks, std::function<void(ProduceError)> onResponse);
+    void submitProduce(ProducerId from, const TopicPartition &tp, const std::vector<Record> &records,
+                       const ProducerIdentity &identity, std::int32_t acks, std::function<void(ProduceError)> onResponse);
     // InitProducerId: a new producer id for an idempotent producer.
     std::int64_t initProducerId() { return m_nextProducerId++; }
     // A producer was told `record` is written (truth accounting).
@@ -166,9 +166,10 @@ public:
 
 private:
     // The produce path.
-    void handleProduce(ProducerId from, const TopicPartition &tp, Record record, ProducerIdentity identity,
+    void handleProduce(ProducerId from, const TopicPartition &tp, std::vector<Record> records, ProducerIdentity identity,
                        std::int32_t acks, BrokerId broker, std::function<void(ProduceError)> onResponse);
-    std::optional<std::int64_t> appendAtLeader(PartitionState &state, ProducerId from, Record record,
+    // Appends the batch; returns its last offset.
+    std::optional<std::int64_t> appendAtLeader(PartitionState &state, ProducerId from, std::vector<Record> records,
                                                const ProducerIdentity &identity);
     void respondToProducer(ProducerId from, BrokerId broker, ProduceError error,
                            const std::function<void(ProduceError)> &onResponse);
