@@ -5,6 +5,9 @@
 #include "group/assignor.h"
 
 #include <QString>
+
+#include <algorithm>
+#include <map>
 #include <QStringList>
 
 #include <string>
@@ -90,6 +93,41 @@ inline std::pair<PartitionsPerTopic, std::vector<AssignorMember>> randomGroup(Ra
         members.push_back(std::move(m));
     }
     return {topics, members};
+}
+
+// Why `assignment` is not a valid assignment of `topics` to `members` (empty when it is): every
+// member present with a sorted list, every partition of a subscribed topic assigned exactly once
+// and only to a subscriber, nothing of an unsubscribed topic assigned.
+inline QString assignmentProblem(const PartitionsPerTopic &topics, const std::vector<AssignorMember> &members,
+                                 const GroupAssignment &assignment)
+{
+    if (assignment.size() != members.size())
+        return QStringLiteral("%1 members assigned, %2 in the group").arg(assignment.size()).arg(members.size());
+    std::map<TopicPartition, int> owners;
+    for (const AssignorMember &m : members) {
+        const auto it = assignment.find(m.memberId);
+        if (it == assignment.end())
+            return QStringLiteral("member %1 missing").arg(QString::fromStdString(m.memberId));
+        if (!std::is_sorted(it->second.begin(), it->second.end()))
+            return QStringLiteral("member %1's partitions are not sorted").arg(QString::fromStdString(m.memberId));
+        for (const TopicPartition &tp : it->second) {
+            if (!isSubscribed(m, tp.topic))
+                return QStringLiteral("%1 went to %2, which is not subscribed")
+                    .arg(QString::fromStdString(tp.toString()), QString::fromStdString(m.memberId));
+            ++owners[tp];
+        }
+    }
+    for (const auto &[topic, count] : topics) {
+        const bool subscribed = std::any_of(members.begin(), members.end(),
+                                            [&](const AssignorMember &m) { return isSubscribed(m, topic); });
+        for (std::int32_t p = 0; p < count; ++p) {
+            const auto it = owners.find(TopicPartition{topic, PartitionId{p}});
+            const int times = it == owners.end() ? 0 : it->second;
+            if (times != (subscribed ? 1 : 0))
+                return QStringLiteral("%1-%2 assigned %3 times").arg(QString::fromStdString(topic)).arg(p).arg(times);
+        }
+    }
+    return {};
 }
 
 } // namespace kafkascope::assignortest
