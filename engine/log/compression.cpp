@@ -136,6 +136,18 @@ struct InflateEnd {
 // zlib counts input in uInt; larger inputs are fed in pieces of at most this size.
 constexpr std::size_t kZlibMaxPiece = UINT_MAX;
 
+// Hands zlib its next piece of input (zlib counts in uInt) once it has used up the previous one.
+void feedZlib(z_stream &stream, const unsigned char *&next, std::size_t &left)
+{
+    if (stream.avail_in != 0 || left == 0)
+        return;
+    const std::size_t piece = std::min(left, kZlibMaxPiece);
+    stream.next_in = next;
+    stream.avail_in = static_cast<uInt>(piece);
+    next += piece;
+    left -= piece;
+}
+
 Result<std::string> compressGzip(std::string_view data)
 {
     z_stream stream{};
@@ -150,13 +162,7 @@ Result<std::string> compressGzip(std::string_view data)
     std::size_t left = data.size();
     int rc = Z_OK;
     while (rc != Z_STREAM_END) {
-        if (stream.avail_in == 0 && left > 0) {
-            const std::size_t piece = std::min(left, kZlibMaxPiece);
-            stream.next_in = next;
-            stream.avail_in = static_cast<uInt>(piece);
-            next += piece;
-            left -= piece;
-        }
+        feedZlib(stream, next, left);
         stream.next_out = reinterpret_cast<Bytef *>(scratch.data());
         stream.avail_out = static_cast<uInt>(scratch.size());
         rc = deflate(&stream, left == 0 ? Z_FINISH : Z_NO_FLUSH);
@@ -180,13 +186,7 @@ Result<std::string> decompressGzip(std::string_view data, std::size_t maxOutputB
     const unsigned char *next = bytes(data);
     std::size_t left = data.size();
     for (;;) {
-        if (stream.avail_in == 0 && left > 0) {
-            const std::size_t piece = std::min(left, kZlibMaxPiece);
-            stream.next_in = next;
-            stream.avail_in = static_cast<uInt>(piece);
-            next += piece;
-            left -= piece;
-        }
+        feedZlib(stream, next, left);
         stream.next_out = reinterpret_cast<Bytef *>(scratch.data());
         stream.avail_out = static_cast<uInt>(scratch.size());
         const int rc = inflate(&stream, Z_NO_FLUSH);
