@@ -187,6 +187,9 @@ private:
                                                          const LogConfig &config);
     void startFetcher(const TopicPartition &tp, BrokerId follower, SimDuration delay);
     void sendFetch(const TopicPartition &tp, BrokerId follower, std::uint64_t generation);
+    void onFetchWatchdog(const TopicPartition &tp, BrokerId follower);
+    // The follower's replica when its fetcher is still the loop `generation` (else nothing).
+    Replica *currentFetcher(const TopicPartition &tp, BrokerId follower, std::uint64_t generation);
     void handleFetch(const TopicPartition &tp, BrokerId follower, std::uint64_t generation, std::int64_t fetchOffset,
                      std::int32_t lastFetchedEpoch, std::int32_t leaderEpoch);
     void answerFetch(const TopicPartition &tp, BrokerId follower, std::uint64_t generation, std::int64_t fetchOffset);
@@ -220,8 +223,7 @@ private:
     std::map<BrokerId, BrokerInfo> m_brokers;
     ReplicationConfig m_replication;
     SimNetwork m_network;
-    std::map<std::pair<TopicPartition, BrokerId>, std::uint64_t> m_fetchGeneration;
-    std::map<std::pair<TopicPartition, BrokerId>, Scheduler::EventId> m_parkedFetches;
+    std::uint64_t m_lastFetchGeneration = 0; // see Replica::fetchGeneration
     std::uint64_t m_recordsRejected = 0;
     bool m_isrCheckScheduled = false;
     bool m_rebalanceScheduled = false;

@@ -256,7 +256,7 @@ void Cluster::becomeLeader(PartitionState &state, BrokerId leader, bool unclean)
     for (auto &[b, replica] : state.replicas)
         if (isAlive(b))
             replica.knownLeaderEpoch = state.leaderEpoch;
-    ++m_fetchGeneration[{state.tp, leader}]; // a leader does not fetch
+    r.fetchGeneration = ++m_lastFetchGeneration; // a leader does not fetch
     if (m_observer)
         m_observer->onPartitionStateChanged(state.tp);
     spdlog::debug("[{}] {}: leader {} epoch {}{}, ISR {}", formatSimTime(now()), state.tp.toString(), leader.value(),
@@ -313,9 +313,24 @@ void Cluster::checkIsr()
     }
 }
 
+Replica *Cluster::currentFetcher(const TopicPartition &tp, BrokerId follower, std::uint64_t generation)
+{
+    PartitionState *state = partitionState(tp);
+    if (!state || !isAlive(follower))
+        return nullptr;
+    const auto it = state->replicas.find(follower);
+    if (it == state->replicas.end() || it->second.fetchGeneration != generation)
+        return nullptr;
+    return &it->second;
+}
+
 void Cluster::startFetcher(const TopicPartition &tp, BrokerId follower, SimDuration delay)
 {
-    const std::uint64_t generation = ++m_fetchGeneration[{tp, follower}];
+    PartitionState *state = partitionState(tp);
+    if (!state || !state->replicas.count(follower))
+        return;
+    const std::uint64_t generation = ++m_lastFetchGeneration;
+    state->replicas.at(follower).fetchGeneration = generation;
     m_scheduler.scheduleAfter(delay, EventPriority::Network, [this, tp, follower, generation] {
         sendFetch(tp, follower, generation);
     });
@@ -323,31 +338,52 @@ void Cluster::startFetcher(const TopicPartition &tp, BrokerId follower, SimDurat
 
 void Cluster::sendFetch(const TopicPartition &tp, BrokerId follower, std::uint64_t generation)
 {
-    if (m_fetchGeneration[{tp, follower}] != generation || !isAlive(follower))
+    if (!currentFetcher(tp, follower, generation))
         return; // a newer fetch loop runs, or the follower is down (it restarts its loop on return)
     PartitionState *state = partitionState(tp);
-    if (!state || !state->replicas.count(follower))
-        return;
     if (!state->leader || *state->leader == follower) {
         if (!state->leader) // offline: try again later
             m_scheduler.scheduleAfter(SimDuration::millis(m_replication.replicaFetchBackoffMs), EventPriority::Network,
                                       [this, tp, follower, generation] { sendFetch(tp, follower, generation); });
         return;
     }
-    const Replica &r = state->replicas.at(follower);
+    Replica &r = state->replicas.at(follower);
     const std::int64_t fetchOffset = r.log->logEndOffset();
     const std::int32_t lastEpoch = r.epochs.latestEpoch().value_or(-1);
     const std::int32_t leaderEpoch = r.knownLeaderEpoch;
     const BrokerId leader = *state->leader;
     // Each request gets a fresh generation; a lost request is retried after the timeout.
-    const std::uint64_t request = ++m_fetchGeneration[{tp, follower}];
+    const std::uint64_t request = ++m_lastFetchGeneration;
+    r.fetchGeneration = request;
     m_network.send(nodeOf(follower), nodeOf(leader), [this, tp, follower, request, fetchOffset, lastEpoch, leaderEpoch] {
         handleFetch(tp, follower, request, fetchOffset, lastEpoch, leaderEpoch);
     });
-    m_scheduler.scheduleAfter(SimDuration::millis(kFetchRequestTimeoutMs), EventPriority::Timer, [this, tp, follower, request] {
-        if (m_fetchGeneration[{tp, follower}] == request)
-            startFetcher(tp, follower, SimDuration{});
-    });
+    // Without an answer by the deadline the request counts as lost and the loop starts again.
+    // One watchdog event per replica, moved to the latest request's deadline when it fires,
+    // instead of a timer for every request.
+    r.fetchDeadline = now() + SimDuration::millis(kFetchRequestTimeoutMs);
+    r.fetchRequest = request;
+    if (!r.fetchWatchArmed) {
+        r.fetchWatchArmed = true;
+        m_scheduler.schedule(r.fetchDeadline, EventPriority::Timer, [this, tp, follower] { onFetchWatchdog(tp, follower); });
+    }
+}
+
+void Cluster::onFetchWatchdog(const TopicPartition &tp, BrokerId follower)
+{
+    PartitionState *state = partitionState(tp);
+    if (!state || !state->replicas.count(follower))
+        return;
+    Replica &r = state->replicas.at(follower);
+    r.fetchWatchArmed = false;
+    if (r.fetchDeadline > now()) { // a later request is out: wait for its deadline
+        r.fetchWatchArmed = true;
+        m_scheduler.schedule(r.fetchDeadline, EventPriority::Timer, [this, tp, follower] { onFetchWatchdog(tp, follower); });
+        return;
+    }
+    // The last request's deadline passed. If the loop still waits for it, it timed out.
+    if (isAlive(follower) && r.fetchGeneration == r.fetchRequest)
+        startFetcher(tp, follower, SimDuration{});
 }
 
 void Cluster::handleFetch(const TopicPartition &tp, BrokerId follower, std::uint64_t generation, std::int64_t fetchOffset,
@@ -356,6 +392,8 @@ void Cluster::handleFetch(const TopicPartition &tp, BrokerId follower, std::uint
     PartitionState *state = partitionState(tp);
     if (!state || !state->leader || !isAlive(*state->leader) || leaderEpoch != state->leaderEpoch)
         return; // not the leader of that epoch any more: the follower retries after its timeout or a new loop
+    if (!state->replicas.count(follower) || state->replicas.at(follower).fetchGeneration != generation)
+        return; // from a superseded fetch loop (or a deleted topic of the same name)
     Replica &leader = *state->leaderReplica();
     const std::int64_t leaderEnd = leader.log->logEndOffset();
     // KIP-320: a follower whose last fetched epoch ends earlier on the leader, or that is ahead
@@ -379,12 +417,10 @@ void Cluster::handleFetch(const TopicPartition &tp, BrokerId follower, std::uint
     if (diverged) {
         const BrokerId leaderId = *state->leader;
         m_network.send(nodeOf(leaderId), nodeOf(follower), [this, tp, follower, generation, divergingEpoch, divergingEnd] {
-            if (m_fetchGeneration[{tp, follower}] != generation || !isAlive(follower))
+            Replica *current = currentFetcher(tp, follower, generation);
+            if (!current)
                 return;
-            PartitionState *s = partitionState(tp);
-            if (!s)
-                return;
-            Replica &r = s->replicas.at(follower);
+            Replica &r = *current;
             const std::int64_t truncateTo = followerTruncationOffset(r.epochs, r.log->logEndOffset(), r.highWatermark,
                                                                      divergingEpoch, divergingEnd);
             if (truncateTo < r.log->logEndOffset()) {
@@ -405,12 +441,10 @@ void Cluster::handleFetch(const TopicPartition &tp, BrokerId follower, std::uint
         // The follower is below the leader's log start: it starts again empty there.
         const std::int64_t start = leader.log->logStartOffset();
         m_network.send(nodeOf(*state->leader), nodeOf(follower), [this, tp, follower, generation, start] {
-            if (m_fetchGeneration[{tp, follower}] != generation || !isAlive(follower))
+            Replica *current = currentFetcher(tp, follower, generation);
+            if (!current)
                 return;
-            PartitionState *s = partitionState(tp);
-            if (!s)
-                return;
-            Replica &r = s->replicas.at(follower);
+            Replica &r = *current;
             (void)r.log->truncateFullyAndStartAt(start, clockMs());
             r.epochs.truncateFromStart(start);
             r.rebuildProducerState();
@@ -435,31 +469,31 @@ void Cluster::handleFetch(const TopicPartition &tp, BrokerId follower, std::uint
     }
     // Nothing new: Kafka's leader holds the fetch up to replica.fetch.wait.max.ms, answering as
     // soon as records arrive.
-    const auto key = std::make_pair(tp, follower);
-    if (auto it = m_parkedFetches.find(key); it != m_parkedFetches.end())
-        m_scheduler.cancel(it->second);
-    m_parkedFetches[key] = m_scheduler.scheduleAfter(
+    Replica &parked = state->replicas.at(follower);
+    if (parked.parkedFetch)
+        m_scheduler.cancel(*parked.parkedFetch);
+    parked.parkedFetchOffset = fetchOffset;
+    parked.parkedFetch = m_scheduler.scheduleAfter(
         SimDuration::millis(m_replication.replicaFetchWaitMaxMs), EventPriority::Network,
         [this, tp, follower, generation, fetchOffset] {
-            m_parkedFetches.erase({tp, follower});
+            if (PartitionState *s = partitionState(tp); s && s->replicas.count(follower))
+                s->replicas.at(follower).parkedFetch.reset();
             answerFetch(tp, follower, generation, fetchOffset);
         });
 }
 
 void Cluster::completeParkedFetches(PartitionState &state)
 {
-    for (const auto &[b, replica] : state.replicas) {
-        const auto it = m_parkedFetches.find({state.tp, b});
-        if (it == m_parkedFetches.end())
+    for (auto &[b, replica] : state.replicas) {
+        if (!replica.parkedFetch)
             continue;
         // Run the parked answer now instead of at its timeout.
-        const Scheduler::EventId id = it->second;
-        m_scheduler.cancel(id);
-        m_parkedFetches.erase(it);
+        m_scheduler.cancel(*replica.parkedFetch);
+        replica.parkedFetch.reset();
         const TopicPartition tp = state.tp;
         const BrokerId follower = b;
-        const std::uint64_t generation = m_fetchGeneration[{tp, follower}];
-        const std::int64_t fetchOffset = state.followers.count(b) ? state.followers.at(b).logEndOffset : 0;
+        const std::uint64_t generation = replica.fetchGeneration;
+        const std::int64_t fetchOffset = replica.parkedFetchOffset;
         m_scheduler.scheduleAfter(SimDuration{}, EventPriority::Network, [this, tp, follower, generation, fetchOffset] {
             answerFetch(tp, follower, generation, fetchOffset);
         });
@@ -481,12 +515,10 @@ void Cluster::answerFetch(const TopicPartition &tp, BrokerId follower, std::uint
     const std::int64_t leaderHw = leader.highWatermark;
     m_network.send(nodeOf(*state->leader), nodeOf(follower),
                    [this, tp, follower, generation, records = std::move(records), leaderHw] {
-                       if (m_fetchGeneration[{tp, follower}] != generation || !isAlive(follower))
+                       Replica *current = currentFetcher(tp, follower, generation);
+                       if (!current || partitionState(tp)->leader == follower)
                            return;
-                       PartitionState *s = partitionState(tp);
-                       if (!s || s->leader == follower)
-                           return;
-                       Replica &r = s->replicas.at(follower);
+                       Replica &r = *current;
                        std::string_view bytes = records;
                        while (!bytes.empty()) {
                            const auto header = readBatchHeader(bytes);

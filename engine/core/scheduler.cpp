@@ -10,26 +10,42 @@ Scheduler::EventId Scheduler::schedule(SimTime at, EventPriority priority, Actio
     if (at < m_now)
         at = m_now;
     const std::uint64_t seq = m_nextSequence++;
-    m_queue.push(Entry{at, static_cast<int>(priority), seq});
-    m_actions.emplace(seq, std::move(action));
-    return seq;
+    std::uint32_t slot;
+    if (m_freeSlots.empty()) {
+        slot = static_cast<std::uint32_t>(m_slots.size());
+        m_slots.emplace_back();
+    } else {
+        slot = m_freeSlots.back();
+        m_freeSlots.pop_back();
+    }
+    Slot &s = m_slots[slot];
+    s.action = std::move(action);
+    s.sequence = seq;
+    s.pending = true;
+    m_queue.push(Entry{at, static_cast<int>(priority), seq, slot});
+    return EventId{seq, slot};
 }
 
 void Scheduler::cancel(EventId id)
 {
-    if (m_actions.count(id) != 0 && m_cancelled.count(id) == 0)
-        m_cancelled.insert(id);
+    if (id.slot >= m_slots.size())
+        return;
+    Slot &s = m_slots[id.slot];
+    if (!s.pending || s.sequence != id.sequence)
+        return; // ran, cancelled, or the slot went to a later event
+    s.pending = false;
+    s.action = nullptr; // release what the action holds now, not when its time comes
+    ++m_cancelledPending;
 }
 
 void Scheduler::dropCancelledHead()
 {
-    while (!m_queue.empty()) {
-        const auto seq = m_queue.top().sequence;
-        auto it = m_cancelled.find(seq);
-        if (it == m_cancelled.end())
+    while (m_cancelledPending != 0 && !m_queue.empty()) {
+        const Entry &top = m_queue.top();
+        if (m_slots[top.slot].pending)
             return;
-        m_cancelled.erase(it);
-        m_actions.erase(seq);
+        m_freeSlots.push_back(top.slot);
+        --m_cancelledPending;
         m_queue.pop();
     }
 }
@@ -52,9 +68,13 @@ bool Scheduler::step()
     // Invariant: simTime never moves backwards.
     assert(entry.at >= m_now);
     m_now = entry.at;
-    auto node = m_actions.extract(entry.sequence);
+    Slot &s = m_slots[entry.slot];
+    Action action = std::move(s.action);
+    s.action = nullptr;
+    s.pending = false;
+    m_freeSlots.push_back(entry.slot);
     ++m_eventsRun;
-    node.mapped()();
+    action(); // may schedule (and so grow m_slots): `s` is not used after this
     return true;
 }
 

@@ -8,8 +8,6 @@
 #include <limits>
 #include <optional>
 #include <queue>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace kafkascope {
@@ -29,7 +27,13 @@ enum class EventPriority : int {
 class Scheduler {
 public:
     using Action = std::function<void()>;
-    using EventId = std::uint64_t;
+    // Names a scheduled event, for cancel(). Ids of events that ran or were cancelled stay safe to
+    // pass: they are recognised as stale.
+    struct EventId {
+        std::uint64_t sequence = ~std::uint64_t{0};
+        std::uint32_t slot = ~std::uint32_t{0};
+        friend bool operator==(const EventId &, const EventId &) = default;
+    };
 
     [[nodiscard]] SimTime now() const { return m_now; }
 
@@ -51,15 +55,18 @@ public:
     std::size_t runUntil(SimTime until, std::size_t maxEvents = std::numeric_limits<std::size_t>::max());
 
     [[nodiscard]] std::optional<SimTime> nextEventTime();
-    [[nodiscard]] std::size_t pendingCount() const { return m_queue.size() - m_cancelled.size(); }
+    [[nodiscard]] std::size_t pendingCount() const { return m_queue.size() - m_cancelledPending; }
     [[nodiscard]] std::uint64_t eventsRun() const { return m_eventsRun; }
     [[nodiscard]] std::uint64_t nextSequence() const { return m_nextSequence; }
 
 private:
+    // The queue holds small entries; the actions live in slots reused through a free list, so
+    // scheduling and running an event allocates nothing beyond the action itself.
     struct Entry {
         SimTime at;
         int priority;
         std::uint64_t sequence;
+        std::uint32_t slot;
         // Ordered for std::priority_queue, which keeps the *largest* on top.
         bool operator<(const Entry &o) const
         {
@@ -76,9 +83,15 @@ private:
     SimTime m_now;
     std::uint64_t m_nextSequence = 0;
     std::uint64_t m_eventsRun = 0;
+    struct Slot {
+        Action action;
+        std::uint64_t sequence = 0;
+        bool pending = false; // scheduled, not yet run or cancelled
+    };
     std::priority_queue<Entry> m_queue;
-    std::unordered_map<std::uint64_t, Action> m_actions; // by sequence
-    std::unordered_set<std::uint64_t> m_cancelled;
+    std::vector<Slot> m_slots;
+    std::vector<std::uint32_t> m_freeSlots;
+    std::size_t m_cancelledPending = 0; // cancelled entries still in m_queue
 };
 
 } // namespace kafkascope

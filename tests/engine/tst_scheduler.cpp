@@ -18,6 +18,7 @@ private slots:
     void eventsScheduledNowRunInSameCall();
     void pastIsClampedToNow();
     void cancelledEventNeverRuns();
+    void staleIdDoesNotCancelALaterEvent();
     void cappedRunKeepsOrderAcrossCalls();
     void stepRunsOneEvent();
     void boundaryEventAtUntilRuns();
@@ -76,11 +77,34 @@ void TestScheduler::cancelledEventNeverRuns()
     QCOMPARE(s.pendingCount(), std::size_t{1});
     s.cancel(id);
     s.cancel(id);     // twice is harmless
-    s.cancel(12345);  // unknown is harmless
+    s.cancel(Scheduler::EventId{12345, 7}); // unknown is harmless
+    s.cancel(Scheduler::EventId{});
     QCOMPARE(s.pendingCount(), std::size_t{0});
     QVERIFY(!s.nextEventTime().has_value());
     s.runUntil(SimTime::fromMillis(20));
     QVERIFY(!ran);
+}
+
+void TestScheduler::staleIdDoesNotCancelALaterEvent()
+{
+    // Slots are reused: the id of an event that ran (or was cancelled) must not reach the event
+    // that now occupies its slot.
+    Scheduler s;
+    int ran = 0;
+    const auto first = s.schedule(SimTime::fromMillis(1), EventPriority::Timer, [&] { ++ran; });
+    s.runUntil(SimTime::fromMillis(1));
+    const auto second = s.schedule(SimTime::fromMillis(5), EventPriority::Timer, [&] { ran += 10; });
+    QCOMPARE(second.slot, first.slot);
+    s.cancel(first);
+    QCOMPARE(s.pendingCount(), std::size_t{1});
+    const auto third = s.schedule(SimTime::fromMillis(6), EventPriority::Timer, [&] { ran += 100; });
+    s.cancel(third);
+    s.cancel(third);
+    const auto fourth = s.schedule(SimTime::fromMillis(7), EventPriority::Timer, [&] { ran += 1000; });
+    QVERIFY(fourth.slot != third.slot); // a cancelled event keeps its slot until its time comes
+    s.runUntil(SimTime::fromMillis(10));
+    QCOMPARE(ran, 1011);
+    QCOMPARE(s.pendingCount(), std::size_t{0});
 }
 
 void TestScheduler::cappedRunKeepsOrderAcrossCalls()
