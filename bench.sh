@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds (the optimised build of ./test.sh and ./run.sh, in build/ or
 # $KAFKASCOPE_BUILD_DIR) and runs the benchmarks: the partition log (bench_log), then the
-# cluster simulation's speed (bench_cluster). Arguments go to bench_log:
+# cluster simulation's speed (bench_cluster), then the sticky assignors (bench_assignor, with
+# --quick when bench_log gets --quick). Arguments go to bench_log:
 #   ./bench.sh                      the full run (a few minutes)
 #   ./bench.sh --quick              a smoke run (seconds)
 #   ./bench.sh --json results.json  also write the figures as JSON
@@ -22,3 +23,12 @@ echo "==> Running the log benchmarks"
 echo
 echo "==> Running the cluster simulation benchmark"
 "$build_dir/tests/bench/bench_cluster"
+echo
+echo "==> Running the assignor benchmark"
+assignor_args=()
+for arg in "$@"; do
+    if [[ "$arg" == "--quick" ]]; then
+        assignor_args+=(--quick)
+    fi
+done
+"$build_dir/tests/bench/bench_assignor" "${assignor_args[@]}"

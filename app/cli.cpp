@@ -37,6 +37,15 @@ QString usageText()
         "  kafkascope partition --partitions N [--json] [--hex] KEY...\n"
         "      The partition Kafka's producer picks for each key: toPositive(murmur2(key)) % N.\n"
         "      Keys are UTF-8 (--hex: hex bytes); - reads keys from standard input, one a line.\n"
+        "  kafkascope assign --input FILE [--json]\n"
+        "      Run a consumer group assignor (range, roundrobin, sticky, cooperative-sticky) on\n"
+        "      a group described in JSON (FILE, or - for standard input):\n"
+        "        {\"assignor\": \"sticky\", \"partitions_per_topic\": {\"t\": 3},\n"
+        "         \"members\": [{\"member_id\": \"c1\", \"topics\": [\"t\"], \"owned_partitions\": [\"t-0\"],\n"
+        "                      \"generation\": 1, \"group_instance_id\": \"i1\"}]}\n"
+        "      Prints one line per member (\"c1: t-0 t-1\"), and for cooperative-sticky the\n"
+        "      partitions members must revoke first; --json prints {\"assignment\": {...},\n"
+        "      \"revoking\": {...}}.\n"
         "  kafkascope dump-log [--json] [--verify] PATH...\n"
         "      Print the batches and records of Kafka log segments (.log files, .index and\n"
         "      .timeindex files, or folders of them), like Kafka's kafka-dump-log. --json prints\n"
@@ -62,6 +71,9 @@ ParseResult parseCommandLine(const QStringList &args)
         } else if (args[0] == QLatin1String("partition")) {
             cl.mode = CommandLine::Mode::Partition;
             i = 1;
+        } else if (args[0] == QLatin1String("assign")) {
+            cl.mode = CommandLine::Mode::Assign;
+            i = 1;
         } else if (args[0] == QLatin1String("dump-log")) {
             cl.mode = CommandLine::Mode::DumpLog;
             i = 1;
@@ -72,6 +84,8 @@ ParseResult parseCommandLine(const QStringList &args)
     const bool run = cl.mode == CommandLine::Mode::Run;
     const bool dump = cl.mode == CommandLine::Mode::DumpLog;
     const bool part = cl.mode == CommandLine::Mode::Partition;
+    const bool assign = cl.mode == CommandLine::Mode::Assign;
+    bool inputGiven = false;
     bool partitionsGiven = false;
     bool endOfOptions = false;
 
@@ -104,6 +118,25 @@ ParseResult parseCommandLine(const QStringList &args)
                 return {std::nullopt, QStringLiteral("--partitions: '%1' is not a whole number of at least 1").arg(*v)};
             cl.partitions = n;
             partitionsGiven = true;
+            continue;
+        }
+        if (assign && arg == QLatin1String("--json")) {
+            cl.json = true;
+            continue;
+        }
+        if (assign && name == QLatin1String("--input")) {
+            const qsizetype eq = arg.indexOf(QLatin1Char('='));
+            std::optional<QString> v;
+            if (eq >= 0)
+                v = arg.mid(eq + 1);
+            else if (i + 1 < args.size() && (args[i + 1] == QLatin1String("-") || !args[i + 1].startsWith(QLatin1String("--"))))
+                v = args[++i];
+            if (!v)
+                return {std::nullopt, QStringLiteral("--input: missing value")};
+            if (v->isEmpty())
+                return {std::nullopt, QStringLiteral("--input: the file name is empty")};
+            cl.assignInput = *v;
+            inputGiven = true;
             continue;
         }
         if (dump && (endOfOptions || !arg.startsWith(QLatin1Char('-')) || arg == QLatin1String("-"))) {
@@ -178,7 +211,7 @@ ParseResult parseCommandLine(const QStringList &args)
             cl.screenshotPath = *v;
         } else if (arg.startsWith(QLatin1Char('-'))) {
             return {std::nullopt, QStringLiteral("unknown option '%1'%2 (see kafkascope --help)")
-                                      .arg(name, run || dump || part ? QString() : QStringLiteral(" for the window"))};
+                                      .arg(name, run || dump || part || assign ? QString() : QStringLiteral(" for the window"))};
         } else {
             return {std::nullopt, QStringLiteral("unexpected argument '%1' (see kafkascope --help)").arg(arg)};
         }
@@ -187,6 +220,8 @@ ParseResult parseCommandLine(const QStringList &args)
         return {std::nullopt, QStringLiteral("partition: --partitions N is required")};
     if (part && cl.keys.isEmpty())
         return {std::nullopt, QStringLiteral("partition: no KEY given (or - to read keys from standard input)")};
+    if (assign && !inputGiven)
+        return {std::nullopt, QStringLiteral("assign: --input FILE is required (- reads standard input)")};
     if (dump && cl.dumpPaths.isEmpty())
         return {std::nullopt, QStringLiteral("dump-log: no PATH given (a .log file or a folder of them)")};
     return {cl, {}};

@@ -9,7 +9,7 @@
 // The command line, parsed: which mode to start in and with what. Parsing never exits or
 // prints; errors come back as one line that names the argument.
 struct CommandLine {
-    enum class Mode { Gui, Run, DumpLog, Partition, Help, Version };
+    enum class Mode { Gui, Run, DumpLog, Partition, Assign, Help, Version };
 
     Mode mode = Mode::Gui;
     std::optional<QString> language;   // --lang ko|en
@@ -19,11 +19,12 @@ struct CommandLine {
     QString screenshotPath;            // run --screenshot
     QString dataDir;                   // run --data-dir
     QStringList dumpPaths;             // dump-log PATH…
-    bool json = false;                 // dump-log --json
+    bool json = false;                 // dump-log, partition, assign --json
     bool verify = false;               // dump-log --verify
     int partitions = 0;                // partition --partitions
     bool hexKeys = false;              // partition --hex
     QStringList keys;                  // partition KEY…
+    QString assignInput;               // assign --input FILE (- for standard input)
 };
 
 struct ParseResult {

@@ -1,5 +1,6 @@
 // kafkascope: the window, or a headless run of the demo cluster (see cli.cpp for the commands).
 
+#include "assigncmd.h"
 #include "cli.h"
 #include "dumplog.h"
 #include "partitioncmd.h"
@@ -163,6 +164,12 @@ int main(int argc, char **argv)
         options.hex = cl.hexKeys;
         options.keys = cl.keys;
         return runPartition(options);
+    }
+    case CommandLine::Mode::Assign: {
+        AssignOptions options;
+        options.inputPath = cl.assignInput;
+        options.json = cl.json;
+        return runAssign(options);
     }
     case CommandLine::Mode::DumpLog: {
         DumpLogOptions options;

@@ -5,12 +5,16 @@
 #include "group/assignor.h"
 
 #include <QString>
-
-#include <algorithm>
-#include <map>
 #include <QStringList>
 
+#include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <iterator>
+#include <map>
+#include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -27,7 +31,16 @@ inline PartitionsPerTopic parsePartitions(const QString &spec)
     return out;
 }
 
-// "consumer1@instance1:topic1,topic2; consumer2:topic1" (the @instance part marks a static member)
+// "topic1-0" (split at the last '-', as topic names may contain '-')
+inline TopicPartition parseTopicPartition(const QString &text)
+{
+    const qsizetype dash = text.lastIndexOf(QLatin1Char('-'));
+    return TopicPartition{text.left(dash).toStdString(), PartitionId{text.mid(dash + 1).toInt()}};
+}
+
+// "consumer1@instance1:topic1,topic2; consumer2:topic1" (the @instance part marks a static member).
+// For the sticky assignors a member may add its owned partitions and generation after slashes:
+// "consumer1:topic1,topic2/topic1-0,topic2-1/10" (generation -1 when omitted).
 inline std::vector<AssignorMember> parseMembers(const QString &spec)
 {
     std::vector<AssignorMember> out;
@@ -38,8 +51,13 @@ inline std::vector<AssignorMember> parseMembers(const QString &spec)
         m.memberId = ids.at(0).toStdString();
         if (ids.size() > 1)
             m.groupInstanceId = ids.at(1).toStdString();
-        for (const QString &topic : parts.value(1).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        const QStringList fields = parts.value(1).split(QLatin1Char('/'));
+        for (const QString &topic : fields.at(0).split(QLatin1Char(','), Qt::SkipEmptyParts))
             m.topics.push_back(topic.toStdString());
+        for (const QString &tp : fields.value(1).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            m.ownedPartitions.push_back(parseTopicPartition(tp.trimmed()));
+        if (fields.size() > 2)
+            m.generation = fields.at(2).toInt();
         out.push_back(std::move(m));
     }
     return out;
@@ -128,6 +146,86 @@ inline QString assignmentProblem(const PartitionsPerTopic &topics, const std::ve
         }
     }
     return {};
+}
+
+// Kafka's verifyValidityAndBalance balance half: why `assignment` is not balanced (empty when it
+// is). Two members whose counts differ by two or more must not both hold partitions of one topic
+// (else a partition could move from the fuller one to the other).
+inline QString balanceProblem(const GroupAssignment &assignment)
+{
+    std::map<std::string, std::set<std::string>> topicsOf;
+    for (const auto &[memberId, partitions] : assignment) {
+        for (const TopicPartition &tp : partitions)
+            topicsOf[memberId].insert(tp.topic);
+    }
+    for (auto a = assignment.begin(); a != assignment.end(); ++a) {
+        for (auto b = std::next(a); b != assignment.end(); ++b) {
+            const auto sizeA = static_cast<long long>(a->second.size());
+            const auto sizeB = static_cast<long long>(b->second.size());
+            if (sizeA - sizeB <= 1 && sizeB - sizeA <= 1)
+                continue;
+            for (const std::string &topic : topicsOf[a->first]) {
+                if (topicsOf[b->first].count(topic))
+                    return QStringLiteral("%1 (%2) and %3 (%4) share topic %5")
+                        .arg(QString::fromStdString(a->first)).arg(sizeA)
+                        .arg(QString::fromStdString(b->first)).arg(sizeB)
+                        .arg(QString::fromStdString(topic));
+            }
+        }
+    }
+    return {};
+}
+
+// Kafka's isFullyBalanced: member counts differ by at most one.
+inline bool isFullyBalanced(const GroupAssignment &assignment)
+{
+    std::size_t smallest = SIZE_MAX;
+    std::size_t largest = 0;
+    for (const auto &entry : assignment) {
+        smallest = std::min(smallest, entry.second.size());
+        largest = std::max(largest, entry.second.size());
+    }
+    return assignment.empty() || largest - smallest <= 1;
+}
+
+// Kafka's isSticky, from the outside: no topic has partitions moving both from a to b and from b
+// to a between `before` and `after` (members missing from `after` are ignored).
+inline QString stickinessProblem(const GroupAssignment &before, const GroupAssignment &after)
+{
+    std::map<TopicPartition, std::string> previousOwner;
+    for (const auto &[memberId, partitions] : before) {
+        if (after.count(memberId)) {
+            for (const TopicPartition &tp : partitions)
+                previousOwner[tp] = memberId;
+        }
+    }
+    std::set<std::tuple<std::string, std::string, std::string>> moves; // (topic, from, to)
+    for (const auto &[memberId, partitions] : after) {
+        for (const TopicPartition &tp : partitions) {
+            const auto it = previousOwner.find(tp);
+            if (it != previousOwner.end() && it->second != memberId)
+                moves.insert({tp.topic, it->second, memberId});
+        }
+    }
+    for (const auto &[topic, from, to] : moves) {
+        if (moves.count({topic, to, from}))
+            return QStringLiteral("topic %1 moves between %2 and %3 both ways")
+                .arg(QString::fromStdString(topic), QString::fromStdString(from), QString::fromStdString(to));
+    }
+    return {};
+}
+
+// The members of the next rebalance: each keeps its subscription and owns what `assignment` gave
+// it, in `generation`.
+inline std::vector<AssignorMember> withOwned(std::vector<AssignorMember> members, const GroupAssignment &assignment,
+                                             std::int32_t generation)
+{
+    for (AssignorMember &m : members) {
+        const auto it = assignment.find(m.memberId);
+        m.ownedPartitions = it == assignment.end() ? std::vector<TopicPartition>{} : it->second;
+        m.generation = generation;
+    }
+    return members;
 }
 
 } // namespace kafkascope::assignortest
