@@ -17,6 +17,7 @@ namespace {
 constexpr qreal kMargin = 16;
 constexpr qreal kHeadingHeight = 34;
 constexpr qreal kTopicGap = 14;
+constexpr std::size_t kMaxLegendKeysPerProducer = 32;
 } // namespace
 
 PartitionLogScene::PartitionLogScene(SimulationController *controller, QObject *parent)
@@ -41,10 +42,12 @@ QString PartitionLogScene::topicHeading(const QString &topicName) const
     for (const auto &p : cluster.producers()) {
         if (QString::fromStdString(p->config().topic) != topicName)
             continue;
-        const QString keys = p->config().keys.empty() ? tr("null keys") : tr("keyed");
+        const auto &config = p->config();
+        const QString keys =
+            config.keys.kind() == kafkascope::KeyDistribution::Kind::NullKeys ? tr("null keys") : tr("keyed");
         producers << tr("%1 (%2/s, %3)")
-                         .arg(QString::fromStdString(p->config().clientId))
-                         .arg(p->config().recordsPerSecond, 0, 'g', 3)
+                         .arg(QString::fromStdString(config.clientId))
+                         .arg(config.rate ? config.rate->averageRecordsPerSecond() : 0.0, 0, 'g', 3)
                          .arg(keys);
     }
     QStringList consumers;
@@ -69,9 +72,14 @@ void PartitionLogScene::rebuild()
 
     const Cluster &cluster = m_controller->cluster();
     QStringList keys;
-    for (const auto &p : cluster.producers())
-        for (const auto &k : p->config().keys)
-            keys << QString::fromStdString(k);
+    // The keys a producer may send, up to kMaxLegendKeysPerProducer of them (a Zipf workload can
+    // have a million); keys seen in the logs are added as they appear.
+    for (const auto &p : cluster.producers()) {
+        const auto &distribution = p->config().keys;
+        const std::size_t shown = std::min(distribution.keyCount(), kMaxLegendKeysPerProducer);
+        for (std::size_t i = 0; i < shown; ++i)
+            keys << QString::fromStdString(distribution.keyAt(i));
+    }
     for (const QString &k : std::as_const(m_keysSeen))
         keys << k;
     keys.removeDuplicates();

@@ -2,11 +2,15 @@
 
 #include "cluster/cluster.h"
 
+#include <algorithm>
+#include <cassert>
+#include <limits>
 #include <string>
 
 namespace kafkascope {
 
 namespace {
+
 AccumulatorConfig accumulatorConfig(const ProducerConfig &config)
 {
     AccumulatorConfig a;
@@ -14,45 +18,96 @@ AccumulatorConfig accumulatorConfig(const ProducerConfig &config)
     a.linger = SimDuration::millis(std::max<std::int64_t>(0, config.lingerMs));
     return a;
 }
+
+std::vector<Record> recordsOf(const ProducerBatch &batch)
+{
+    std::vector<Record> records;
+    records.reserve(batch.records.size());
+    for (const BatchedRecord &r : batch.records)
+        records.push_back(r.record);
+    return records;
+}
+
+// The partitions of `topic` that have a leader (Kafka's availablePartitionsForTopic), in order.
+std::vector<PartitionId> availablePartitions(const Topic &topic)
+{
+    std::vector<PartitionId> out;
+    for (std::int32_t p = 0; p < topic.partitionCount(); ++p)
+        if (topic.state(PartitionId{p}).leader)
+            out.push_back(PartitionId{p});
+    return out;
+}
+
 } // namespace
+
+Status validateProducerConfig(const ProducerConfig &config)
+{
+    if (config.acks != 0 && config.acks != 1 && config.acks != -1)
+        return Status::invalidArgument("acks must be 0, 1 or all (-1) (got " + std::to_string(config.acks) + ")");
+    if (config.batchSizeBytes > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+        return Status::invalidArgument("batch.size must be at most 2147483647 (got "
+                                       + std::to_string(config.batchSizeBytes) + ")");
+    if (config.lingerMs < 0)
+        return Status::invalidArgument("linger.ms must be >= 0 (got " + std::to_string(config.lingerMs) + ")");
+    if (config.retryBackoffMs < 0)
+        return Status::invalidArgument("retry.backoff.ms must be >= 0 (got " + std::to_string(config.retryBackoffMs)
+                                       + ")");
+    if (config.requestTimeoutMs < 0)
+        return Status::invalidArgument("request.timeout.ms must be >= 0 (got "
+                                       + std::to_string(config.requestTimeoutMs) + ")");
+    if (config.maxInFlightRequestsPerConnection < 1)
+        return Status::invalidArgument("max.in.flight.requests.per.connection must be at least 1 (got "
+                                       + std::to_string(config.maxInFlightRequestsPerConnection) + ")");
+    // KafkaProducer refuses an idempotent producer with more than five requests in flight.
+    if (config.idempotent() && config.maxInFlightRequestsPerConnection > kMaxInFlightWithIdempotence)
+        return Status::invalidArgument("max.in.flight.requests.per.connection must be at most 5 with "
+                                       "enable.idempotence (got "
+                                       + std::to_string(config.maxInFlightRequestsPerConnection) + ")");
+    // KafkaProducer.configureDeliveryTimeout: delivery.timeout.ms >= linger.ms + request.timeout.ms
+    // (a sum beyond 64 bits is held at the maximum).
+    std::int64_t minimum = 0;
+    if (__builtin_add_overflow(config.lingerMs, config.requestTimeoutMs, &minimum))
+        minimum = std::numeric_limits<std::int64_t>::max();
+    if (config.deliveryTimeoutMs < minimum)
+        return Status::invalidArgument("delivery.timeout.ms must be at least linger.ms + request.timeout.ms = "
+                                       + std::to_string(minimum) + " (got "
+                                       + std::to_string(config.deliveryTimeoutMs) + ")");
+    return Status::ok();
+}
 
 Producer::Producer(ProducerId id, ProducerConfig config, Cluster &cluster)
     : m_id(id),
       m_config(std::move(config)),
       m_cluster(cluster),
       m_partitioner(m_config.batchSizeBytes),
+      m_roundRobin(m_config.roundRobinNewBatch),
       m_accumulator(RecordAccumulator::create(accumulatorConfig(m_config)).value())
 {
 }
 
+std::size_t Producer::inFlightRequests(BrokerId broker) const
+{
+    const auto it = m_inFlight.find(broker);
+    return it == m_inFlight.end() ? 0 : it->second.size();
+}
+
 void Producer::start()
 {
-    if (m_config.recordsPerSecond > 0.0)
+    if (m_config.rate)
         scheduleNextSend();
 }
 
 void Producer::scheduleNextSend()
 {
-    // A Poisson process: exponential gaps with mean 1/rate, rounded to whole microseconds
-    // (at least one, so a very high rate still moves time forward).
-    const double gapUs = m_cluster.random().exponential(1e6 / m_config.recordsPerSecond);
-    const auto delay = SimDuration::micros(std::max<std::int64_t>(1, static_cast<std::int64_t>(gapUs)));
-    m_cluster.scheduler().scheduleAfter(delay, EventPriority::Timer, [this] {
-        std::optional<std::string> key;
-        if (!m_config.keys.empty())
-            key = m_config.keys[m_cluster.random().uniform(m_config.keys.size())];
-        send(std::move(key), makeValue());
+    // The rate model draws the time of the next send now; the key and value distributions draw
+    // when it happens (workload.h lists the draws).
+    const SimTime at = m_config.rate->nextSendAfter(m_cluster.now(), m_cluster.random());
+    m_cluster.scheduler().schedule(at, EventPriority::Timer, [this] {
+        std::optional<std::string> key = m_config.keys.next(m_cluster.random());
+        std::string value = m_config.values.next(m_config.clientId, m_sent, m_cluster.random());
+        send(std::move(key), std::move(value));
         scheduleNextSend();
     });
-}
-
-std::string Producer::makeValue()
-{
-    // A readable payload: the producer's name and a sequence number, padded to valueBytes.
-    std::string v = m_config.clientId + "#" + std::to_string(m_sent);
-    if (v.size() < m_config.valueBytes)
-        v.append(m_config.valueBytes - v.size(), '.');
-    return v;
 }
 
 const char *produceErrorName(ProduceError error)
@@ -68,35 +123,59 @@ const char *produceErrorName(ProduceError error)
     return "UNKNOWN";
 }
 
+PartitionId Producer::choosePartition(const std::string &topic, std::int32_t numPartitions,
+                                      const std::vector<PartitionId> &available, const Record &record)
+{
+    if (m_config.partitioner == PartitionerKind::BuiltIn)
+        return m_partitioner.partition(topic, record.key, std::nullopt, numPartitions, record.sizeInBytes(),
+                                       m_cluster.random(), available, m_config.partitionerIgnoreKeys);
+    // A custom partitioner (KafkaProducer.doSend): if the record would start a new batch, the
+    // producer calls onNewBatch and asks the partitioner again (abortOnNewBatch).
+    PartitionId partition = m_roundRobin.partition(topic, numPartitions, available);
+    if (m_id.value() >= 0 && m_accumulator.startsNewBatch(TopicPartition{topic, partition}, record.sizeInBytes())) {
+        m_roundRobin.onNewBatch(topic, partition);
+        partition = m_roundRobin.partition(topic, numPartitions, available);
+    }
+    return partition;
+}
+
 std::optional<PartitionId> Producer::send(std::optional<std::string> key, std::optional<std::string> value,
                                           std::optional<PartitionId> explicitPartition)
 {
     const Topic *topic = m_cluster.topic(m_config.topic);
     if (!topic)
         return std::nullopt;
+    if (explicitPartition && (explicitPartition->value() < 0 || explicitPartition->value() >= topic->partitionCount()))
+        return std::nullopt;
     Record record;
     record.timestampMs = m_cluster.clockMs(); // CreateTime
     record.key = std::move(key);
     record.value = std::move(value);
-    const PartitionId partition = m_partitioner.partition(m_config.topic, record.key, explicitPartition,
-                                                          topic->partitionCount(), record.sizeInBytes(),
-                                                          m_cluster.random());
+    // KafkaProducer.partition: an explicit partition wins over any partitioner.
+    const PartitionId partition = explicitPartition
+        ? *explicitPartition
+        : choosePartition(m_config.topic, topic->partitionCount(), availablePartitions(*topic), record);
     const TopicPartition tp{m_config.topic, partition};
     ++m_sent;
     // The console producer (id -1) is replaced when the user picks another topic: it sends each
     // record at once, so that nothing it scheduled outlives it.
     if (m_id.value() < 0) {
-        dispatch(tp, {std::move(record)}, m_cluster.now());
+        sendDirectly(tp, std::move(record));
         return partition;
     }
     // Kafka's RecordAccumulator: the record joins its partition's batch; the sender sends the
-    // batch once it is full or linger.ms after it started.
+    // batch once it is full or linger.ms after it started (and the in-flight limit allows).
     const auto appended = m_accumulator.append(tp, std::move(record), m_cluster.now());
     if (appended.batchFull)
         scheduleWake(m_cluster.now());
-    else if (const auto next = m_accumulator.nextReadyTime())
+    else if (const auto next = m_accumulator.readyTime(tp))
         scheduleWake(*next);
     return partition;
+}
+
+void Producer::sendDirectly(const TopicPartition &tp, Record record)
+{
+    m_cluster.submitProduce(m_id, tp, {std::move(record)}, ProducerIdentity{}, m_config.acks, {});
 }
 
 void Producer::scheduleWake(SimTime at)
@@ -111,82 +190,226 @@ void Producer::scheduleWake(SimTime at)
     });
 }
 
+bool Producer::isMuted(const TopicPartition &tp) const
+{
+    // Kafka's guaranteeMessageOrder (max.in.flight = 1): one batch per partition in flight.
+    if (m_config.maxInFlightRequestsPerConnection != 1)
+        return false;
+    const auto it = m_inFlightBatches.find(tp);
+    return it != m_inFlightBatches.end() && it->second > 0;
+}
+
+bool Producer::waitsForEarlierSequence(const ProducerBatch &batch) const
+{
+    if (batch.baseSequence < 0)
+        return false;
+    const auto it = m_inFlightSequences.find(batch.topicPartition);
+    return it != m_inFlightSequences.end() && !it->second.empty() && *it->second.begin() != batch.baseSequence;
+}
+
 void Producer::wake()
 {
     m_wakeAt.reset();
-    for (ProducerBatch &batch : m_accumulator.ready(m_cluster.now())) {
-        std::vector<Record> records;
-        records.reserve(batch.records.size());
-        for (BatchedRecord &r : batch.records)
-            records.push_back(std::move(r.record));
-        dispatch(batch.topicPartition, std::move(records), batch.createdAt);
+    const SimTime now = m_cluster.now();
+    const SimDuration deliveryTimeout = SimDuration::millis(m_config.deliveryTimeoutMs);
+    for (const ProducerBatch &batch : m_accumulator.expire(now, deliveryTimeout))
+        failBatch(batch);
+
+    // Kafka's RecordAccumulator.ready: the brokers leading a partition whose oldest batch is
+    // sendable (and not muted). Partitions without a leader are "sent" on their own below.
+    std::map<BrokerId, std::vector<TopicPartition>> byLeader;
+    std::set<BrokerId> readyBrokers;
+    std::vector<TopicPartition> leaderless;
+    std::optional<SimTime> next;
+    for (const TopicPartition &tp : m_accumulator.partitions()) {
+        const Topic *topic = m_cluster.topic(tp.topic);
+        const std::optional<BrokerId> leader =
+            topic && tp.partition.value() < topic->partitionCount() ? topic->state(tp.partition).leader : std::nullopt;
+        const SimTime readyAt = *m_accumulator.readyTime(tp);
+        if (readyAt > now)
+            next = next ? std::min(*next, readyAt) : readyAt;
+        if (!leader) {
+            if (readyAt <= now)
+                leaderless.push_back(tp);
+            continue;
+        }
+        byLeader[*leader].push_back(tp);
+        if (readyAt <= now && !isMuted(tp))
+            readyBrokers.insert(*leader);
     }
-    if (const auto next = m_accumulator.nextReadyTime())
+
+    // Kafka's drain: one request per ready broker with room on its connection, taking the oldest
+    // batch of every partition the broker leads (unless muted, backing off, or a retried batch that
+    // must wait for an earlier sequence). A broker at its limit is woken again by an answer.
+    for (const BrokerId broker : readyBrokers) {
+        if (inFlightRequests(broker) >= static_cast<std::size_t>(m_config.maxInFlightRequestsPerConnection))
+            continue;
+        std::vector<ProducerBatch> batches;
+        for (const TopicPartition &tp : byLeader[broker]) {
+            const ProducerBatch *first = m_accumulator.front(tp);
+            if (isMuted(tp) || waitsForEarlierSequence(*first))
+                continue;
+            if (auto batch = m_accumulator.drainFront(tp, now))
+                batches.push_back(std::move(*batch));
+        }
+        if (!batches.empty())
+            sendRequest(broker, std::move(batches));
+    }
+    for (const TopicPartition &tp : leaderless) {
+        const ProducerBatch *first = m_accumulator.front(tp);
+        if (isMuted(tp) || waitsForEarlierSequence(*first))
+            continue;
+        if (auto batch = m_accumulator.drainFront(tp, now)) {
+            std::vector<ProducerBatch> batches;
+            batches.push_back(std::move(*batch));
+            sendRequest(std::nullopt, std::move(batches));
+        }
+    }
+
+    if (const auto oldest = m_accumulator.oldestCreation()) {
+        const SimTime expiry = *oldest + deliveryTimeout;
+        next = next ? std::min(*next, expiry) : expiry;
+    }
+    if (next)
         scheduleWake(*next);
 }
 
-void Producer::dispatch(const TopicPartition &tp, std::vector<Record> records, SimTime createdAt)
+void Producer::sendRequest(std::optional<BrokerId> broker, std::vector<ProducerBatch> batches)
 {
-    auto pending = std::make_shared<Pending>();
-    pending->tp = tp;
-    pending->firstSent = createdAt; // delivery.timeout.ms counts from the batch's creation
-    if (m_config.idempotent() && m_id.value() >= 0) {
-        if (m_producerId < 0)
-            m_producerId = m_cluster.initProducerId();
-        std::int32_t &next = m_nextSequence[tp];
-        pending->identity = ProducerIdentity{m_producerId, 0, next};
-        next += static_cast<std::int32_t>(records.size());
+    auto request = std::make_shared<Request>();
+    request->broker = broker;
+    for (ProducerBatch &batch : batches) {
+        ++batch.attempts;
+        batch.retryAt.reset();
+        // The idempotent producer numbers a batch when it is first drained (Kafka's drain assigns
+        // the producer id and the partition's next sequence); a retry keeps its number.
+        if (m_config.idempotent() && batch.baseSequence < 0) {
+            if (m_producerId < 0)
+                m_producerId = m_cluster.initProducerId();
+            std::int32_t &nextSequence = m_nextSequence[batch.topicPartition];
+            batch.baseSequence = nextSequence;
+            nextSequence += static_cast<std::int32_t>(batch.records.size());
+        }
+        ++m_inFlightBatches[batch.topicPartition];
+        if (batch.baseSequence >= 0)
+            m_inFlightSequences[batch.topicPartition].insert(batch.baseSequence);
     }
-    pending->records = std::move(records);
+    request->batches = std::move(batches);
+    request->answers.assign(request->batches.size(), std::nullopt);
+    request->unanswered = request->batches.size();
+    ++m_requestsSent;
+
+    const auto identityOf = [this](const ProducerBatch &batch) {
+        if (batch.baseSequence < 0)
+            return ProducerIdentity{};
+        return ProducerIdentity{m_producerId, 0, batch.baseSequence};
+    };
     if (m_config.acks == 0) {
-        // Fire and forget: the producer counts the records as sent once they leave.
-        m_acknowledged += pending->records.size();
-        for (const Record &r : pending->records)
-            m_cluster.noteAcknowledged(m_id, tp, r);
-    }
-    attempt(std::move(pending));
-}
-
-void Producer::attempt(std::shared_ptr<Pending> pending)
-{
-    const std::uint64_t number = ++pending->attempt;
-    if (m_id.value() < 0) {
-        m_cluster.submitProduce(m_id, pending->tp, pending->records, pending->identity, m_config.acks, {});
+        // Fire and forget: no answer comes, and the request leaves the connection at once; the
+        // producer counts the records as written.
+        for (const ProducerBatch &batch : request->batches)
+            m_cluster.submitProduce(m_id, batch.topicPartition, recordsOf(batch), identityOf(batch), 0, {});
+        request->unanswered = 0;
+        for (std::size_t i = 0; i < request->answers.size(); ++i)
+            request->answers[i] = ProduceError::None;
+        completeRequest(request);
         return;
     }
-    m_cluster.submitProduce(m_id, pending->tp, pending->records, pending->identity, m_config.acks,
-                            [this, pending, number](ProduceError error) { onResponse(pending, number, error); });
-    if (m_config.acks != 0) {
-        // The client's own request timeout: no answer (lost on the network, or a dead broker).
-        m_cluster.scheduler().scheduleAfter(SimDuration::millis(m_config.requestTimeoutMs), EventPriority::Timer,
-                                            [this, pending, number] {
-                                                onResponse(pending, number, ProduceError::RequestTimedOut);
-                                            });
+    if (broker)
+        m_inFlight[*broker].push_back(request);
+    for (std::size_t i = 0; i < request->batches.size(); ++i) {
+        const ProducerBatch &batch = request->batches[i];
+        m_cluster.submitProduce(m_id, batch.topicPartition, recordsOf(batch), identityOf(batch), m_config.acks,
+                                [this, request, i](ProduceError error) { onAnswer(request, i, error); });
+    }
+    m_cluster.scheduler().scheduleAfter(SimDuration::millis(m_config.requestTimeoutMs), EventPriority::Timer,
+                                        [this, request] {
+                                            if (!request->done)
+                                                onRequestTimeout(request);
+                                        });
+}
+
+void Producer::onAnswer(const std::shared_ptr<Request> &request, std::size_t index, ProduceError error)
+{
+    if (request->done || request->answers[index])
+        return; // the connection was closed meanwhile, or a repeated answer
+    request->answers[index] = error;
+    if (--request->unanswered == 0)
+        completeRequest(request);
+}
+
+void Producer::onRequestTimeout(const std::shared_ptr<Request> &request)
+{
+    // Kafka's NetworkClient closes the connection of a timed-out request: every request in flight
+    // on it fails (and is retried). What was answered before stays answered.
+    std::vector<std::shared_ptr<Request>> failed{request};
+    if (request->broker)
+        if (const auto it = m_inFlight.find(*request->broker); it != m_inFlight.end())
+            failed = it->second; // oldest first; includes `request`
+    for (const auto &r : failed) {
+        if (r->done)
+            continue;
+        for (auto &answer : r->answers)
+            if (!answer)
+                answer = ProduceError::RequestTimedOut;
+        r->unanswered = 0;
+        completeRequest(r);
     }
 }
 
-void Producer::onResponse(const std::shared_ptr<Pending> &pending, std::uint64_t attemptNumber, ProduceError error)
+void Producer::completeRequest(const std::shared_ptr<Request> &request)
 {
-    if (m_config.acks == 0 || attemptNumber != pending->attempt || pending->answered >= attemptNumber)
-        return; // nobody waits for it, an answer to an earlier attempt, or already answered
-    pending->answered = attemptNumber;
+    assert(!request->done && request->unanswered == 0);
+    request->done = true;
+    if (request->broker) {
+        if (const auto it = m_inFlight.find(*request->broker); it != m_inFlight.end()) {
+            auto &connection = it->second;
+            connection.erase(std::remove(connection.begin(), connection.end(), request), connection.end());
+            if (connection.empty())
+                m_inFlight.erase(it);
+        }
+    }
+    for (std::size_t i = 0; i < request->batches.size(); ++i) {
+        ProducerBatch &batch = request->batches[i];
+        const TopicPartition tp = batch.topicPartition;
+        if (--m_inFlightBatches[tp] == 0)
+            m_inFlightBatches.erase(tp);
+        if (batch.baseSequence >= 0) {
+            auto &sequences = m_inFlightSequences[tp];
+            sequences.erase(sequences.find(batch.baseSequence));
+            if (sequences.empty())
+                m_inFlightSequences.erase(tp);
+        }
+        completeBatch(std::move(batch), request->answers[i].value_or(ProduceError::RequestTimedOut));
+    }
+    // Room on the connection, an unmuted partition or a batch to retry: the sender runs again.
+    scheduleWake(m_cluster.now());
+}
+
+void Producer::completeBatch(ProducerBatch batch, ProduceError error)
+{
     if (error == ProduceError::None) {
-        m_acknowledged += pending->records.size();
-        for (const Record &r : pending->records)
-            m_cluster.noteAcknowledged(m_id, pending->tp, r);
+        m_acknowledged += batch.records.size();
+        for (const BatchedRecord &r : batch.records)
+            m_cluster.noteAcknowledged(m_id, batch.topicPartition, r.record);
         return;
     }
-    // Every error here is retriable (retries = MAX_INT): try again after retry.backoff.ms until
-    // delivery.timeout.ms has passed since the record was first sent. Without idempotence a
-    // retry after NOT_ENOUGH_REPLICAS_AFTER_APPEND or a lost answer writes the record twice.
-    const SimTime next = m_cluster.now() + SimDuration::millis(m_config.retryBackoffMs);
-    if (next - pending->firstSent >= SimDuration::millis(m_config.deliveryTimeoutMs)) {
-        m_failed += pending->records.size();
+    // Every error here is retriable (retries = MAX_INT): Kafka's canRetry holds until the batch
+    // reaches delivery.timeout.ms since its creation. Without idempotence a retry after
+    // NOT_ENOUGH_REPLICAS_AFTER_APPEND or a lost answer writes the records twice.
+    const SimTime now = m_cluster.now();
+    if (now - batch.createdAt >= SimDuration::millis(m_config.deliveryTimeoutMs)) {
+        failBatch(batch);
         return;
     }
     ++m_retries;
-    m_cluster.scheduler().scheduleAfter(SimDuration::millis(m_config.retryBackoffMs), EventPriority::Timer,
-                                        [this, pending] { attempt(pending); });
+    batch.retryAt = now + SimDuration::millis(m_config.retryBackoffMs);
+    m_accumulator.reenqueue(std::move(batch));
+}
+
+void Producer::failBatch(const ProducerBatch &batch)
+{
+    m_failed += batch.records.size();
 }
 
 } // namespace kafkascope

@@ -2,9 +2,11 @@
 
 #include "client/partitioner.h"
 #include "client/record_accumulator.h"
+#include "client/workload.h"
 #include "cluster/topic_partition.h"
 #include "log/record.h"
 #include "core/sim_time.h"
+#include "core/status.h"
 #include "core/strong_types.h"
 
 #include <cstddef>
@@ -12,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,19 +22,39 @@ namespace kafkascope {
 
 class Cluster;
 
+// partitioner.class: Kafka's built-in partitioning (no class set) or its RoundRobinPartitioner.
+enum class PartitionerKind { BuiltIn, RoundRobin };
+
+// A producer's settings: its workload (workload.h) and Kafka's producer configs, with Kafka 4.0's
+// defaults. Check one with validateProducerConfig(); Cluster::addProducer does.
 struct ProducerConfig {
     std::string clientId = "producer";
     std::string topic;
-    // Average send rate of the built-in workload (a Poisson process); 0 sends only on request.
-    double recordsPerSecond = 0.0;
-    // Keys the workload draws from, uniformly; an empty list sends null keys.
-    std::vector<std::string> keys;
-    std::size_t valueBytes = 32;
+
+    // --- The built-in workload ----------------------------------------------------------------
+    // When the producer sends on its own; none: it sends only when send() is called.
+    std::optional<RateModel> rate;
+    // The key of every record the workload sends (null keys by default).
+    KeyDistribution keys = KeyDistribution::nullKeys();
+    // The value of every record the workload sends: "<clientId>#<n>" padded to the size drawn,
+    // n counting the producer's records from 0 (the send order).
+    ValueGenerator values = ValueGenerator::fixedSize(32).value();
+
+    // --- Partitioning -------------------------------------------------------------------------
+    PartitionerKind partitioner = PartitionerKind::BuiltIn; // partitioner.class
+    // partitioner.ignore.keys (built-in partitioning only): keyed records are spread like null keys.
+    bool partitionerIgnoreKeys = false;
+    // Which Kafka release's RoundRobinPartitioner (see partitioner.h); 4.0's by default.
+    RoundRobinPartitioner::NewBatchBehaviour roundRobinNewBatch = RoundRobinPartitioner::NewBatchBehaviour::ReturnPrevious;
+
+    // --- Batching, delivery -------------------------------------------------------------------
     std::size_t batchSizeBytes = 16384; // batch.size: the accumulator's batches, and the sticky choice for null keys
     std::int64_t lingerMs = 5;          // linger.ms (Kafka 4.0's default; 0 before)
     // acks: 0 (fire and forget), 1 (the leader wrote it), -1 = all (every in-sync replica has it).
     std::int32_t acks = -1;
-    std::int64_t retryBackoffMs = 100;       // retry.backoff.ms
+    // max.in.flight.requests.per.connection: unanswered produce requests per broker connection.
+    std::int32_t maxInFlightRequestsPerConnection = 5;
+    std::int64_t retryBackoffMs = 100;       // retry.backoff.ms (fixed; Kafka 3.7+ grows it up to retry.backoff.max.ms)
     std::int64_t requestTimeoutMs = 30000;   // request.timeout.ms
     std::int64_t deliveryTimeoutMs = 120000; // delivery.timeout.ms: give up on a record after this
     // enable.idempotence (Kafka's default): the broker drops retried duplicates by producer id
@@ -39,6 +62,18 @@ struct ProducerConfig {
     bool enableIdempotence = true;
     [[nodiscard]] bool idempotent() const { return enableIdempotence && acks == -1; }
 };
+
+// The largest max.in.flight.requests.per.connection an idempotent producer may use (Kafka: the
+// broker keeps the last five batches per producer and partition to recognise duplicates).
+inline constexpr std::int32_t kMaxInFlightWithIdempotence = 5;
+
+// Kafka's producer config checks (ProducerConfig / KafkaProducer), as an error naming the config:
+// acks in {0, 1, -1}; linger.ms, retry.backoff.ms, request.timeout.ms >= 0; batch.size at most
+// 2^31 - 1 (0 is allowed: no batching); max.in.flight.requests.per.connection >= 1, and <= 5 when
+// idempotence is in effect; delivery.timeout.ms >= linger.ms + request.timeout.ms. The topic is
+// checked by Cluster::addProducer; the workload models are valid by construction (their factories
+// refuse a rate <= 0 and the like).
+Status validateProducerConfig(const ProducerConfig &config);
 
 // Kafka's produce error codes that the simulation can return.
 enum class ProduceError {
@@ -58,8 +93,30 @@ struct ProducerIdentity {
 };
 const char *produceErrorName(ProduceError error);
 
-// A producer client. Sends records to the leader of their partition over the simulated network
-// (a fixed latency for now); the record's timestamp is its send time (CreateTime).
+// A producer client: Kafka's KafkaProducer with its RecordAccumulator and Sender. Records are
+// partitioned, batched per partition, and sent to the partition's current leader over the
+// simulated network; the record's timestamp is its send time (CreateTime).
+//
+// The sender (Kafka's Sender.sendProducerData) runs whenever a batch may have become sendable or
+// a request finished: a broker is ready when the oldest batch of one of the partitions it leads is
+// sendable; if fewer than max.in.flight.requests.per.connection requests to it are unanswered, one
+// produce request takes the oldest batch of every partition it leads (one request per broker per
+// round). Further batches wait in the accumulator. With max.in.flight = 1, a partition with a batch
+// in flight is not drained at all (Kafka's guaranteeMessageOrder mutes it).
+//
+// A failed attempt is retried (retries = MAX_INT) until delivery.timeout.ms: the batch goes back to
+// the front of its partition's queue and waits retry.backoff.ms. A request unanswered after
+// request.timeout.ms closes the connection, which fails every request in flight to that broker.
+// Consequences, as in Kafka: without idempotence and with max.in.flight > 1 a retried batch can
+// land after batches sent later (reordering), and a retry of a batch that was written but whose
+// answer was lost writes it twice (duplicates). An idempotent producer numbers its batches per
+// partition when they are first sent; the leader refuses a gap (OUT_OF_ORDER_SEQUENCE) and answers
+// a repeat without writing it, and the sender sends a retried batch only when no earlier batch of
+// its partition is in flight, so the log keeps the send order without duplicates.
+//
+// A partition without a leader is refused at once without a request (the producer's metadata
+// shows no leader) and retried after the backoff.
+//
 // Owned by the Cluster, which must outlive it.
 class Producer {
 public:
@@ -72,45 +129,71 @@ public:
     [[nodiscard]] std::uint64_t recordsAcknowledged() const { return m_acknowledged; }
     // Records given up after delivery.timeout.ms.
     [[nodiscard]] std::uint64_t recordsFailed() const { return m_failed; }
+    // Failed attempts that were tried again (one per batch and attempt).
     [[nodiscard]] std::uint64_t retries() const { return m_retries; }
+    // Produce requests sent to brokers (each carries one batch per partition it holds).
+    [[nodiscard]] std::uint64_t requestsSent() const { return m_requestsSent; }
+    // Unanswered produce requests on the connection to `broker` right now.
+    [[nodiscard]] std::size_t inFlightRequests(BrokerId broker) const;
 
-    // Starts the workload (no-op at a rate of 0).
+    // Starts the workload (no-op without a rate model).
     void start();
-    // Sends one record now. Returns the partition it goes to, or nothing if the topic is gone.
+    // Sends one record now: it is partitioned and joins its partition's batch. Returns the partition
+    // it goes to, or nothing if the topic is gone or explicitPartition is not one of its partitions
+    // (Kafka: "Invalid partition given with record"), in which case nothing is sent.
     std::optional<PartitionId> send(std::optional<std::string> key, std::optional<std::string> value,
                                     std::optional<PartitionId> explicitPartition = std::nullopt);
 
 private:
-    // One produce request's batch, kept across retries.
-    struct Pending {
-        TopicPartition tp;
-        std::vector<Record> records;
-        SimTime firstSent;
-        std::uint64_t attempt = 0;  // attempts made
-        std::uint64_t answered = 0; // the last attempt that got its answer (or timed out)
-        ProducerIdentity identity;  // the same on every retry
+    // One produce request: a batch per partition, all for one broker (none: refused for want of a
+    // leader, outside any connection).
+    struct Request {
+        std::optional<BrokerId> broker;
+        std::vector<ProducerBatch> batches;
+        std::vector<std::optional<ProduceError>> answers; // one per batch
+        std::size_t unanswered = 0;
+        bool done = false;
     };
-    void attempt(std::shared_ptr<Pending> pending);
-    // The sender: sends every batch the accumulator has ready, then sleeps until the next one is.
+
+    PartitionId choosePartition(const std::string &topic, std::int32_t numPartitions,
+                                const std::vector<PartitionId> &available, const Record &record);
+    // The sender: drains what the rules above allow, then sleeps until the next batch is sendable.
     void wake();
     void scheduleWake(SimTime at);
-    void dispatch(const TopicPartition &tp, std::vector<Record> records, SimTime createdAt);
-    void onResponse(const std::shared_ptr<Pending> &pending, std::uint64_t attemptNumber, ProduceError error);
+    void sendRequest(std::optional<BrokerId> broker, std::vector<ProducerBatch> batches);
+    void onAnswer(const std::shared_ptr<Request> &request, std::size_t index, ProduceError error);
+    void onRequestTimeout(const std::shared_ptr<Request> &request);
+    // The whole answer is in (or the connection closed): every batch succeeds, is retried or fails.
+    void completeRequest(const std::shared_ptr<Request> &request);
+    void completeBatch(ProducerBatch batch, ProduceError error);
+    void failBatch(const ProducerBatch &batch);
+    [[nodiscard]] bool isMuted(const TopicPartition &tp) const;
+    // Kafka's shouldStopDrainBatchesForPartition: a retried batch (one with a sequence) waits until
+    // it is the first of its partition's batches in flight.
+    [[nodiscard]] bool waitsForEarlierSequence(const ProducerBatch &batch) const;
     void scheduleNextSend();
-    std::string makeValue();
+    // The console producer's path: each record is sent at once, with nobody waiting for the answer.
+    void sendDirectly(const TopicPartition &tp, Record record);
 
     ProducerId m_id;
     ProducerConfig m_config;
     Cluster &m_cluster;
     DefaultPartitioner m_partitioner;
+    RoundRobinPartitioner m_roundRobin;
     std::uint64_t m_sent = 0;
     std::uint64_t m_acknowledged = 0;
     std::uint64_t m_failed = 0;
     std::uint64_t m_retries = 0;
+    std::uint64_t m_requestsSent = 0;
     std::int64_t m_producerId = -1; // from InitProducerId, when idempotent
     std::map<TopicPartition, std::int32_t> m_nextSequence;
     RecordAccumulator m_accumulator;
     std::optional<SimTime> m_wakeAt; // the sender's next scheduled wake-up
+    // Per broker connection: the unanswered requests, oldest first.
+    std::map<BrokerId, std::vector<std::shared_ptr<Request>>> m_inFlight;
+    // Per partition: batches in flight, and the base sequences of those that carry one.
+    std::map<TopicPartition, std::size_t> m_inFlightBatches;
+    std::map<TopicPartition, std::multiset<std::int32_t>> m_inFlightSequences;
 };
 
 } // namespace kafkascope

@@ -49,9 +49,21 @@ SimTime RecordAccumulator::lingerExpiry(const ProducerBatch &batch) const
     return batch.createdAt + m_config.linger;
 }
 
+SimTime RecordAccumulator::sendableAt(const ProducerBatch &batch) const
+{
+    // A put-back batch waits for its backoff (Kafka: backingOff wins over full and linger).
+    if (batch.retryAt)
+        return *batch.retryAt;
+    const SimTime linger = lingerExpiry(batch);
+    return batch.closedAt ? std::min(linger, *batch.closedAt) : linger;
+}
+
 bool RecordAccumulator::isSendable(const ProducerBatch &batch, SimTime now) const
 {
-    // Kafka: sendable = full || waitedTimeMs >= lingerMs || flushing; flushing closes batches here.
+    // Kafka: sendable = (full || waitedTimeMs >= lingerMs || flushing) && !backingOff; flushing
+    // closes batches here.
+    if (batch.retryAt)
+        return now >= *batch.retryAt;
     return batch.isClosed() || now >= lingerExpiry(batch);
 }
 
@@ -146,16 +158,104 @@ std::optional<ProducerBatch> RecordAccumulator::drain(const TopicPartition &tp, 
 std::optional<SimTime> RecordAccumulator::nextReadyTime() const
 {
     // A queue's oldest batch is sendable first: it was created first, and closed first if closed.
+    // (A put-back batch is at the front, and the only kind of batch that waits for a backoff.)
     std::optional<SimTime> earliest;
     for (const auto &[tp, queue] : m_batches) {
-        const ProducerBatch &front = queue.front();
-        SimTime at = lingerExpiry(front);
-        if (front.closedAt)
-            at = std::min(at, *front.closedAt);
+        const SimTime at = sendableAt(queue.front());
         if (!earliest || at < *earliest)
             earliest = at;
     }
     return earliest;
+}
+
+std::vector<TopicPartition> RecordAccumulator::partitions() const
+{
+    std::vector<TopicPartition> out;
+    out.reserve(m_batches.size());
+    for (const auto &[tp, queue] : m_batches)
+        out.push_back(tp);
+    return out;
+}
+
+const ProducerBatch *RecordAccumulator::front(const TopicPartition &tp) const
+{
+    const auto it = m_batches.find(tp);
+    return it == m_batches.end() ? nullptr : &it->second.front();
+}
+
+std::optional<SimTime> RecordAccumulator::readyTime(const TopicPartition &tp) const
+{
+    const ProducerBatch *batch = front(tp);
+    if (!batch)
+        return std::nullopt;
+    return sendableAt(*batch);
+}
+
+std::optional<ProducerBatch> RecordAccumulator::drainFront(const TopicPartition &tp, SimTime now)
+{
+    const auto it = m_batches.find(tp);
+    if (it == m_batches.end())
+        return std::nullopt;
+    const ProducerBatch &first = it->second.front();
+    if (first.retryAt && now < *first.retryAt)
+        return std::nullopt; // still backing off
+    ProducerBatch batch = std::move(it->second.front());
+    it->second.pop_front();
+    if (it->second.empty())
+        m_batches.erase(it);
+    if (!batch.isClosed())
+        batch.closedAt = now;
+    return batch;
+}
+
+bool RecordAccumulator::startsNewBatch(const TopicPartition &tp, std::size_t recordBytes) const
+{
+    // The same test append() makes: only an open batch with room takes the record.
+    const auto it = m_batches.find(tp);
+    if (it == m_batches.end() || it->second.back().isClosed())
+        return true;
+    return it->second.back().sizeInBytes + recordBytes > m_config.batchSizeBytes;
+}
+
+void RecordAccumulator::reenqueue(ProducerBatch batch)
+{
+    assert(batch.isClosed());
+    auto &queue = m_batches[batch.topicPartition];
+    auto at = queue.begin();
+    if (batch.baseSequence >= 0) {
+        // Kafka's insertInSequenceOrder: after the front batches that carry a smaller sequence.
+        while (at != queue.end() && at->baseSequence >= 0 && at->baseSequence < batch.baseSequence)
+            ++at;
+    }
+    queue.insert(at, std::move(batch));
+}
+
+std::vector<ProducerBatch> RecordAccumulator::expire(SimTime now, SimDuration deliveryTimeout)
+{
+    // Kafka's expiredBatches: per partition from the front, stopping at the first batch that has
+    // not reached delivery.timeout.ms (deliveryTimeout <= now - createdAt).
+    std::vector<ProducerBatch> out;
+    for (auto it = m_batches.begin(); it != m_batches.end();) {
+        auto &queue = it->second;
+        while (!queue.empty() && now - queue.front().createdAt >= deliveryTimeout) {
+            if (!queue.front().isClosed())
+                queue.front().closedAt = now;
+            out.push_back(std::move(queue.front()));
+            queue.pop_front();
+        }
+        it = queue.empty() ? m_batches.erase(it) : std::next(it);
+    }
+    return out;
+}
+
+std::optional<SimTime> RecordAccumulator::oldestCreation() const
+{
+    std::optional<SimTime> oldest;
+    for (const auto &[tp, queue] : m_batches)
+        for (const ProducerBatch &b : queue)
+            if (!oldest || b.createdAt < *oldest)
+                oldest = b.createdAt;
+    return oldest;
 }
 
 std::size_t RecordAccumulator::batchCount() const

@@ -47,6 +47,12 @@ struct ProducerBatch {
     std::size_t sizeInBytes = 0;
     // In append order, hence in increasing sendSequence.
     std::vector<BatchedRecord> records;
+    // What the sender adds (Kafka's ProducerBatch keeps them too): the idempotent producer's base
+    // sequence, assigned when the batch is first drained (-1: none), the attempts made, and, for a
+    // batch put back after a failed attempt, the end of its retry backoff.
+    std::int32_t baseSequence = -1;
+    std::uint32_t attempts = 0;
+    std::optional<SimTime> retryAt;
 
     [[nodiscard]] bool isClosed() const { return closedAt.has_value(); }
 };
@@ -72,8 +78,12 @@ struct ProducerBatch {
 //     why batches grow when the sender is held back by max.in.flight.requests.per.connection.
 //   - flush() makes every batch sendable (Kafka's flushInProgress); here it closes the open
 //     batches, so later records start new batches.
+//   - A batch whose attempt failed is put back at the front of its partition's queue (Kafka's
+//     reenqueue): before every other batch, or, when it carries an idempotent sequence, in sequence
+//     order among the front batches that carry one (Kafka's insertInSequenceOrder). It is sendable
+//     again once its retry backoff has passed (Kafka's backingOff), not before.
 // Not modelled here: buffer.memory and max.block.ms (no memory limit), max.request.size (the
-// producer refuses too large records before they get here), compression, retries, and
+// producer refuses too large records before they get here), compression, and
 // max.in.flight.requests.per.connection (the sender's concern: it decides when to drain).
 //
 // Every function takes the current simTime; `now` must never go backward between calls.
@@ -108,9 +118,33 @@ public:
     // Kafka's drain takes one batch per partition per request in the same way.
     std::optional<ProducerBatch> drain(const TopicPartition &tp, SimTime now);
     // The earliest time at which a batch held here is sendable: when a closed batch was closed, or
-    // the creation time plus linger.ms of an open one (whichever is earlier). It may lie in the past,
-    // which means "now". Nothing when the accumulator is empty.
+    // the creation time plus linger.ms of an open one (whichever is earlier), or the end of a retried
+    // batch's backoff. It may lie in the past, which means "now". Nothing when the accumulator is empty.
     [[nodiscard]] std::optional<SimTime> nextReadyTime() const;
+
+    // --- For the sender (producer.cpp), which drains partition by partition -----------------
+    // The partitions holding batches, by topic then partition.
+    [[nodiscard]] std::vector<TopicPartition> partitions() const;
+    // tp's oldest batch (the next to send), or nullptr when tp holds none. Valid until the next
+    // non-const call.
+    [[nodiscard]] const ProducerBatch *front(const TopicPartition &tp) const;
+    // When tp's oldest batch is sendable (as in nextReadyTime); nothing when tp holds no batch.
+    [[nodiscard]] std::optional<SimTime> readyTime(const TopicPartition &tp) const;
+    // Removes and returns tp's oldest batch unless it is still backing off after a failed attempt,
+    // whether or not linger.ms has passed (closing it if it was open): Kafka's drain takes the first
+    // batch of every partition led by a broker once any of them is sendable.
+    std::optional<ProducerBatch> drainFront(const TopicPartition &tp, SimTime now);
+    // True when a record of recordBytes bytes for tp would start a new batch: tp has no open batch
+    // with room for it (Kafka's append with abortOnNewBatch, which a custom partitioner sees).
+    [[nodiscard]] bool startsNewBatch(const TopicPartition &tp, std::size_t recordBytes) const;
+    // Puts back a batch whose attempt failed, following the reenqueue rule above. The batch must be
+    // closed; set its retryAt first.
+    void reenqueue(ProducerBatch batch);
+    // Removes and returns, per partition from the oldest, the batches created at least
+    // `deliveryTimeout` before now (Kafka's expiredBatches: delivery.timeout.ms has passed).
+    std::vector<ProducerBatch> expire(SimTime now, SimDuration deliveryTimeout);
+    // The earliest creation time of a batch held here (the next to expire); nothing when empty.
+    [[nodiscard]] std::optional<SimTime> oldestCreation() const;
 
     [[nodiscard]] bool empty() const { return m_batches.empty(); }
     // Batches held, open and closed.
@@ -120,11 +154,13 @@ private:
     explicit RecordAccumulator(AccumulatorConfig config) : m_config(config) {}
 
     [[nodiscard]] SimTime lingerExpiry(const ProducerBatch &batch) const;
+    [[nodiscard]] SimTime sendableAt(const ProducerBatch &batch) const;
     [[nodiscard]] bool isSendable(const ProducerBatch &batch, SimTime now) const;
     ProducerBatch &startBatch(std::deque<ProducerBatch> &queue, const TopicPartition &tp, SimTime now);
 
     AccumulatorConfig m_config;
-    // Per partition, oldest batch first; a partition without batches has no entry. std::map keeps
+    // Per partition, in sending order: put-back batches first, then oldest first; a partition
+    // without batches has no entry. std::map keeps
     // TopicPartition order (topic, then partition), so iteration is deterministic.
     std::map<TopicPartition, std::deque<ProducerBatch>> m_batches;
     std::uint64_t m_nextSendSequence = 0;

@@ -1,7 +1,5 @@
 #include "cluster.h"
 
-#include "cluster/replica_placement.h"
-
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
@@ -11,7 +9,24 @@ namespace kafkascope {
 Cluster::Cluster(std::uint64_t seed) : m_seed(seed), m_random(seed), m_network(m_scheduler, m_random)
 {
     m_network.setDefaultLatency(m_networkLatency);
+    // Changes made to the network from outside (faults a user or script injects) are actions and
+    // journal entries; the cluster's own (a dead broker's node pausing) are part of what it does.
+    m_network.setChangeListener([this](const std::string &what, std::function<void(SimNetwork &)> redo) {
+        if (m_actionDepth != 0)
+            return;
+        m_actions.push_back(ClusterAction{now(), m_scheduler.eventsRun(), "network: " + what,
+                                          [redo = std::move(redo)](Cluster &c) { redo(c.network()); }});
+        JournalEvent e;
+        e.kind = JournalEventKind::NetworkChanged;
+        e.detail = what;
+        journal(std::move(e));
+    });
     m_brokers.emplace(BrokerId{0}, BrokerInfo{BrokerId{0}, true});
+    JournalEvent added;
+    added.kind = JournalEventKind::BrokerAdded;
+    added.broker = 0;
+    journal(std::move(added));
+    noteControllerChange();
     ProducerConfig console;
     console.clientId = "console-producer";
     m_consoleProducer = std::make_unique<Producer>(ProducerId{-1}, console, *this);
@@ -57,77 +72,6 @@ Status Cluster::setDataDirectory(const std::string &path)
     return Status::ok();
 }
 
-Status Cluster::createTopic(const std::string &name, std::int32_t partitions, const TopicSettings &settings)
-{
-    if (auto st = validateTopicName(name); !st.isOk())
-        return st;
-    if (partitions < 1)
-        return Status::invalidArgument("topic '" + name + "': partitions must be at least 1");
-    if (m_topics.count(name) != 0)
-        return Status::alreadyExists("topic '" + name + "' already exists");
-    if (auto st = settings.log.validate(); !st.isOk())
-        return Status::invalidArgument("topic '" + name + "': " + st.message());
-    if (settings.minInsyncReplicas < 1)
-        return Status::invalidArgument("topic '" + name + "': min.insync.replicas must be at least 1");
-
-    std::vector<BrokerId> live;
-    for (const auto &[id, broker] : m_brokers)
-        if (broker.alive)
-            live.push_back(id);
-    // With one broker Kafka's random start can only be 0; not drawing keeps the RNG stream of
-    // single-broker runs independent of placement.
-    const auto start = live.size() == 1 ? std::optional<std::int32_t>(0) : settings.placementStartIndex;
-    auto assignment = assignReplicasRackUnaware(live, partitions, settings.replicationFactor, start, m_random);
-    if (!assignment.isOk())
-        return Status::invalidArgument("topic '" + name + "': " + assignment.status().message());
-
-    std::vector<PartitionState> states;
-    for (std::int32_t p = 0; p < partitions; ++p) {
-        PartitionState state;
-        state.tp = TopicPartition{name, PartitionId{p}};
-        state.assignment = assignment.value()[static_cast<std::size_t>(p)];
-        state.minInsyncReplicas = settings.minInsyncReplicas;
-        state.uncleanLeaderElection = settings.uncleanLeaderElection;
-        for (const BrokerId b : state.assignment) {
-            auto log = openReplicaLog(b, name, p, settings.log);
-            if (!log.isOk())
-                return log.status();
-            Replica replica;
-            replica.broker = b;
-            replica.log = std::move(log).value();
-            state.replicas.emplace(b, std::move(replica));
-        }
-        // A new partition's leader is its preferred replica, epoch 0, every replica in sync.
-        state.leader = state.assignment.front();
-        state.isr = std::set<BrokerId>(state.assignment.begin(), state.assignment.end());
-        for (auto &[b, replica] : state.replicas) {
-            replica.knownLeaderEpoch = 0;
-            if (b == *state.leader)
-                replica.epochs.assign(0, 0);
-            else
-                state.followers[b].lastCaughtUpTimeMs = now().millis();
-        }
-        states.push_back(std::move(state));
-    }
-    m_topics.emplace(name, Topic(name, std::move(states)));
-    const Topic &topic = m_topics.at(name);
-    for (std::int32_t p = 0; p < partitions; ++p) {
-        const PartitionState &state = topic.state(PartitionId{p});
-        for (const BrokerId b : state.assignment)
-            if (b != *state.leader)
-                startFetcher(state.tp, b, SimDuration{});
-    }
-    if (settings.replicationFactor > 1) {
-        scheduleIsrCheck();
-        scheduleLeaderRebalance();
-    }
-    spdlog::debug("[{}] created topic {} with {} partitions, RF {}", formatSimTime(now()), name, partitions,
-                  settings.replicationFactor);
-    if (m_observer)
-        m_observer->onTopicCreated(name);
-    return Status::ok();
-}
-
 const Topic *Cluster::topic(const std::string &name) const
 {
     const auto it = m_topics.find(name);
@@ -140,17 +84,120 @@ Topic *Cluster::mutableTopic(const std::string &name)
     return it == m_topics.end() ? nullptr : &it->second;
 }
 
+Cluster::ActionScope::ActionScope(Cluster &cluster, std::string description, std::function<void(Cluster &)> apply)
+    : m_cluster(cluster)
+{
+    if (m_cluster.m_actionDepth++ == 0)
+        m_cluster.m_actions.push_back(ClusterAction{m_cluster.now(), m_cluster.m_scheduler.eventsRun(),
+                                                    std::move(description), std::move(apply)});
+}
+
+void Cluster::journal(JournalEvent event)
+{
+    event.time = now();
+    m_journal.append(std::move(event));
+}
+
+void Cluster::journalPartition(JournalEventKind kind, const PartitionState &state, std::int32_t broker,
+                               std::int64_t value, std::int64_t count, std::string detail)
+{
+    JournalEvent e;
+    e.kind = kind;
+    e.topic = state.tp.topic;
+    e.partition = state.tp.partition.value();
+    e.broker = broker;
+    e.leaderEpoch = state.leaderEpoch;
+    e.value = value;
+    e.count = count;
+    e.detail = std::move(detail);
+    journal(std::move(e));
+}
+
+void Cluster::journalIsr(const PartitionState &state, std::string why)
+{
+    JournalEvent e;
+    e.kind = JournalEventKind::IsrChanged;
+    e.topic = state.tp.topic;
+    e.partition = state.tp.partition.value();
+    e.leaderEpoch = state.leaderEpoch;
+    for (const BrokerId b : state.isr)
+        e.brokers.push_back(b.value());
+    e.detail = std::move(why);
+    journal(std::move(e));
+}
+
+void Cluster::noteControllerChange()
+{
+    const auto current = controller();
+    if (current == m_journalledController)
+        return;
+    m_journalledController = current;
+    JournalEvent e;
+    e.kind = JournalEventKind::ControllerChanged;
+    e.broker = current ? current->value() : -1;
+    journal(std::move(e));
+}
+
+ClusterSnapshot Cluster::snapshot() const
+{
+    ClusterSnapshot s;
+    s.seed = m_seed;
+    s.time = now();
+    s.eventsRun = m_scheduler.eventsRun();
+    s.actions = m_actions;
+    s.stateHash = stateHash().value();
+    s.journalDigest = m_journal.digest();
+    return s;
+}
+
+void Cluster::replayTo(SimTime time, std::uint64_t eventsRun)
+{
+    if (eventsRun > m_scheduler.eventsRun())
+        m_scheduler.runUntil(time, static_cast<std::size_t>(eventsRun - m_scheduler.eventsRun()));
+    m_scheduler.runUntil(time, 0); // moves the clock to `time` unless an event there is still due
+}
+
+Result<std::unique_ptr<Cluster>> Cluster::restore(const ClusterSnapshot &snapshot, std::optional<SimTime> at)
+{
+    const SimTime target = at.value_or(snapshot.time);
+    if (target > snapshot.time)
+        return Status::invalidArgument("cannot restore to " + formatSimTime(target) + ": the snapshot ends at "
+                                       + formatSimTime(snapshot.time));
+    auto cluster = std::make_unique<Cluster>(snapshot.seed);
+    for (const ClusterAction &action : snapshot.actions) {
+        if (action.time > target)
+            break;
+        cluster->replayTo(action.time, action.eventsRun);
+        if (cluster->now() != action.time || cluster->m_scheduler.eventsRun() != action.eventsRun)
+            return Status::corruption("replay diverged before '" + action.description + "' at "
+                                      + formatSimTime(action.time));
+        action.apply(*cluster);
+    }
+    if (target == snapshot.time) {
+        cluster->replayTo(target, snapshot.eventsRun);
+        if (cluster->stateHash().value() != snapshot.stateHash || cluster->m_journal.digest() != snapshot.journalDigest)
+            return Status::corruption("replay diverged: the state at " + formatSimTime(target)
+                                      + " differs from the snapshot's (an action was made from inside an event?)");
+    } else {
+        cluster->runUntil(target);
+    }
+    return cluster;
+}
+
 Result<ProducerId> Cluster::addProducer(ProducerConfig config)
 {
+    const ActionScope action(*this, "add producer " + config.clientId,
+                             [config](Cluster &c) { (void)c.addProducer(config); });
     if (!topic(config.topic))
         return Status::notFound("producer '" + config.clientId + "': unknown topic '" + config.topic + "'");
-    if (!(config.recordsPerSecond >= 0.0) || config.recordsPerSecond > 1e7)
-        return Status::invalidArgument("producer '" + config.clientId + "': rate must be between 0 and 10000000 records/s");
-    if (config.lingerMs < 0)
-        return Status::invalidArgument("producer '" + config.clientId + "': linger.ms must not be negative");
-    if (config.acks != 0 && config.acks != 1 && config.acks != -1)
-        return Status::invalidArgument("producer '" + config.clientId + "': acks must be 0, 1 or all (-1)");
+    if (auto st = validateProducerConfig(config); !st.isOk())
+        return Status::invalidArgument("producer '" + config.clientId + "': " + st.message());
     const ProducerId id{static_cast<std::int32_t>(m_producers.size())};
+    JournalEvent e;
+    e.kind = JournalEventKind::ProducerAdded;
+    e.detail = config.clientId;
+    e.value = id.value();
+    journal(std::move(e));
     m_producers.push_back(std::make_unique<Producer>(id, std::move(config), *this));
     m_producers.back()->start();
     return id;
@@ -158,6 +205,8 @@ Result<ProducerId> Cluster::addProducer(ProducerConfig config)
 
 Result<ConsumerId> Cluster::addConsumer(ConsumerConfig config)
 {
+    const ActionScope action(*this, "add consumer " + config.clientId,
+                             [config](Cluster &c) { (void)c.addConsumer(config); });
     if (!topic(config.topic))
         return Status::notFound("consumer '" + config.clientId + "': unknown topic '" + config.topic + "'");
     if (config.pollInterval <= SimDuration{})
@@ -165,6 +214,11 @@ Result<ConsumerId> Cluster::addConsumer(ConsumerConfig config)
     if (config.maxPollRecords < 1)
         return Status::invalidArgument("consumer '" + config.clientId + "': max.poll.records must be at least 1");
     const ConsumerId id{static_cast<std::int32_t>(m_consumers.size())};
+    JournalEvent e;
+    e.kind = JournalEventKind::ConsumerAdded;
+    e.detail = config.clientId;
+    e.value = id.value();
+    journal(std::move(e));
     m_consumers.push_back(std::make_unique<Consumer>(id, std::move(config), *this));
     m_consumers.back()->start();
     return id;
@@ -173,6 +227,8 @@ Result<ConsumerId> Cluster::addConsumer(ConsumerConfig config)
 Result<PartitionId> Cluster::produce(const std::string &topicName, std::optional<std::string> key,
                                      std::optional<std::string> value)
 {
+    const ActionScope action(*this, "produce to " + topicName + (key ? " with key " + *key : std::string(" without a key")),
+                             [topicName, key, value](Cluster &c) { (void)c.produce(topicName, key, value); });
     if (!topic(topicName))
         return Status::notFound("unknown topic '" + topicName + "'");
     // The console producer is not bound to one topic: each call names its own.
@@ -276,6 +332,8 @@ std::optional<std::int64_t> Cluster::appendAtLeader(PartitionState &state, Produ
         return std::nullopt;
     }
     leader->noteBatch(identity.producerId, identity.sequence, static_cast<std::int32_t>(records.size()) - 1);
+    journalPartition(JournalEventKind::RecordsAppended, state, state.leader->value(), appended.value().firstOffset,
+                     static_cast<std::int64_t>(records.size()));
     updateHighWatermark(state);
     completeParkedFetches(state);
     if (m_observer) {
@@ -381,7 +439,7 @@ Status Cluster::flush()
 StateHash Cluster::stateHash() const
 {
     StateHash h;
-    h.add(m_scheduler.now().micros()).add(m_random.stateDigest());
+    h.add(m_scheduler.now().micros()).add(m_random.stateDigest()).add(m_journal.digest());
     for (const auto &[name, t] : m_topics) {
         h.add(name).add(t.partitionCount());
         for (std::int32_t p = 0; p < t.partitionCount(); ++p) {

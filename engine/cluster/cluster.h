@@ -3,6 +3,7 @@
 #include "client/consumer.h"
 #include "client/producer.h"
 #include "cluster/cluster_observer.h"
+#include "cluster/journal.h"
 #include "cluster/network.h"
 #include "cluster/topic.h"
 #include "core/random.h"
@@ -25,16 +26,46 @@ namespace kafkascope {
 struct BrokerInfo {
     BrokerId id;
     bool alive = true;
+    // Being decommissioned: its replicas are moving away; once none is left it leaves the cluster.
+    bool decommissioning = false;
 };
 
-// How a topic is created: Kafka's topic configs that matter to the simulation.
-struct TopicSettings {
-    std::int32_t replicationFactor = 1;   // default.replication.factor
-    std::int32_t minInsyncReplicas = 1;   // min.insync.replicas
-    bool uncleanLeaderElection = false;   // unclean.leader.election.enable
-    std::optional<std::int32_t> placementStartIndex; // fixed start of Kafka's replica placement
-    LogConfig log;
+class Cluster;
+
+// A change a user (or a script) made to the cluster through its API, kept so that the run can be
+// replayed: `apply` repeats it on a fresh cluster with the same seed. `eventsRun` is how many
+// scheduler events had run when it happened, so the replay interleaves it at exactly that point.
+struct ClusterAction {
+    SimTime time;
+    std::uint64_t eventsRun = 0;
+    std::string description;
+    std::function<void(Cluster &)> apply;
 };
+
+// Everything needed to rebuild a cluster as it was: its seed and every action taken on it. The
+// engine is deterministic, so replaying the actions reproduces the state exactly; `stateHash`
+// and `journalDigest` let the restore prove it.
+struct ClusterSnapshot {
+    std::uint64_t seed = 0;
+    SimTime time;
+    std::uint64_t eventsRun = 0;
+    std::vector<ClusterAction> actions;
+    std::uint64_t stateHash = 0;
+    std::uint64_t journalDigest = 0;
+};
+
+// Why a partition got a new leader (JournalEventKind::LeaderElected's detail).
+inline constexpr const char *kElectionClean = "clean";
+inline constexpr const char *kElectionUnclean = "unclean";
+inline constexpr const char *kElectionPreferred = "preferred";
+inline constexpr const char *kElectionControlledShutdown = "controlled shutdown";
+inline constexpr const char *kElectionReassignment = "reassignment";
+
+// Kafka's internal topic for committed offsets and its broker defaults
+// (offsets.topic.num.partitions, offsets.topic.replication.factor, offsets.topic.segment.bytes).
+inline constexpr const char *kConsumerOffsetsTopic = "__consumer_offsets";
+inline constexpr std::int32_t kOffsetsTopicPartitions = 50;
+inline constexpr std::int32_t kOffsetsTopicReplicationFactor = 3;
 
 // Broker-side replication settings (Kafka's defaults).
 struct ReplicationConfig {
@@ -94,6 +125,10 @@ public:
     // Preferred leader election for every partition whose preferred replica (the first in its
     // assignment) is live, in sync and not leading. Returns how many leaders moved.
     int electPreferredLeaders();
+    // Moves every replica off the broker (a reassignment each, to the live broker with the fewest
+    // replicas that the partition does not use yet), then the broker leaves the cluster: it
+    // shuts down and is forgotten. Fails, changing nothing, when some partition has nowhere to go.
+    Status decommissionBroker(BrokerId id);
     [[nodiscard]] const std::map<BrokerId, BrokerInfo> &brokers() const { return m_brokers; }
     [[nodiscard]] bool isAlive(BrokerId id) const;
     [[nodiscard]] std::set<BrokerId> liveBrokers() const;
@@ -105,6 +140,27 @@ public:
     // Topic names follow Kafka's rules: 1-249 characters of [a-zA-Z0-9._-], not "." or "..".
     // Replicas are placed on the live brokers with Kafka's rack-unaware placement.
     Status createTopic(const std::string &name, std::int32_t partitions, const TopicSettings &settings = {});
+    // With an explicit assignment: replicas[p] lists partition p's brokers, preferred leader
+    // first. As in Kafka: every partition has the same number of replicas (the replication factor,
+    // settings.replicationFactor is ignored), no broker twice in one partition, every broker known;
+    // dead brokers are allowed, but each partition needs one live replica, which leads.
+    Status createTopic(const std::string &name, const std::vector<std::vector<BrokerId>> &replicas,
+                       const TopicSettings &settings = {});
+    // Grows a topic to `totalPartitions` (more than it has). New partitions are placed like
+    // Kafka's (continuing the placement from the first replica of partition 0), or on
+    // `replicas` when given (one list per new partition). Keys hash anew: a key's partition
+    // changes when murmur2(key) % count does.
+    Status addPartitions(const std::string &name, std::int32_t totalPartitions,
+                         const std::vector<std::vector<BrokerId>> &replicas = {});
+    // Deletes the topic and every replica's log (its files too). Requests in flight for it fail.
+    Status deleteTopic(const std::string &name);
+    // Kafka's partition reassignment (KIP-455): the new replicas are added and catch up; once every
+    // target replica is in the ISR, the replicas not in the target are removed (and a leader not
+    // in the target hands over to the first in-sync target replica).
+    Status reassignPartition(const TopicPartition &tp, const std::vector<BrokerId> &target);
+    // Creates __consumer_offsets as Kafka does on first use (50 partitions, compacted, replication
+    // factor 3 or fewer when the cluster is smaller). Succeeds at once when it exists.
+    Status ensureOffsetsTopic();
     [[nodiscard]] const Topic *topic(const std::string &name) const;
     [[nodiscard]] const std::map<std::string, Topic> &topics() const { return m_topics; }
 
@@ -124,14 +180,31 @@ public:
         return m_scheduler.runUntil(until, maxEvents);
     }
 
-    // A digest of the whole state: clock, RNG, every record, every client's progress.
+    // A digest of the whole state: clock, RNG, every record, every client's progress, the journal.
     [[nodiscard]] StateHash stateHash() const;
+
+    // --- Journal, snapshots and replay ------------------------------------------------------
+    // Every state change, typed, with a running digest (see Journal).
+    [[nodiscard]] const Journal &journal() const { return m_journal; }
+    Journal &journal() { return m_journal; }
+    // The user's actions so far, in order (what snapshot() keeps).
+    [[nodiscard]] const std::vector<ClusterAction> &actions() const { return m_actions; }
+    // The cluster as it is now, as a replayable value.
+    [[nodiscard]] ClusterSnapshot snapshot() const;
+    // A new cluster in the state `snapshot`'s cluster had at simTime `at` (<= snapshot.time; the
+    // snapshot's own time when not given): the seed and the actions replayed on a fresh cluster
+    // whose logs are in memory. Restoring to the snapshot's own time checks the state hash and
+    // journal digest and fails if the replay diverged. Actions made from inside scheduler events
+    // (not through the API between runs) are replayed at the same point but are not guaranteed
+    // to reproduce the run exactly; the check then says so.
+    static Result<std::unique_ptr<Cluster>> restore(const ClusterSnapshot &snapshot, std::optional<SimTime> at = std::nullopt);
 
     // Makes every partition log durable (a no-op in memory).
     Status flush();
     // The first storage error met while appending (an I/O error on disk), if any.
     [[nodiscard]] const Status &storageError() const { return m_storageError; }
 
+    [[nodiscard]] std::uint64_t topicIdOf(const std::string &name) const;
     // Latency of one hop on the simulated network (client to broker).
     [[nodiscard]] SimDuration networkLatency() const { return m_networkLatency; }
 
@@ -194,6 +267,7 @@ private:
                      std::int32_t lastFetchedEpoch, std::int32_t leaderEpoch);
     void answerFetch(const TopicPartition &tp, BrokerId follower, std::uint64_t generation, std::int64_t fetchOffset);
     void completeParkedFetches(PartitionState &state);
+    void armParkTimer(PartitionState &state, BrokerId follower);
     void updateHighWatermark(PartitionState &state);
     void scheduleIsrCheck();
     void scheduleLeaderRebalance();
@@ -204,9 +278,44 @@ private:
     void checkIsr();
     // Elects a leader for `state` after its leader failed (or while it is offline).
     void electAfterFailure(PartitionState &state);
-    void becomeLeader(PartitionState &state, BrokerId leader, bool unclean);
+    void becomeLeader(PartitionState &state, BrokerId leader, bool unclean, const char *reason);
+    // Marks a live broker down (crash or the end of a controlled shutdown) and fails over.
+    void stopBroker(BrokerId id, JournalEventKind how);
     PartitionState *partitionState(const TopicPartition &tp);
     static NodeId nodeOf(BrokerId id) { return id.value(); }
+
+    // Topics (cluster_topics.cpp).
+    Result<PartitionState> makePartition(const std::string &topic, std::int32_t partition,
+                                         const std::vector<BrokerId> &replicas, const TopicSettings &settings);
+    void startPartitionFetchers(const PartitionState &state);
+    Status validateAssignment(const std::string &topic, const std::vector<std::vector<BrokerId>> &replicas,
+                              std::int32_t firstPartition) const;
+    Status installTopic(const std::string &name, const std::vector<std::vector<BrokerId>> &replicas,
+                        const TopicSettings &settings);
+    void maybeCompleteReassignment(PartitionState &state);
+    void maybeFinishDecommission(BrokerId id);
+    void removeReplica(PartitionState &state, BrokerId broker);
+
+    // Journal and action recording.
+    void journal(JournalEvent event);
+    void journalPartition(JournalEventKind kind, const PartitionState &state, std::int32_t broker = -1,
+                          std::int64_t value = -1, std::int64_t count = 0, std::string detail = {});
+    void journalIsr(const PartitionState &state, std::string why);
+    void noteControllerChange();
+    // Records an API call as an action when it is the outermost one (calls the API makes
+    // internally are part of it). Holds the depth for the duration of the call.
+    class ActionScope {
+    public:
+        ActionScope(Cluster &cluster, std::string description, std::function<void(Cluster &)> apply);
+        ~ActionScope() { --m_cluster.m_actionDepth; }
+        ActionScope(const ActionScope &) = delete;
+        ActionScope &operator=(const ActionScope &) = delete;
+
+    private:
+        Cluster &m_cluster;
+    };
+    // Runs events up to the point an action was recorded at (replay).
+    void replayTo(SimTime time, std::uint64_t eventsRun);
 
 
     std::uint64_t m_seed;
@@ -224,6 +333,12 @@ private:
     ReplicationConfig m_replication;
     SimNetwork m_network;
     std::uint64_t m_lastFetchGeneration = 0; // see Replica::fetchGeneration
+    std::uint64_t m_lastTopicId = 0;
+    std::int32_t m_nextBrokerId = 1;
+    Journal m_journal;
+    std::vector<ClusterAction> m_actions;
+    int m_actionDepth = 0;
+    std::optional<BrokerId> m_journalledController;
     std::uint64_t m_recordsRejected = 0;
     bool m_isrCheckScheduled = false;
     bool m_rebalanceScheduled = false;

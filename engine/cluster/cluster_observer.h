@@ -15,7 +15,9 @@ namespace kafkascope {
 class ClusterObserver {
 public:
     virtual ~ClusterObserver() = default;
+    // A topic was created or got more partitions.
     virtual void onTopicCreated(const std::string & /*topic*/) {}
+    virtual void onTopicDeleted(const std::string & /*topic*/) {}
     virtual void onRecordAppended(const TopicPartition & /*tp*/, const Record & /*record*/, ProducerId /*from*/) {}
     // A partition's leader, leader epoch or ISR changed.
     virtual void onPartitionStateChanged(const TopicPartition & /*tp*/) {}

@@ -20,8 +20,11 @@ constexpr std::int64_t kFetchRequestTimeoutMs = 30000;
 std::string brokerList(const std::set<BrokerId> &ids)
 {
     std::string out;
-    for (const BrokerId b : ids)
-        out += (out.empty() ? "" : ",") + std::to_string(b.value());
+    for (const BrokerId b : ids) {
+        if (!out.empty())
+            out += ',';
+        out += std::to_string(b.value());
+    }
     return "[" + out + "]";
 }
 
@@ -29,9 +32,16 @@ std::string brokerList(const std::set<BrokerId> &ids)
 
 BrokerId Cluster::addBroker()
 {
-    const BrokerId id{m_brokers.empty() ? 0 : m_brokers.rbegin()->first.value() + 1};
+    const ActionScope action(*this, "add a broker", [](Cluster &c) { (void)c.addBroker(); });
+    // Ids are never reused, not even a decommissioned broker's.
+    const BrokerId id{m_nextBrokerId++};
     m_brokers.emplace(id, BrokerInfo{id, true});
     spdlog::debug("[{}] broker {} joined", formatSimTime(now()), id.value());
+    JournalEvent e;
+    e.kind = JournalEventKind::BrokerAdded;
+    e.broker = id.value();
+    journal(std::move(e));
+    noteControllerChange();
     return id;
 }
 
@@ -84,12 +94,25 @@ Result<std::unique_ptr<PartitionLog>> Cluster::openReplicaLog(BrokerId broker, c
 
 Status Cluster::killBroker(BrokerId id)
 {
+    const ActionScope action(*this, "kill broker " + std::to_string(id.value()),
+                             [id](Cluster &c) { (void)c.killBroker(id); });
     if (!m_brokers.count(id))
         return Status::notFound("no broker " + std::to_string(id.value()));
     if (!isAlive(id))
         return Status::invalidArgument("broker " + std::to_string(id.value()) + " is already down");
+    stopBroker(id, JournalEventKind::BrokerCrashed);
+    return Status::ok();
+}
+
+void Cluster::stopBroker(BrokerId id, JournalEventKind how)
+{
     m_brokers.at(id).alive = false;
     m_network.pause(nodeOf(id));
+    JournalEvent e;
+    e.kind = how;
+    e.broker = id.value();
+    journal(std::move(e));
+    noteControllerChange();
     spdlog::debug("[{}] broker {} died; controller is {}", formatSimTime(now()), id.value(),
                  controller() ? std::to_string(controller()->value()) : std::string("none"));
     for (auto &[name, topic] : m_topics) {
@@ -102,6 +125,7 @@ Status Cluster::killBroker(BrokerId id)
             } else if (state.isr.count(id)) {
                 // The controller removes a dead follower from the ISR at once.
                 state.isr.erase(id);
+                journalIsr(state, "broker " + std::to_string(id.value()) + " is down");
                 if (m_observer)
                     m_observer->onPartitionStateChanged(state.tp);
                 updateHighWatermark(state);
@@ -109,11 +133,12 @@ Status Cluster::killBroker(BrokerId id)
             }
         }
     }
-    return Status::ok();
 }
 
 Status Cluster::restartBroker(BrokerId id)
 {
+    const ActionScope action(*this, "restart broker " + std::to_string(id.value()),
+                             [id](Cluster &c) { (void)c.restartBroker(id); });
     if (!m_brokers.count(id))
         return Status::notFound("no broker " + std::to_string(id.value()));
     if (isAlive(id))
@@ -121,6 +146,11 @@ Status Cluster::restartBroker(BrokerId id)
     m_brokers.at(id).alive = true;
     m_network.resume(nodeOf(id));
     spdlog::debug("[{}] broker {} restarted", formatSimTime(now()), id.value());
+    JournalEvent e;
+    e.kind = JournalEventKind::BrokerRestarted;
+    e.broker = id.value();
+    journal(std::move(e));
+    noteControllerChange();
     for (auto &[name, topic] : m_topics) {
         for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
             PartitionState &state = topic.state(PartitionId{p});
@@ -138,6 +168,8 @@ Status Cluster::restartBroker(BrokerId id)
 
 Status Cluster::shutdownBroker(BrokerId id)
 {
+    const ActionScope action(*this, "shut down broker " + std::to_string(id.value()),
+                             [id](Cluster &c) { (void)c.shutdownBroker(id); });
     if (!m_brokers.count(id))
         return Status::notFound("no broker " + std::to_string(id.value()));
     if (!isAlive(id))
@@ -151,9 +183,10 @@ Status Cluster::shutdownBroker(BrokerId id)
             if (state.leader == id) {
                 const auto next = electLeaderOnControlledShutdown(state.assignment, state.isr, live, {id});
                 if (next)
-                    becomeLeader(state, *next, false);
+                    becomeLeader(state, *next, false, kElectionControlledShutdown);
             }
             if (state.leader != id && state.isr.erase(id) > 0) {
+                journalIsr(state, "broker " + std::to_string(id.value()) + " shuts down");
                 updateHighWatermark(state);
                 if (m_observer)
                     m_observer->onPartitionStateChanged(state.tp);
@@ -161,7 +194,8 @@ Status Cluster::shutdownBroker(BrokerId id)
         }
     }
     // What it still leads (no other in-sync replica) goes offline as it stops.
-    return killBroker(id);
+    stopBroker(id, JournalEventKind::BrokerShutDown);
+    return Status::ok();
 }
 
 bool Cluster::electPreferred(PartitionState &state)
@@ -170,12 +204,13 @@ bool Cluster::electPreferred(PartitionState &state)
     const auto preferred = electPreferredLeader(state.assignment, state.isr, live);
     if (!preferred || state.leader == preferred)
         return false;
-    becomeLeader(state, *preferred, false);
+    becomeLeader(state, *preferred, false, kElectionPreferred);
     return true;
 }
 
 int Cluster::electPreferredLeaders()
 {
+    const ActionScope action(*this, "preferred leader election", [](Cluster &c) { (void)c.electPreferredLeaders(); });
     int moved = 0;
     for (auto &[name, topic] : m_topics)
         for (std::int32_t p = 0; p < topic.partitionCount(); ++p)
@@ -226,22 +261,29 @@ void Cluster::electAfterFailure(PartitionState &state)
         // Offline: no live replica may lead. The ISR keeps its last members, who alone may come
         // back as a clean leader.
         completeDelayedProduces(state, true);
+        const bool wasOnline = state.leader.has_value();
         state.leader.reset();
+        if (wasOnline)
+            journalPartition(JournalEventKind::PartitionOffline, state);
         if (m_observer)
             m_observer->onPartitionStateChanged(state.tp);
         spdlog::debug("[{}] {} is offline (ISR {} all down)", formatSimTime(now()), state.tp.toString(), brokerList(state.isr));
         return;
     }
-    becomeLeader(state, *leader, unclean);
+    becomeLeader(state, *leader, unclean, unclean ? kElectionUnclean : kElectionClean);
 }
 
-void Cluster::becomeLeader(PartitionState &state, BrokerId leader, bool unclean)
+void Cluster::becomeLeader(PartitionState &state, BrokerId leader, bool unclean, const char *reason)
 {
     const std::set<BrokerId> live = liveBrokers();
     completeDelayedProduces(state, true); // the old leader's waiting produces fail
     state.leader = leader;
     ++state.leaderEpoch;
+    const std::set<BrokerId> oldIsr = state.isr;
     state.isr = isrAfterElection(state.isr, live, leader, unclean);
+    journalPartition(JournalEventKind::LeaderElected, state, leader.value(), -1, 0, reason);
+    if (state.isr != oldIsr)
+        journalIsr(state, "election");
     Replica &r = state.replicas.at(leader);
     r.epochs.assign(state.leaderEpoch, r.log->logEndOffset());
     state.leaderEpochStartOffset = r.log->logEndOffset();
@@ -273,8 +315,11 @@ void Cluster::updateHighWatermark(PartitionState &state)
     Replica *leader = state.leaderReplica();
     if (!leader)
         return;
+    const std::int64_t before = leader->highWatermark;
     leader->highWatermark = advanceHighWatermark(leader->highWatermark, leader->log->logEndOffset(), *state.leader,
                                                  state.isr, state.followers, state.minInsyncReplicas);
+    if (leader->highWatermark != before)
+        journalPartition(JournalEventKind::HighWatermarkAdvanced, state, state.leader->value(), leader->highWatermark);
     completeDelayedProduces(state, false);
 }
 
@@ -304,6 +349,7 @@ void Cluster::checkIsr()
                 continue;
             for (const BrokerId b : out)
                 state.isr.erase(b);
+            journalIsr(state, "out of sync for replica.lag.time.max.ms");
             if (m_observer)
                 m_observer->onPartitionStateChanged(state.tp);
             spdlog::debug("[{}] {}: ISR shrinks to {} ({} out of sync)", formatSimTime(now()), state.tp.toString(),
@@ -331,6 +377,10 @@ void Cluster::startFetcher(const TopicPartition &tp, BrokerId follower, SimDurat
         return;
     const std::uint64_t generation = ++m_lastFetchGeneration;
     state->replicas.at(follower).fetchGeneration = generation;
+    if (delay == SimDuration{}) {
+        sendFetch(tp, follower, generation); // at once: no event needed
+        return;
+    }
     m_scheduler.scheduleAfter(delay, EventPriority::Network, [this, tp, follower, generation] {
         sendFetch(tp, follower, generation);
     });
@@ -429,6 +479,8 @@ void Cluster::handleFetch(const TopicPartition &tp, BrokerId follower, std::uint
                 (void)r.log->truncateTo(truncateTo);
                 r.highWatermark = std::min(r.highWatermark, r.log->logEndOffset());
                 r.rebuildProducerState();
+                journalPartition(JournalEventKind::LogTruncated, *partitionState(tp), follower.value(),
+                                 r.log->logEndOffset());
             }
             // Epochs that start at or after the truncation point describe records it no longer
             // has (or none): they go, so that the next fetch does not diverge again.
@@ -448,18 +500,28 @@ void Cluster::handleFetch(const TopicPartition &tp, BrokerId follower, std::uint
             (void)r.log->truncateFullyAndStartAt(start, clockMs());
             r.epochs.truncateFromStart(start);
             r.rebuildProducerState();
+            journalPartition(JournalEventKind::LogTruncated, *partitionState(tp), follower.value(), r.log->logEndOffset());
             startFetcher(tp, follower, SimDuration{});
         });
         return;
     }
 
     recordFollowerFetch(state->followers[follower], fetchOffset, leaderEnd, now().millis());
-    if (!state->isr.count(follower) && mayJoinIsr(fetchOffset, leader.highWatermark, state->leaderEpochStartOffset)) {
+    // KIP-841: only a live (unfenced) broker may join the ISR; a fetch it sent just before it died
+    // still arrives, but does not bring it back.
+    if (!state->isr.count(follower) && isAlive(follower)
+        && mayJoinIsr(fetchOffset, leader.highWatermark, state->leaderEpochStartOffset)) {
         state->isr.insert(follower);
+        journalIsr(*state, "broker " + std::to_string(follower.value()) + " caught up");
         if (m_observer)
             m_observer->onPartitionStateChanged(tp);
         spdlog::debug("[{}] {}: broker {} rejoins the ISR {}", formatSimTime(now()), tp.toString(), follower.value(),
                      brokerList(state->isr));
+        updateHighWatermark(*state);
+        maybeCompleteReassignment(*state);
+        state = partitionState(tp);
+        if (!state || !state->leader || !state->replicas.count(follower) || state->leader == follower)
+            return; // the reassignment removed this follower, or it now leads
     }
     updateHighWatermark(*state);
 
@@ -470,33 +532,44 @@ void Cluster::handleFetch(const TopicPartition &tp, BrokerId follower, std::uint
     // Nothing new: Kafka's leader holds the fetch up to replica.fetch.wait.max.ms, answering as
     // soon as records arrive.
     Replica &parked = state->replicas.at(follower);
-    if (parked.parkedFetch)
-        m_scheduler.cancel(*parked.parkedFetch);
+    parked.parked = true;
+    parked.parkedGeneration = generation;
     parked.parkedFetchOffset = fetchOffset;
-    parked.parkedFetch = m_scheduler.scheduleAfter(
-        SimDuration::millis(m_replication.replicaFetchWaitMaxMs), EventPriority::Network,
-        [this, tp, follower, generation, fetchOffset] {
-            if (PartitionState *s = partitionState(tp); s && s->replicas.count(follower))
-                s->replicas.at(follower).parkedFetch.reset();
-            answerFetch(tp, follower, generation, fetchOffset);
-        });
+    parked.parkedUntil = now() + SimDuration::millis(m_replication.replicaFetchWaitMaxMs);
+    armParkTimer(*state, follower);
+}
+
+void Cluster::armParkTimer(PartitionState &state, BrokerId follower)
+{
+    Replica &r = state.replicas.at(follower);
+    if (r.parkTimerArmed)
+        return;
+    r.parkTimerArmed = true;
+    m_scheduler.schedule(r.parkedUntil, EventPriority::Network, [this, tp = state.tp, topicId = state.topicId, follower] {
+        PartitionState *s = partitionState(tp);
+        if (!s || s->topicId != topicId || !s->replicas.count(follower))
+            return;
+        Replica &replica = s->replicas.at(follower);
+        replica.parkTimerArmed = false;
+        if (!replica.parked)
+            return;
+        if (replica.parkedUntil > now()) { // parked again since: wait for that deadline
+            armParkTimer(*s, follower);
+            return;
+        }
+        replica.parked = false;
+        answerFetch(tp, follower, replica.parkedGeneration, replica.parkedFetchOffset);
+    });
 }
 
 void Cluster::completeParkedFetches(PartitionState &state)
 {
+    // Records arrived: the parked fetches are answered now instead of at their deadline.
     for (auto &[b, replica] : state.replicas) {
-        if (!replica.parkedFetch)
+        if (!replica.parked)
             continue;
-        // Run the parked answer now instead of at its timeout.
-        m_scheduler.cancel(*replica.parkedFetch);
-        replica.parkedFetch.reset();
-        const TopicPartition tp = state.tp;
-        const BrokerId follower = b;
-        const std::uint64_t generation = replica.fetchGeneration;
-        const std::int64_t fetchOffset = replica.parkedFetchOffset;
-        m_scheduler.scheduleAfter(SimDuration{}, EventPriority::Network, [this, tp, follower, generation, fetchOffset] {
-            answerFetch(tp, follower, generation, fetchOffset);
-        });
+        replica.parked = false;
+        answerFetch(state.tp, b, replica.parkedGeneration, replica.parkedFetchOffset);
     }
 }
 
@@ -519,6 +592,7 @@ void Cluster::answerFetch(const TopicPartition &tp, BrokerId follower, std::uint
                        if (!current || partitionState(tp)->leader == follower)
                            return;
                        Replica &r = *current;
+                       const std::int64_t endBefore = r.log->logEndOffset();
                        std::string_view bytes = records;
                        while (!bytes.empty()) {
                            const auto header = readBatchHeader(bytes);
@@ -533,6 +607,9 @@ void Cluster::answerFetch(const TopicPartition &tp, BrokerId follower, std::uint
                                        header.value().lastOffsetDelta);
                            bytes.remove_prefix(batch.size());
                        }
+                       if (r.log->logEndOffset() > endBefore)
+                           journalPartition(JournalEventKind::RecordsReplicated, *partitionState(tp), follower.value(),
+                                            endBefore, r.log->logEndOffset() - endBefore);
                        r.highWatermark = std::max(r.highWatermark, std::min(leaderHw, r.log->logEndOffset()));
                        startFetcher(tp, follower, SimDuration{});
                    });

@@ -28,17 +28,18 @@ Status populateDemoCluster(Cluster &cluster)
     ProducerConfig checkout;
     checkout.clientId = "checkout";
     checkout.topic = "orders";
-    checkout.recordsPerSecond = 6.0;
-    checkout.keys = {"alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi"};
-    checkout.valueBytes = 48;
+    checkout.rate = RateModel::constant(6.0).value();
+    checkout.keys =
+        KeyDistribution::uniform({"alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi"}).value();
+    checkout.values = ValueGenerator::fixedSize(48).value();
     if (auto r = cluster.addProducer(checkout); !r.isOk())
         return r.status();
 
     ProducerConfig web;
     web.clientId = "web";
     web.topic = "clicks";
-    web.recordsPerSecond = 4.0;
-    web.valueBytes = 64;
+    web.rate = RateModel::constant(4.0).value();
+    web.values = ValueGenerator::fixedSize(64).value(); // null keys (the default)
     web.batchSizeBytes = 512; // small batches, so the sticky partition changes every ~7 records
     if (auto r = cluster.addProducer(web); !r.isOk())
         return r.status();

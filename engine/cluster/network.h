@@ -28,14 +28,19 @@ class SimNetwork {
 public:
     SimNetwork(Scheduler &scheduler, Random &rng) : m_scheduler(scheduler), m_rng(rng) {}
 
-    void setDefaultLatency(SimDuration latency) { m_defaultLatency = latency; }
+    // Told of every change to the network's settings, with a function that makes the same change
+    // on another network (what a replay needs). Messages sent are not changes.
+    using ChangeListener = std::function<void(const std::string &what, std::function<void(SimNetwork &)> redo)>;
+    void setChangeListener(ChangeListener listener) { m_listener = std::move(listener); }
+
+    void setDefaultLatency(SimDuration latency);
     [[nodiscard]] SimDuration defaultLatency() const { return m_defaultLatency; }
     // Latency of the link between `a` and `b` (both directions).
     void setLinkLatency(NodeId a, NodeId b, SimDuration latency);
     // Extra delay drawn uniformly from [0, jitter] for every message.
-    void setJitter(SimDuration jitter) { m_jitter = jitter; }
+    void setJitter(SimDuration jitter);
     // Probability in [0, 1] that a message is lost.
-    void setLossProbability(double p) { m_loss = p < 0.0 ? 0.0 : (p > 1.0 ? 1.0 : p); }
+    void setLossProbability(double p);
     // A slow node: every message to or from it takes this much longer.
     void setNodeDelay(NodeId node, SimDuration extra);
 
@@ -45,8 +50,8 @@ public:
     [[nodiscard]] bool canReach(NodeId from, NodeId to) const;
 
     // A paused node receives nothing (messages to it are dropped) until resumed.
-    void pause(NodeId node) { m_paused.insert(node); }
-    void resume(NodeId node) { m_paused.erase(node); }
+    void pause(NodeId node);
+    void resume(NodeId node);
     [[nodiscard]] bool isPaused(NodeId node) const { return m_paused.count(node) != 0; }
 
     // Sends a message: `deliver` runs at the receiver after the link's delay, unless the message
@@ -60,7 +65,13 @@ public:
 
 private:
     [[nodiscard]] SimDuration delayOf(NodeId from, NodeId to);
+    void changed(const std::string &what, std::function<void(SimNetwork &)> redo)
+    {
+        if (m_listener)
+            m_listener(what, std::move(redo));
+    }
 
+    ChangeListener m_listener;
     Scheduler &m_scheduler;
     Random &m_rng;
     SimDuration m_defaultLatency = SimDuration::millis(2);

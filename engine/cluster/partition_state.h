@@ -37,9 +37,13 @@ struct Replica {
     SimTime fetchDeadline;
     std::uint64_t fetchRequest = 0; // the id of the last request sent (its deadline: fetchDeadline)
     bool fetchWatchArmed = false;
-    // At the leader: this follower's fetch, held until records arrive or the long poll ends.
-    std::optional<Scheduler::EventId> parkedFetch;
+    // At the leader: this follower's fetch, held until records arrive or the long poll ends at
+    // parkedUntil. One timer a replica, re-armed to the latest deadline, as for fetchDeadline.
+    bool parked = false;
+    std::uint64_t parkedGeneration = 0;
     std::int64_t parkedFetchOffset = 0;
+    SimTime parkedUntil;
+    bool parkTimerArmed = false;
 
     // Updates the producer state for a batch just appended.
     void noteBatch(std::int64_t producerId, std::int32_t baseSequence, std::int32_t lastOffsetDelta)
@@ -55,6 +59,12 @@ struct Replica {
 // replica, and the leader's view of its followers.
 struct PartitionState {
     TopicPartition tp;
+    // Kafka's topic id: a new number for every topic created, so a topic deleted and created again
+    // under the same name is a different topic.
+    std::uint64_t topicId = 0;
+    // During a reassignment: the replicas it moves to (`assignment` then lists the target first,
+    // then the replicas being removed).
+    std::optional<std::vector<BrokerId>> reassignTarget;
     std::vector<BrokerId> assignment; // element 0 is the preferred leader
     std::optional<BrokerId> leader;   // nothing: offline
     std::int32_t leaderEpoch = 0;

@@ -8,13 +8,15 @@ Result<std::vector<std::vector<BrokerId>>> assignReplicasRackUnaware(const std::
                                                                      std::int32_t partitions,
                                                                      std::int32_t replicationFactor,
                                                                      std::optional<std::int32_t> fixedStartIndex,
-                                                                     Random &rng)
+                                                                     Random &rng, std::int32_t startPartitionId)
 {
     const auto n = static_cast<std::int32_t>(brokers.size());
     if (n == 0)
         return Status::invalidArgument("no live brokers to place replicas on");
     if (partitions < 1)
         return Status::invalidArgument("the number of partitions must be at least 1");
+    if (startPartitionId < 0)
+        return Status::invalidArgument("the first partition id must not be negative");
     if (replicationFactor < 1)
         return Status::invalidArgument("the replication factor must be at least 1");
     if (replicationFactor > n)
@@ -31,7 +33,7 @@ Result<std::vector<std::vector<BrokerId>>> assignReplicasRackUnaware(const std::
 
     std::vector<std::vector<BrokerId>> assignment;
     assignment.reserve(static_cast<std::size_t>(partitions));
-    for (std::int32_t p = 0; p < partitions; ++p) {
+    for (std::int32_t p = startPartitionId; p < startPartitionId + partitions; ++p) {
         if (p > 0 && p % n == 0)
             ++shift;
         const std::int32_t first = (p + startIndex) % n;

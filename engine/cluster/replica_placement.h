@@ -19,10 +19,14 @@ namespace kafkascope {
 // broker[(first + 1 + (shift + j - 1) % (n - 1)) % n]. Element 0 is the preferred leader.
 //
 // Errors: no brokers, partitions < 1, replicationFactor < 1 or > the number of brokers.
+//
+// `startPartitionId` > 0 places partitions startPartitionId, startPartitionId + 1, ... (Kafka's
+// placement for partitions added to an existing topic, which passes the old partition count);
+// element i of the result is partition startPartitionId + i.
 Result<std::vector<std::vector<BrokerId>>> assignReplicasRackUnaware(const std::vector<BrokerId> &brokers,
                                                                      std::int32_t partitions,
                                                                      std::int32_t replicationFactor,
                                                                      std::optional<std::int32_t> fixedStartIndex,
-                                                                     Random &rng);
+                                                                     Random &rng, std::int32_t startPartitionId = 0);
 
 } // namespace kafkascope

@@ -2,6 +2,8 @@
 
 #include "core/json_writer.h"
 
+#include <cstdio>
+
 namespace kafkascope {
 
 std::string clusterReportJson(const Cluster &cluster, const std::string &kafkascopeVersion)
@@ -25,10 +27,17 @@ std::string clusterReportJson(const Cluster &cluster, const std::string &kafkasc
         w.beginObject();
         w.key("id").value(id.value());
         w.key("alive").value(broker.alive);
+        w.key("decommissioning").value(broker.decommissioning);
         w.endObject();
     }
     w.endArray();
     w.key("records_rejected").value(static_cast<std::uint64_t>(cluster.recordsRejected()));
+    w.key("journal").beginObject();
+    w.key("events").value(static_cast<std::uint64_t>(cluster.journal().totalEvents()));
+    char digest[17];
+    std::snprintf(digest, sizeof digest, "%016llx", static_cast<unsigned long long>(cluster.journal().digest()));
+    w.key("digest").value(std::string(digest));
+    w.endObject();
 
     const auto durability = cluster.durability();
     std::uint64_t lost = 0;
@@ -44,6 +53,8 @@ std::string clusterReportJson(const Cluster &cluster, const std::string &kafkasc
     for (const auto &[name, topic] : cluster.topics()) {
         w.beginObject();
         w.key("name").value(name);
+        w.key("topic_id").value(static_cast<std::uint64_t>(topic.id()));
+        w.key("internal").value(topic.isInternal());
         const Cluster::DurabilityCounts counts = durability.count(name) ? durability.at(name) : Cluster::DurabilityCounts{};
         w.key("records_acknowledged").value(counts.acknowledged);
         w.key("records_lost").value(counts.lost);
@@ -79,6 +90,15 @@ std::string clusterReportJson(const Cluster &cluster, const std::string &kafkasc
                 w.endObject();
             }
             w.endArray();
+            w.key("reassigning_to");
+            if (state.reassignTarget) {
+                w.beginArray();
+                for (const BrokerId b : *state.reassignTarget)
+                    w.value(b.value());
+                w.endArray();
+            } else {
+                w.null();
+            }
             w.endObject();
         }
         w.endArray();

@@ -58,10 +58,9 @@ void run(const Shape &shape)
         ProducerConfig config;
         config.clientId = "producer-" + std::to_string(p);
         config.topic = "events";
-        config.recordsPerSecond = shape.recordsPerSecond / shape.producers;
-        config.valueBytes = 100;
-        for (int k = 0; k < 1000; ++k)
-            config.keys.push_back("key-" + std::to_string(k));
+        config.rate = RateModel::constant(shape.recordsPerSecond / shape.producers).value();
+        config.values = ValueGenerator::fixedSize(100).value();
+        config.keys = KeyDistribution::uniform(1000).value(); // key-0 .. key-999
         (void)cluster.addProducer(config);
     }
     const double setupSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - setupStart).count();

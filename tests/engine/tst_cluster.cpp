@@ -148,8 +148,8 @@ void TestCluster::producerRateMatchesConfig()
     QVERIFY(c.createTopic("t", 3).isOk());
     ProducerConfig p;
     p.topic = "t";
-    p.recordsPerSecond = 50;
-    p.keys = {"a", "b", "c"};
+    p.rate = RateModel::constant(50).value();
+    p.keys = KeyDistribution::uniform({"a", "b", "c"}).value();
     QVERIFY(c.addProducer(p).isOk());
     c.runUntil(SimTime::fromMillis(100000));
     const auto sent = static_cast<double>(c.producers()[0]->recordsSent());
@@ -169,8 +169,8 @@ void TestCluster::consumerReadsEverythingInOrder()
     QVERIFY(c.createTopic("t", 4).isOk());
     ProducerConfig p;
     p.topic = "t";
-    p.recordsPerSecond = 20;
-    p.keys = {"a", "b", "c", "d", "e"};
+    p.rate = RateModel::constant(20).value();
+    p.keys = KeyDistribution::uniform({"a", "b", "c", "d", "e"}).value();
     QVERIFY(c.addProducer(p).isOk());
     ConsumerConfig cc;
     cc.topic = "t";
@@ -196,7 +196,7 @@ void TestCluster::slowConsumerLags()
     QVERIFY(c.createTopic("t", 1).isOk());
     ProducerConfig p;
     p.topic = "t";
-    p.recordsPerSecond = 10;
+    p.rate = RateModel::constant(10).value();
     QVERIFY(c.addProducer(p).isOk());
     ConsumerConfig cc;
     cc.topic = "t";
@@ -224,7 +224,7 @@ void TestCluster::clientsOnUnknownTopicRefused()
     cc.maxPollRecords = 0;
     QCOMPARE(c.addConsumer(cc).status().code(), Status::Code::InvalidArgument);
     p.topic = "t";
-    p.recordsPerSecond = -1;
+    p.acks = 2;
     QCOMPARE(c.addProducer(p).status().code(), Status::Code::InvalidArgument);
     QVERIFY(c.producers().empty());
     QVERIFY(c.consumers().empty());

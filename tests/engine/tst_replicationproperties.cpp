@@ -74,9 +74,8 @@ Outcome runSchedule(std::uint64_t seed, int brokers, std::int32_t acks, int minI
     p.clientId = "p";
     p.topic = "t";
     p.acks = acks;
-    p.recordsPerSecond = 40;
-    for (int k = 0; k < 20; ++k)
-        p.keys.push_back("key-" + std::to_string(k));
+    p.rate = RateModel::constant(40).value();
+    p.keys = KeyDistribution::uniform(20).value(); // key-0 .. key-19
     (void)c.addProducer(p);
 
     Random faults(seed * 7919 + 1);

@@ -1,0 +1,125 @@
+#include "journal.h"
+
+#include "core/state_hash.h"
+
+#include <algorithm>
+
+namespace kafkascope {
+
+const char *journalEventKindName(JournalEventKind kind)
+{
+    switch (kind) {
+    case JournalEventKind::BrokerAdded: return "broker_added";
+    case JournalEventKind::BrokerCrashed: return "broker_crashed";
+    case JournalEventKind::BrokerRestarted: return "broker_restarted";
+    case JournalEventKind::BrokerShutDown: return "broker_shut_down";
+    case JournalEventKind::BrokerDecommissioned: return "broker_decommissioned";
+    case JournalEventKind::ControllerChanged: return "controller_changed";
+    case JournalEventKind::TopicCreated: return "topic_created";
+    case JournalEventKind::PartitionsAdded: return "partitions_added";
+    case JournalEventKind::TopicDeleted: return "topic_deleted";
+    case JournalEventKind::LeaderElected: return "leader_elected";
+    case JournalEventKind::PartitionOffline: return "partition_offline";
+    case JournalEventKind::IsrChanged: return "isr_changed";
+    case JournalEventKind::ReassignmentStarted: return "reassignment_started";
+    case JournalEventKind::ReassignmentCompleted: return "reassignment_completed";
+    case JournalEventKind::RecordsAppended: return "records_appended";
+    case JournalEventKind::RecordsReplicated: return "records_replicated";
+    case JournalEventKind::HighWatermarkAdvanced: return "high_watermark_advanced";
+    case JournalEventKind::LogTruncated: return "log_truncated";
+    case JournalEventKind::ProducerAdded: return "producer_added";
+    case JournalEventKind::ConsumerAdded: return "consumer_added";
+    case JournalEventKind::NetworkChanged: return "network_changed";
+    }
+    return "unknown";
+}
+
+namespace {
+
+std::string brokerList(const std::vector<std::int32_t> &brokers)
+{
+    std::string out = "[";
+    for (std::size_t i = 0; i < brokers.size(); ++i) {
+        if (i != 0)
+            out += ',';
+        out += std::to_string(brokers[i]);
+    }
+    return out + "]";
+}
+
+std::string partitionName(const JournalEvent &e)
+{
+    return e.topic + "-" + std::to_string(e.partition);
+}
+
+} // namespace
+
+std::string describeJournalEvent(const JournalEvent &e)
+{
+    const std::string b = std::to_string(e.broker);
+    switch (e.kind) {
+    case JournalEventKind::BrokerAdded: return "broker " + b + " joined the cluster";
+    case JournalEventKind::BrokerCrashed: return "broker " + b + " crashed";
+    case JournalEventKind::BrokerRestarted: return "broker " + b + " restarted";
+    case JournalEventKind::BrokerShutDown: return "broker " + b + " shut down (controlled)";
+    case JournalEventKind::BrokerDecommissioned: return "broker " + b + " was decommissioned and left the cluster";
+    case JournalEventKind::ControllerChanged:
+        return e.broker < 0 ? std::string("no controller: every broker is down") : "broker " + b + " is the controller";
+    case JournalEventKind::TopicCreated:
+        return "topic " + e.topic + " created: " + std::to_string(e.count) + " partitions, replication factor "
+            + std::to_string(e.value);
+    case JournalEventKind::PartitionsAdded:
+        return "topic " + e.topic + " grew from " + std::to_string(e.value) + " to " + std::to_string(e.count) + " partitions";
+    case JournalEventKind::TopicDeleted: return "topic " + e.topic + " deleted";
+    case JournalEventKind::LeaderElected:
+        return partitionName(e) + ": broker " + b + " elected leader, epoch " + std::to_string(e.leaderEpoch) + " ("
+            + e.detail + ")";
+    case JournalEventKind::PartitionOffline:
+        return partitionName(e) + " is offline: no replica may lead";
+    case JournalEventKind::IsrChanged:
+        return partitionName(e) + ": ISR is now " + brokerList(e.brokers) + (e.detail.empty() ? "" : " (" + e.detail + ")");
+    case JournalEventKind::ReassignmentStarted:
+        return partitionName(e) + ": reassignment to " + brokerList(e.brokers) + " started";
+    case JournalEventKind::ReassignmentCompleted:
+        return partitionName(e) + ": reassignment done, replicas " + brokerList(e.brokers);
+    case JournalEventKind::RecordsAppended:
+        return partitionName(e) + ": leader " + b + " appended " + std::to_string(e.count) + " record(s) at offset "
+            + std::to_string(e.value);
+    case JournalEventKind::RecordsReplicated:
+        return partitionName(e) + ": follower " + b + " copied " + std::to_string(e.count) + " record(s) at offset "
+            + std::to_string(e.value);
+    case JournalEventKind::HighWatermarkAdvanced:
+        return partitionName(e) + ": high watermark " + std::to_string(e.value);
+    case JournalEventKind::LogTruncated:
+        return partitionName(e) + ": broker " + b + " truncated its log to " + std::to_string(e.value);
+    case JournalEventKind::ProducerAdded: return "producer " + e.detail + " started";
+    case JournalEventKind::ConsumerAdded: return "consumer " + e.detail + " started";
+    case JournalEventKind::NetworkChanged: return "network: " + e.detail;
+    }
+    return journalEventKindName(e.kind);
+}
+
+void Journal::setCapacity(std::size_t capacity)
+{
+    m_capacity = std::max<std::size_t>(1, capacity);
+    while (m_events.size() > m_capacity)
+        m_events.pop_front();
+}
+
+void Journal::append(JournalEvent event)
+{
+    event.sequence = m_next++;
+    StateHash h;
+    h.add(m_digest).add(event.sequence).add(event.time.micros()).add(static_cast<std::int32_t>(event.kind));
+    h.add(std::string_view(event.topic)).add(event.partition).add(event.broker).add(event.leaderEpoch);
+    h.add(event.value).add(event.count).add(static_cast<std::uint64_t>(event.brokers.size()));
+    for (const std::int32_t b : event.brokers)
+        h.add(b);
+    h.add(std::string_view(event.detail));
+    m_digest = h.value();
+    if (m_events.size() == m_capacity)
+        m_events.pop_front();
+    m_events.push_back(std::move(event));
+}
+
+} // namespace kafkascope

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "core/sim_time.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <vector>
+
+namespace kafkascope {
+
+// What changed in the cluster. Every state change the engine makes is one of these.
+enum class JournalEventKind : std::uint8_t {
+    BrokerAdded,           // broker
+    BrokerCrashed,         // broker
+    BrokerRestarted,       // broker
+    BrokerShutDown,        // broker (a controlled shutdown)
+    BrokerDecommissioned,  // broker: its replicas moved away and it left the cluster
+    ControllerChanged,     // broker = the new controller, or -1 when none is alive
+    TopicCreated,          // topic, count = partitions, value = replication factor
+    PartitionsAdded,       // topic, value = old partition count, count = new partition count
+    TopicDeleted,          // topic
+    LeaderElected,         // topic, partition, broker = leader, leaderEpoch, detail = why (see Cluster)
+    PartitionOffline,      // topic, partition, leaderEpoch: no replica may lead
+    IsrChanged,            // topic, partition, brokers = the new ISR, detail = why
+    ReassignmentStarted,   // topic, partition, brokers = the target replicas
+    ReassignmentCompleted, // topic, partition, brokers = the replicas now
+    RecordsAppended,       // topic, partition, broker = leader, value = first offset, count = records
+    RecordsReplicated,     // topic, partition, broker = follower, value = first offset, count = records
+    HighWatermarkAdvanced, // topic, partition, broker = leader, value = the new high watermark
+    LogTruncated,          // topic, partition, broker, value = the new log end offset
+    ProducerAdded,         // detail = client id, value = producer number
+    ConsumerAdded,         // detail = client id, value = consumer number
+    NetworkChanged,        // detail = what changed (partition, heal, pause, latency ...)
+};
+
+// One entry of the journal. Fields a kind does not use keep their defaults (see the kinds).
+struct JournalEvent {
+    std::uint64_t sequence = 0; // 0, 1, 2 ... in the order the changes happened
+    SimTime time;
+    JournalEventKind kind = JournalEventKind::BrokerAdded;
+    std::string topic;
+    std::int32_t partition = -1;
+    std::int32_t broker = -1;
+    std::int32_t leaderEpoch = -1;
+    std::int64_t value = -1;
+    std::int64_t count = 0;
+    std::vector<std::int32_t> brokers;
+    std::string detail;
+};
+
+// Kafka-like name of a kind ("LeaderElected" -> "leader_elected"), stable for reports and files.
+const char *journalEventKindName(JournalEventKind kind);
+// One line of English for people: "orders-2: broker 1 elected leader, epoch 3 (clean)".
+std::string describeJournalEvent(const JournalEvent &event);
+
+// The cluster's journal: every state change as a typed event, in order, with a running digest
+// over all of them (so two runs agree on their whole history exactly when the digests agree).
+// Memory stays bounded: beyond `capacity` the oldest events are dropped from the retained window
+// (the digest and the count still cover them).
+class Journal {
+public:
+    static constexpr std::size_t kDefaultCapacity = 100'000;
+
+    // At least one event is kept.
+    void setCapacity(std::size_t capacity);
+    [[nodiscard]] std::size_t capacity() const { return m_capacity; }
+
+    // Stamps the event with the next sequence number and folds it into the digest.
+    void append(JournalEvent event);
+
+    // Events appended in all (retained or not).
+    [[nodiscard]] std::uint64_t totalEvents() const { return m_next; }
+    // Events dropped from the front of the window.
+    [[nodiscard]] std::uint64_t droppedEvents() const { return m_next - m_events.size(); }
+    // The retained events, oldest first.
+    [[nodiscard]] const std::deque<JournalEvent> &events() const { return m_events; }
+    // The running digest (FNV-1a 64) over every event appended.
+    [[nodiscard]] std::uint64_t digest() const { return m_digest; }
+
+private:
+    std::size_t m_capacity = kDefaultCapacity;
+    std::uint64_t m_next = 0;
+    std::uint64_t m_digest = 0xcbf29ce484222325ULL;
+    std::deque<JournalEvent> m_events;
+};
+
+} // namespace kafkascope
