@@ -152,9 +152,13 @@ std::optional<PartitionId> Producer::send(std::optional<std::string> key, std::o
     record.key = std::move(key);
     record.value = std::move(value);
     // KafkaProducer.partition: an explicit partition wins over any partitioner.
+    // Only the sticky and round-robin choices look at which partitions have a leader; a keyed
+    // record hashes over all of them, so large topics do not pay for the list on every send.
+    const bool hashesKey = m_config.partitioner == PartitionerKind::BuiltIn && record.key && !m_config.partitionerIgnoreKeys;
     const PartitionId partition = explicitPartition
         ? *explicitPartition
-        : choosePartition(m_config.topic, topic->partitionCount(), availablePartitions(*topic), record);
+        : choosePartition(m_config.topic, topic->partitionCount(),
+                          hashesKey ? std::vector<PartitionId>{} : availablePartitions(*topic), record);
     const TopicPartition tp{m_config.topic, partition};
     ++m_sent;
     // The console producer (id -1) is replaced when the user picks another topic: it sends each
@@ -322,11 +326,39 @@ void Producer::sendRequest(std::optional<BrokerId> broker, std::vector<ProducerB
         m_cluster.submitProduce(m_id, batch.topicPartition, recordsOf(batch), identityOf(batch), m_config.acks,
                                 [this, request, i](ProduceError error) { onAnswer(request, i, error); });
     }
-    m_cluster.scheduler().scheduleAfter(SimDuration::millis(m_config.requestTimeoutMs), EventPriority::Timer,
-                                        [this, request] {
-                                            if (!request->done)
-                                                onRequestTimeout(request);
-                                        });
+    request->deadline = m_cluster.now() + SimDuration::millis(m_config.requestTimeoutMs);
+    m_byDeadline.push_back(request);
+    armTimeoutCheck();
+}
+
+void Producer::armTimeoutCheck()
+{
+    while (!m_byDeadline.empty() && m_byDeadline.front()->done)
+        m_byDeadline.pop_front();
+    if (m_byDeadline.empty() || m_timeoutCheckAt)
+        return; // nothing to watch, or a check is due no later than the oldest deadline
+    const SimTime at = m_byDeadline.front()->deadline;
+    m_timeoutCheckAt = at;
+    m_cluster.scheduler().schedule(at, EventPriority::Timer, [this] {
+        m_timeoutCheckAt.reset();
+        checkRequestTimeouts();
+    });
+}
+
+void Producer::checkRequestTimeouts()
+{
+    while (!m_byDeadline.empty()) {
+        const std::shared_ptr<Request> oldest = m_byDeadline.front();
+        if (oldest->done) {
+            m_byDeadline.pop_front();
+            continue;
+        }
+        if (oldest->deadline > m_cluster.now())
+            break;
+        m_byDeadline.pop_front();
+        onRequestTimeout(oldest);
+    }
+    armTimeoutCheck();
 }
 
 void Producer::onAnswer(const std::shared_ptr<Request> &request, std::size_t index, ProduceError error)

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -153,6 +154,7 @@ private:
         std::vector<std::optional<ProduceError>> answers; // one per batch
         std::size_t unanswered = 0;
         bool done = false;
+        SimTime deadline; // sent + request.timeout.ms
     };
 
     PartitionId choosePartition(const std::string &topic, std::int32_t numPartitions,
@@ -163,6 +165,10 @@ private:
     void sendRequest(std::optional<BrokerId> broker, std::vector<ProducerBatch> batches);
     void onAnswer(const std::shared_ptr<Request> &request, std::size_t index, ProduceError error);
     void onRequestTimeout(const std::shared_ptr<Request> &request);
+    // request.timeout.ms: one timer for the producer at the oldest unanswered request's deadline
+    // (deadlines grow with send time), instead of one per request.
+    void armTimeoutCheck();
+    void checkRequestTimeouts();
     // The whole answer is in (or the connection closed): every batch succeeds, is retried or fails.
     void completeRequest(const std::shared_ptr<Request> &request);
     void completeBatch(ProducerBatch batch, ProduceError error);
@@ -191,6 +197,8 @@ private:
     std::optional<SimTime> m_wakeAt; // the sender's next scheduled wake-up
     // Per broker connection: the unanswered requests, oldest first.
     std::map<BrokerId, std::vector<std::shared_ptr<Request>>> m_inFlight;
+    std::deque<std::shared_ptr<Request>> m_byDeadline; // requests awaiting answers, oldest first
+    std::optional<SimTime> m_timeoutCheckAt;
     // Per partition: batches in flight, and the base sequences of those that carry one.
     std::map<TopicPartition, std::size_t> m_inFlightBatches;
     std::map<TopicPartition, std::multiset<std::int32_t>> m_inFlightSequences;
