@@ -3,6 +3,7 @@
 // return (KAFKA-REFERENCE.md §2). Part of the Cluster class; see cluster.h.
 #include "cluster.h"
 
+#include "cluster/broker_list.h"
 #include "cluster/leader_election.h"
 
 #include <spdlog/spdlog.h>
@@ -17,16 +18,6 @@ namespace {
 // is sent again after this long.
 constexpr std::int64_t kFetchRequestTimeoutMs = 30000;
 
-std::string brokerList(const std::set<BrokerId> &ids)
-{
-    std::string out;
-    for (const BrokerId b : ids) {
-        if (!out.empty())
-            out += ',';
-        out += std::to_string(b.value());
-    }
-    return "[" + out + "]";
-}
 
 } // namespace
 
@@ -267,7 +258,7 @@ void Cluster::electAfterFailure(PartitionState &state)
             journalPartition(JournalEventKind::PartitionOffline, state);
         if (m_observer)
             m_observer->onPartitionStateChanged(state.tp);
-        spdlog::debug("[{}] {} is offline (ISR {} all down)", formatSimTime(now()), state.tp.toString(), brokerList(state.isr));
+        spdlog::debug("[{}] {} is offline (ISR {} all down)", formatSimTime(now()), state.tp.toString(), brokerListText(state.isr));
         return;
     }
     becomeLeader(state, *leader, unclean, unclean ? kElectionUnclean : kElectionClean);
@@ -303,7 +294,7 @@ void Cluster::becomeLeader(PartitionState &state, BrokerId leader, bool unclean,
         m_observer->onPartitionStateChanged(state.tp);
     spdlog::debug("[{}] {}: leader {} epoch {}{}, ISR {}", formatSimTime(now()), state.tp.toString(), leader.value(),
                  state.leaderEpoch, unclean ? " (unclean election: acknowledged records may be lost)" : "",
-                 brokerList(state.isr));
+                 brokerListText(state.isr));
     updateHighWatermark(state);
     for (const auto &[b, replica] : state.replicas)
         if (b != leader && isAlive(b))
@@ -353,7 +344,7 @@ void Cluster::checkIsr()
             if (m_observer)
                 m_observer->onPartitionStateChanged(state.tp);
             spdlog::debug("[{}] {}: ISR shrinks to {} ({} out of sync)", formatSimTime(now()), state.tp.toString(),
-                         brokerList(state.isr), brokerList(out));
+                         brokerListText(state.isr), brokerListText(out));
             updateHighWatermark(state);
         }
     }
@@ -516,7 +507,7 @@ void Cluster::handleFetch(const TopicPartition &tp, BrokerId follower, std::uint
         if (m_observer)
             m_observer->onPartitionStateChanged(tp);
         spdlog::debug("[{}] {}: broker {} rejoins the ISR {}", formatSimTime(now()), tp.toString(), follower.value(),
-                     brokerList(state->isr));
+                     brokerListText(state->isr));
         updateHighWatermark(*state);
         maybeCompleteReassignment(*state);
         state = partitionState(tp);

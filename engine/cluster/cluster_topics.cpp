@@ -3,6 +3,7 @@
 // __consumer_offsets topic. Part of the Cluster class; see cluster.h.
 #include "cluster.h"
 
+#include "cluster/broker_list.h"
 #include "cluster/replica_placement.h"
 
 #include <spdlog/spdlog.h>
@@ -13,17 +14,6 @@
 namespace kafkascope {
 
 namespace {
-
-std::string brokerListText(const std::vector<BrokerId> &brokers)
-{
-    std::string out;
-    for (const BrokerId b : brokers) {
-        if (!out.empty())
-            out += ',';
-        out += std::to_string(b.value());
-    }
-    return "[" + out + "]";
-}
 
 std::vector<std::int32_t> ids(const std::vector<BrokerId> &brokers)
 {

@@ -1,5 +1,6 @@
 #include "journal.h"
 
+#include "cluster/broker_list.h"
 #include "core/state_hash.h"
 
 #include <algorithm>
@@ -36,17 +37,6 @@ const char *journalEventKindName(JournalEventKind kind)
 
 namespace {
 
-std::string brokerList(const std::vector<std::int32_t> &brokers)
-{
-    std::string out = "[";
-    for (std::size_t i = 0; i < brokers.size(); ++i) {
-        if (i != 0)
-            out += ',';
-        out += std::to_string(brokers[i]);
-    }
-    return out + "]";
-}
-
 std::string partitionName(const JournalEvent &e)
 {
     return e.topic + "-" + std::to_string(e.partition);
@@ -77,11 +67,11 @@ std::string describeJournalEvent(const JournalEvent &e)
     case JournalEventKind::PartitionOffline:
         return partitionName(e) + " is offline: no replica may lead";
     case JournalEventKind::IsrChanged:
-        return partitionName(e) + ": ISR is now " + brokerList(e.brokers) + (e.detail.empty() ? "" : " (" + e.detail + ")");
+        return partitionName(e) + ": ISR is now " + brokerListText(e.brokers) + (e.detail.empty() ? "" : " (" + e.detail + ")");
     case JournalEventKind::ReassignmentStarted:
-        return partitionName(e) + ": reassignment to " + brokerList(e.brokers) + " started";
+        return partitionName(e) + ": reassignment to " + brokerListText(e.brokers) + " started";
     case JournalEventKind::ReassignmentCompleted:
-        return partitionName(e) + ": reassignment done, replicas " + brokerList(e.brokers);
+        return partitionName(e) + ": reassignment done, replicas " + brokerListText(e.brokers);
     case JournalEventKind::RecordsAppended:
         return partitionName(e) + ": leader " + b + " appended " + std::to_string(e.count) + " record(s) at offset "
             + std::to_string(e.value);
