@@ -72,7 +72,8 @@ struct ReplicationConfig {
     std::int64_t replicaLagTimeMaxMs = 30000;  // replica.lag.time.max.ms
     std::int64_t replicaFetchWaitMaxMs = 500;  // replica.fetch.wait.max.ms (the long poll)
     std::int64_t replicaFetchBackoffMs = 1000; // replica.fetch.backoff.ms (after an error)
-    std::size_t replicaFetchMaxBytes = 1 << 20; // replica.fetch.max.bytes
+    std::size_t replicaFetchMaxBytes = 1 << 20; // replica.fetch.max.bytes (a partition)
+    std::size_t replicaFetchResponseMaxBytes = 10 << 20; // replica.fetch.response.max.bytes
     bool autoLeaderRebalance = true;                 // auto.leader.rebalance.enable
     std::int64_t leaderImbalanceCheckIntervalMs = 300000; // leader.imbalance.check.interval.seconds
     double leaderImbalancePerBrokerPercentage = 10.0;     // leader.imbalance.per.broker.percentage
@@ -258,16 +259,55 @@ private:
     // Replication (cluster_replication.cpp).
     Result<std::unique_ptr<PartitionLog>> openReplicaLog(BrokerId broker, const std::string &topic, std::int32_t partition,
                                                          const LogConfig &config);
+    // Makes sure the follower's fetch session with the partition's leader runs (and includes it).
     void startFetcher(const TopicPartition &tp, BrokerId follower, SimDuration delay);
-    void sendFetch(const TopicPartition &tp, BrokerId follower, std::uint64_t generation);
-    void onFetchWatchdog(const TopicPartition &tp, BrokerId follower);
-    // The follower's replica when its fetcher is still the loop `generation` (else nothing).
-    Replica *currentFetcher(const TopicPartition &tp, BrokerId follower, std::uint64_t generation);
-    void handleFetch(const TopicPartition &tp, BrokerId follower, std::uint64_t generation, std::int64_t fetchOffset,
-                     std::int32_t lastFetchedEpoch, std::int32_t leaderEpoch);
-    void answerFetch(const TopicPartition &tp, BrokerId follower, std::uint64_t generation, std::int64_t fetchOffset);
+    struct FetchPart {
+        enum class Kind { Normal, Diverged, Reset, Skipped };
+        TopicPartition tp;
+        std::uint64_t topicId = 0;
+        std::int64_t fetchOffset = 0;
+        std::int32_t lastFetchedEpoch = -1;
+        std::int32_t leaderEpoch = -1;
+        // Filled in by the leader.
+        Kind kind = Kind::Normal;
+        std::int32_t divergingEpoch = -1;
+        std::int64_t divergingEnd = -1; // Reset: the leader's log start offset
+    };
+    struct FetchAnswer {
+        TopicPartition tp;
+        std::uint64_t topicId = 0;
+        FetchPart::Kind kind = FetchPart::Kind::Normal;
+        std::int32_t divergingEpoch = -1;
+        std::int64_t divergingEnd = -1;
+        std::string records;
+        std::int64_t leaderHighWatermark = 0;
+    };
+    // One follower broker fetching from one leader broker (Kafka's replica fetcher thread).
+    struct FetchSession {
+        std::uint64_t request = 0; // the request in flight (0: none)
+        bool sendScheduled = false;
+        std::vector<TopicPartition> partitions; // cached; rebuilt when m_metadataVersion moves
+        std::uint64_t partitionsVersion = ~std::uint64_t{0};
+        SimTime deadline;
+        std::uint64_t deadlineRequest = 0;
+        bool watchArmed = false;
+        // At the leader: the request held for the long poll.
+        bool parked = false;
+        std::uint64_t parkedRequest = 0;
+        std::vector<FetchPart> parkedParts;
+        SimTime parkedUntil;
+        bool parkTimerArmed = false;
+    };
+    const std::vector<TopicPartition> &sessionPartitions(FetchSession &session, BrokerId follower, BrokerId leader);
+    void resetFetchSessions(BrokerId broker);
+    void sendSessionFetch(BrokerId follower, BrokerId leader);
+    void onSessionWatchdog(BrokerId follower, BrokerId leader);
+    void handleSessionFetch(BrokerId follower, BrokerId leader, std::uint64_t request, std::vector<FetchPart> parts);
+    void armParkTimer(BrokerId follower, BrokerId leader);
+    void answerParked(BrokerId follower, BrokerId leader);
+    void answerSessionFetch(BrokerId follower, BrokerId leader, std::uint64_t request, const std::vector<FetchPart> &parts);
+    void handleSessionAnswer(BrokerId follower, BrokerId leader, std::uint64_t request, const std::vector<FetchAnswer> &answers);
     void completeParkedFetches(PartitionState &state);
-    void armParkTimer(PartitionState &state, BrokerId follower);
     void updateHighWatermark(PartitionState &state);
     void scheduleIsrCheck();
     void scheduleLeaderRebalance();
@@ -332,7 +372,9 @@ private:
     std::map<BrokerId, BrokerInfo> m_brokers;
     ReplicationConfig m_replication;
     SimNetwork m_network;
-    std::uint64_t m_lastFetchGeneration = 0; // see Replica::fetchGeneration
+    std::uint64_t m_lastFetchGeneration = 0; // request ids of the fetch sessions
+    std::map<std::pair<BrokerId, BrokerId>, FetchSession> m_fetchSessions; // (follower, leader)
+    std::uint64_t m_metadataVersion = 0; // moves whenever which broker leads or holds what may have changed
     std::uint64_t m_lastTopicId = 0;
     std::int32_t m_nextBrokerId = 1;
     Journal m_journal;

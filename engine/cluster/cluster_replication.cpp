@@ -99,6 +99,8 @@ void Cluster::stopBroker(BrokerId id, JournalEventKind how)
 {
     m_brokers.at(id).alive = false;
     m_network.pause(nodeOf(id));
+    resetFetchSessions(id);
+    ++m_metadataVersion;
     JournalEvent e;
     e.kind = how;
     e.broker = id.value();
@@ -254,6 +256,7 @@ void Cluster::electAfterFailure(PartitionState &state)
         completeDelayedProduces(state, true);
         const bool wasOnline = state.leader.has_value();
         state.leader.reset();
+        ++m_metadataVersion;
         if (wasOnline)
             journalPartition(JournalEventKind::PartitionOffline, state);
         if (m_observer)
@@ -289,7 +292,7 @@ void Cluster::becomeLeader(PartitionState &state, BrokerId leader, bool unclean,
     for (auto &[b, replica] : state.replicas)
         if (isAlive(b))
             replica.knownLeaderEpoch = state.leaderEpoch;
-    r.fetchGeneration = ++m_lastFetchGeneration; // a leader does not fetch
+    ++m_metadataVersion; // sessions to and from this leader change
     if (m_observer)
         m_observer->onPartitionStateChanged(state.tp);
     spdlog::debug("[{}] {}: leader {} epoch {}{}, ISR {}", formatSimTime(now()), state.tp.toString(), leader.value(),
@@ -350,260 +353,324 @@ void Cluster::checkIsr()
     }
 }
 
-Replica *Cluster::currentFetcher(const TopicPartition &tp, BrokerId follower, std::uint64_t generation)
+// --- Fetch sessions ----------------------------------------------------------------------------
+// Kafka's replica fetcher: each follower broker has one fetcher per leader broker, and each fetch
+// request carries every partition the follower copies from that leader (with its log end offset,
+// last fetched epoch and the leader epoch it knows). The leader answers at once when any partition
+// has something to say (records, a divergence, a reset), else holds the request up to
+// replica.fetch.wait.max.ms; the follower applies the answer partition by partition and sends
+// the next request at once.
+
+const std::vector<TopicPartition> &Cluster::sessionPartitions(FetchSession &session, BrokerId follower, BrokerId leader)
 {
-    PartitionState *state = partitionState(tp);
-    if (!state || !isAlive(follower))
-        return nullptr;
-    const auto it = state->replicas.find(follower);
-    if (it == state->replicas.end() || it->second.fetchGeneration != generation)
-        return nullptr;
-    return &it->second;
+    if (session.partitionsVersion == m_metadataVersion)
+        return session.partitions;
+    session.partitions.clear();
+    for (const auto &[name, topic] : m_topics)
+        for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
+            const PartitionState &state = topic.state(PartitionId{p});
+            if (state.leader == leader && follower != leader && state.replicas.count(follower))
+                session.partitions.push_back(state.tp);
+        }
+    session.partitionsVersion = m_metadataVersion;
+    return session.partitions;
 }
 
 void Cluster::startFetcher(const TopicPartition &tp, BrokerId follower, SimDuration delay)
 {
     PartitionState *state = partitionState(tp);
-    if (!state || !state->replicas.count(follower))
-        return;
-    const std::uint64_t generation = ++m_lastFetchGeneration;
-    state->replicas.at(follower).fetchGeneration = generation;
-    if (delay == SimDuration{}) {
-        sendFetch(tp, follower, generation); // at once: no event needed
+    if (!state || !state->leader || *state->leader == follower || !state->replicas.count(follower))
+        return; // offline partitions are picked up when a leader is elected
+    ++m_metadataVersion; // the partition may be new to this session
+    FetchSession &session = m_fetchSessions[{follower, *state->leader}];
+    if (session.request != 0 || session.sendScheduled)
+        return; // the next request of the running loop includes it
+    if (delay > SimDuration{}) {
+        session.sendScheduled = true;
+        const BrokerId leader = *state->leader;
+        m_scheduler.scheduleAfter(delay, EventPriority::Network, [this, follower, leader] {
+            m_fetchSessions[{follower, leader}].sendScheduled = false;
+            sendSessionFetch(follower, leader);
+        });
         return;
     }
-    m_scheduler.scheduleAfter(delay, EventPriority::Network, [this, tp, follower, generation] {
-        sendFetch(tp, follower, generation);
-    });
+    sendSessionFetch(follower, *state->leader);
 }
 
-void Cluster::sendFetch(const TopicPartition &tp, BrokerId follower, std::uint64_t generation)
+void Cluster::resetFetchSessions(BrokerId broker)
 {
-    if (!currentFetcher(tp, follower, generation))
-        return; // a newer fetch loop runs, or the follower is down (it restarts its loop on return)
-    PartitionState *state = partitionState(tp);
-    if (!state->leader || *state->leader == follower) {
-        if (!state->leader) // offline: try again later
-            m_scheduler.scheduleAfter(SimDuration::millis(m_replication.replicaFetchBackoffMs), EventPriority::Network,
-                                      [this, tp, follower, generation] { sendFetch(tp, follower, generation); });
+    // A broker died: its connections drop, so requests to or from it are never answered; the
+    // other side notices at once (a disconnect) rather than after the request timeout.
+    for (auto &[key, session] : m_fetchSessions)
+        if (key.first == broker || key.second == broker) {
+            session.request = 0;
+            session.parked = false;
+            session.parkedParts.clear();
+        }
+}
+
+void Cluster::sendSessionFetch(BrokerId follower, BrokerId leader)
+{
+    FetchSession &session = m_fetchSessions[{follower, leader}];
+    session.request = 0;
+    if (!isAlive(follower) || !isAlive(leader))
         return;
+    std::vector<FetchPart> parts;
+    for (const TopicPartition &tp : sessionPartitions(session, follower, leader)) {
+        const PartitionState *state = partitionState(tp);
+        if (!state || state->leader != leader || !state->replicas.count(follower))
+            continue;
+        const Replica &r = state->replicas.at(follower);
+        FetchPart part;
+        part.tp = tp;
+        part.topicId = state->topicId;
+        part.fetchOffset = r.log->logEndOffset();
+        part.lastFetchedEpoch = r.epochs.latestEpoch().value_or(-1);
+        part.leaderEpoch = r.knownLeaderEpoch;
+        parts.push_back(std::move(part));
     }
-    Replica &r = state->replicas.at(follower);
-    const std::int64_t fetchOffset = r.log->logEndOffset();
-    const std::int32_t lastEpoch = r.epochs.latestEpoch().value_or(-1);
-    const std::int32_t leaderEpoch = r.knownLeaderEpoch;
-    const BrokerId leader = *state->leader;
-    // Each request gets a fresh generation; a lost request is retried after the timeout.
+    if (parts.empty())
+        return; // nothing to copy from this leader: the loop stops until a partition is added
     const std::uint64_t request = ++m_lastFetchGeneration;
-    r.fetchGeneration = request;
-    m_network.send(nodeOf(follower), nodeOf(leader), [this, tp, follower, request, fetchOffset, lastEpoch, leaderEpoch] {
-        handleFetch(tp, follower, request, fetchOffset, lastEpoch, leaderEpoch);
+    session.request = request;
+    m_network.send(nodeOf(follower), nodeOf(leader), [this, follower, leader, request, parts = std::move(parts)]() mutable {
+        handleSessionFetch(follower, leader, request, std::move(parts));
     });
-    // Without an answer by the deadline the request counts as lost and the loop starts again.
-    // One watchdog event per replica, moved to the latest request's deadline when it fires,
-    // instead of a timer for every request.
-    r.fetchDeadline = now() + SimDuration::millis(kFetchRequestTimeoutMs);
-    r.fetchRequest = request;
-    if (!r.fetchWatchArmed) {
-        r.fetchWatchArmed = true;
-        m_scheduler.schedule(r.fetchDeadline, EventPriority::Timer, [this, tp, follower] { onFetchWatchdog(tp, follower); });
+    // Without an answer by the deadline (replica.socket.timeout.ms) the request counts as lost and
+    // a new one goes out. One watchdog per session, moved to the latest request's deadline when it
+    // fires, instead of a timer for every request.
+    session.deadline = now() + SimDuration::millis(kFetchRequestTimeoutMs);
+    session.deadlineRequest = request;
+    if (!session.watchArmed) {
+        session.watchArmed = true;
+        m_scheduler.schedule(session.deadline, EventPriority::Timer, [this, follower, leader] { onSessionWatchdog(follower, leader); });
     }
 }
 
-void Cluster::onFetchWatchdog(const TopicPartition &tp, BrokerId follower)
+void Cluster::onSessionWatchdog(BrokerId follower, BrokerId leader)
 {
-    PartitionState *state = partitionState(tp);
-    if (!state || !state->replicas.count(follower))
-        return;
-    Replica &r = state->replicas.at(follower);
-    r.fetchWatchArmed = false;
-    if (r.fetchDeadline > now()) { // a later request is out: wait for its deadline
-        r.fetchWatchArmed = true;
-        m_scheduler.schedule(r.fetchDeadline, EventPriority::Timer, [this, tp, follower] { onFetchWatchdog(tp, follower); });
+    FetchSession &session = m_fetchSessions[{follower, leader}];
+    session.watchArmed = false;
+    if (session.deadline > now()) {
+        session.watchArmed = true;
+        m_scheduler.schedule(session.deadline, EventPriority::Timer, [this, follower, leader] { onSessionWatchdog(follower, leader); });
         return;
     }
-    // The last request's deadline passed. If the loop still waits for it, it timed out.
-    if (isAlive(follower) && r.fetchGeneration == r.fetchRequest)
-        startFetcher(tp, follower, SimDuration{});
+    if (session.request != 0 && session.request == session.deadlineRequest)
+        sendSessionFetch(follower, leader); // timed out
 }
 
-void Cluster::handleFetch(const TopicPartition &tp, BrokerId follower, std::uint64_t generation, std::int64_t fetchOffset,
-                          std::int32_t lastFetchedEpoch, std::int32_t leaderEpoch)
+void Cluster::handleSessionFetch(BrokerId follower, BrokerId leaderId, std::uint64_t request, std::vector<FetchPart> parts)
 {
-    PartitionState *state = partitionState(tp);
-    if (!state || !state->leader || !isAlive(*state->leader) || leaderEpoch != state->leaderEpoch)
-        return; // not the leader of that epoch any more: the follower retries after its timeout or a new loop
-    if (!state->replicas.count(follower) || state->replicas.at(follower).fetchGeneration != generation)
-        return; // from a superseded fetch loop (or a deleted topic of the same name)
-    Replica &leader = *state->leaderReplica();
-    const std::int64_t leaderEnd = leader.log->logEndOffset();
-    // KIP-320: a follower whose last fetched epoch ends earlier on the leader, or that is ahead
-    // of the leader, has diverged and must truncate before fetching.
-    bool diverged = false;
-    std::int32_t divergingEpoch = -1;
-    std::int64_t divergingEnd = -1;
-    if (lastFetchedEpoch >= 0) {
-        const auto [epoch, end] = leader.epochs.endOffsetFor(lastFetchedEpoch, leaderEnd);
-        if (epoch != lastFetchedEpoch || end < fetchOffset) {
-            diverged = true;
-            divergingEpoch = epoch;
-            divergingEnd = end;
+    if (!isAlive(leaderId))
+        return;
+    if (m_fetchSessions[{follower, leaderId}].request != request)
+        return; // from a superseded loop (the follower already gave up on it)
+    bool answerNow = false;
+    for (FetchPart &part : parts) {
+        PartitionState *state = partitionState(part.tp);
+        if (!state || state->topicId != part.topicId || state->leader != leaderId || part.leaderEpoch != state->leaderEpoch
+            || !state->replicas.count(follower)) {
+            part.kind = FetchPart::Kind::Skipped; // not the leader of that epoch any more (FENCED_LEADER_EPOCH)
+            continue;
         }
-    }
-    if (!diverged && fetchOffset > leaderEnd) {
-        diverged = true;
-        divergingEpoch = state->leaderEpoch;
-        divergingEnd = leaderEnd;
-    }
-    if (diverged) {
-        const BrokerId leaderId = *state->leader;
-        m_network.send(nodeOf(leaderId), nodeOf(follower), [this, tp, follower, generation, divergingEpoch, divergingEnd] {
-            Replica *current = currentFetcher(tp, follower, generation);
-            if (!current)
-                return;
-            Replica &r = *current;
-            const std::int64_t truncateTo = followerTruncationOffset(r.epochs, r.log->logEndOffset(), r.highWatermark,
-                                                                     divergingEpoch, divergingEnd);
-            if (truncateTo < r.log->logEndOffset()) {
-                spdlog::debug("[{}] {}: broker {} truncates its log from {} to {}", formatSimTime(now()), tp.toString(),
-                             follower.value(), r.log->logEndOffset(), truncateTo);
-                (void)r.log->truncateTo(truncateTo);
-                r.highWatermark = std::min(r.highWatermark, r.log->logEndOffset());
-                r.rebuildProducerState();
-                journalPartition(JournalEventKind::LogTruncated, *partitionState(tp), follower.value(),
-                                 r.log->logEndOffset());
+        Replica &leader = *state->leaderReplica();
+        const std::int64_t leaderEnd = leader.log->logEndOffset();
+        // KIP-320: a follower whose last fetched epoch ends earlier on the leader, or that is ahead
+        // of the leader, has diverged and must truncate before fetching.
+        if (part.lastFetchedEpoch >= 0) {
+            const auto [epoch, end] = leader.epochs.endOffsetFor(part.lastFetchedEpoch, leaderEnd);
+            if (epoch != part.lastFetchedEpoch || end < part.fetchOffset) {
+                part.kind = FetchPart::Kind::Diverged;
+                part.divergingEpoch = epoch;
+                part.divergingEnd = end;
             }
-            // Epochs that start at or after the truncation point describe records it no longer
-            // has (or none): they go, so that the next fetch does not diverge again.
-            r.epochs.truncateFromEnd(std::min(truncateTo, r.log->logEndOffset()));
-            startFetcher(tp, follower, SimDuration{});
-        });
-        return;
-    }
-    if (fetchOffset < leader.log->logStartOffset()) {
-        // The follower is below the leader's log start: it starts again empty there.
-        const std::int64_t start = leader.log->logStartOffset();
-        m_network.send(nodeOf(*state->leader), nodeOf(follower), [this, tp, follower, generation, start] {
-            Replica *current = currentFetcher(tp, follower, generation);
-            if (!current)
-                return;
-            Replica &r = *current;
-            (void)r.log->truncateFullyAndStartAt(start, clockMs());
-            r.epochs.truncateFromStart(start);
-            r.rebuildProducerState();
-            journalPartition(JournalEventKind::LogTruncated, *partitionState(tp), follower.value(), r.log->logEndOffset());
-            startFetcher(tp, follower, SimDuration{});
-        });
-        return;
-    }
-
-    recordFollowerFetch(state->followers[follower], fetchOffset, leaderEnd, now().millis());
-    // KIP-841: only a live (unfenced) broker may join the ISR; a fetch it sent just before it died
-    // still arrives, but does not bring it back.
-    if (!state->isr.count(follower) && isAlive(follower)
-        && mayJoinIsr(fetchOffset, leader.highWatermark, state->leaderEpochStartOffset)) {
-        state->isr.insert(follower);
-        journalIsr(*state, "broker " + std::to_string(follower.value()) + " caught up");
-        if (m_observer)
-            m_observer->onPartitionStateChanged(tp);
-        spdlog::debug("[{}] {}: broker {} rejoins the ISR {}", formatSimTime(now()), tp.toString(), follower.value(),
-                     brokerListText(state->isr));
+        }
+        if (part.kind == FetchPart::Kind::Normal && part.fetchOffset > leaderEnd) {
+            part.kind = FetchPart::Kind::Diverged;
+            part.divergingEpoch = state->leaderEpoch;
+            part.divergingEnd = leaderEnd;
+        }
+        if (part.kind == FetchPart::Kind::Normal && part.fetchOffset < leader.log->logStartOffset()) {
+            part.kind = FetchPart::Kind::Reset; // below the leader's log start: start again empty there
+            part.divergingEnd = leader.log->logStartOffset();
+        }
+        if (part.kind != FetchPart::Kind::Normal) {
+            answerNow = true;
+            continue;
+        }
+        recordFollowerFetch(state->followers[follower], part.fetchOffset, leaderEnd, now().millis());
+        // KIP-841: only a live (unfenced) broker may join the ISR; a fetch it sent just before it
+        // died still arrives, but does not bring it back.
+        if (!state->isr.count(follower) && isAlive(follower)
+            && mayJoinIsr(part.fetchOffset, leader.highWatermark, state->leaderEpochStartOffset)) {
+            state->isr.insert(follower);
+            journalIsr(*state, "broker " + std::to_string(follower.value()) + " caught up");
+            if (m_observer)
+                m_observer->onPartitionStateChanged(part.tp);
+            spdlog::debug("[{}] {}: broker {} rejoins the ISR {}", formatSimTime(now()), part.tp.toString(),
+                          follower.value(), brokerListText(state->isr));
+            updateHighWatermark(*state);
+            maybeCompleteReassignment(*state);
+            state = partitionState(part.tp);
+            if (!state || state->leader != leaderId || !state->replicas.count(follower)) {
+                part.kind = FetchPart::Kind::Skipped; // the reassignment removed this follower, or moved the leader
+                continue;
+            }
+        }
         updateHighWatermark(*state);
-        maybeCompleteReassignment(*state);
-        state = partitionState(tp);
-        if (!state || !state->leader || !state->replicas.count(follower) || state->leader == follower)
-            return; // the reassignment removed this follower, or it now leads
+        if (part.fetchOffset < state->leaderReplica()->log->logEndOffset())
+            answerNow = true;
     }
-    updateHighWatermark(*state);
-
-    if (fetchOffset < leaderEnd) {
-        answerFetch(tp, follower, generation, fetchOffset);
+    if (answerNow) {
+        answerSessionFetch(follower, leaderId, request, parts);
         return;
     }
-    // Nothing new: Kafka's leader holds the fetch up to replica.fetch.wait.max.ms, answering as
-    // soon as records arrive.
-    Replica &parked = state->replicas.at(follower);
-    parked.parked = true;
-    parked.parkedGeneration = generation;
-    parked.parkedFetchOffset = fetchOffset;
-    parked.parkedUntil = now() + SimDuration::millis(m_replication.replicaFetchWaitMaxMs);
-    armParkTimer(*state, follower);
+    // Nothing new anywhere: Kafka's leader holds the fetch up to replica.fetch.wait.max.ms,
+    // answering as soon as records arrive in one of its partitions.
+    FetchSession &session = m_fetchSessions[{follower, leaderId}];
+    session.parked = true;
+    session.parkedRequest = request;
+    session.parkedParts = std::move(parts);
+    session.parkedUntil = now() + SimDuration::millis(m_replication.replicaFetchWaitMaxMs);
+    armParkTimer(follower, leaderId);
 }
 
-void Cluster::armParkTimer(PartitionState &state, BrokerId follower)
+void Cluster::armParkTimer(BrokerId follower, BrokerId leader)
 {
-    Replica &r = state.replicas.at(follower);
-    if (r.parkTimerArmed)
+    FetchSession &session = m_fetchSessions[{follower, leader}];
+    if (session.parkTimerArmed)
         return;
-    r.parkTimerArmed = true;
-    m_scheduler.schedule(r.parkedUntil, EventPriority::Network, [this, tp = state.tp, topicId = state.topicId, follower] {
-        PartitionState *s = partitionState(tp);
-        if (!s || s->topicId != topicId || !s->replicas.count(follower))
+    session.parkTimerArmed = true;
+    m_scheduler.schedule(session.parkedUntil, EventPriority::Network, [this, follower, leader] {
+        FetchSession &s = m_fetchSessions[{follower, leader}];
+        s.parkTimerArmed = false;
+        if (!s.parked)
             return;
-        Replica &replica = s->replicas.at(follower);
-        replica.parkTimerArmed = false;
-        if (!replica.parked)
-            return;
-        if (replica.parkedUntil > now()) { // parked again since: wait for that deadline
-            armParkTimer(*s, follower);
+        if (s.parkedUntil > now()) { // parked again since: wait for that deadline
+            armParkTimer(follower, leader);
             return;
         }
-        replica.parked = false;
-        answerFetch(tp, follower, replica.parkedGeneration, replica.parkedFetchOffset);
+        answerParked(follower, leader);
     });
+}
+
+void Cluster::answerParked(BrokerId follower, BrokerId leader)
+{
+    FetchSession &session = m_fetchSessions[{follower, leader}];
+    session.parked = false;
+    std::vector<FetchPart> parts = std::move(session.parkedParts);
+    session.parkedParts.clear();
+    answerSessionFetch(follower, leader, session.parkedRequest, parts);
 }
 
 void Cluster::completeParkedFetches(PartitionState &state)
 {
-    // Records arrived: the parked fetches are answered now instead of at their deadline.
-    for (auto &[b, replica] : state.replicas) {
-        if (!replica.parked)
+    // Records arrived: the followers' parked fetches are answered now instead of at their deadline.
+    if (!state.leader)
+        return;
+    for (const auto &[b, replica] : state.replicas) {
+        if (b == *state.leader)
             continue;
-        replica.parked = false;
-        answerFetch(state.tp, b, replica.parkedGeneration, replica.parkedFetchOffset);
+        const auto it = m_fetchSessions.find({b, *state.leader});
+        if (it != m_fetchSessions.end() && it->second.parked)
+            answerParked(b, *state.leader);
     }
 }
 
-void Cluster::answerFetch(const TopicPartition &tp, BrokerId follower, std::uint64_t generation, std::int64_t fetchOffset)
+void Cluster::answerSessionFetch(BrokerId follower, BrokerId leaderId, std::uint64_t request, const std::vector<FetchPart> &parts)
 {
-    PartitionState *state = partitionState(tp);
-    if (!state || !state->leader || !isAlive(*state->leader))
+    if (!isAlive(leaderId))
         return;
-    Replica &leader = *state->leaderReplica();
-    std::string records;
-    if (fetchOffset < leader.log->logEndOffset() && fetchOffset >= leader.log->logStartOffset()) {
-        auto fetched = leader.log->read(fetchOffset, m_replication.replicaFetchMaxBytes);
-        if (fetched.isOk())
-            records = std::move(fetched.value().records);
+    std::vector<FetchAnswer> answers;
+    std::size_t bytes = 0;
+    for (const FetchPart &part : parts) {
+        if (part.kind == FetchPart::Kind::Skipped)
+            continue;
+        FetchAnswer answer;
+        answer.tp = part.tp;
+        answer.topicId = part.topicId;
+        answer.kind = part.kind;
+        answer.divergingEpoch = part.divergingEpoch;
+        answer.divergingEnd = part.divergingEnd;
+        if (part.kind == FetchPart::Kind::Normal) {
+            PartitionState *state = partitionState(part.tp);
+            if (!state || state->topicId != part.topicId || state->leader != leaderId)
+                continue;
+            Replica &leader = *state->leaderReplica();
+            // replica.fetch.max.bytes a partition, replica.fetch.response.max.bytes in all.
+            if (part.fetchOffset < leader.log->logEndOffset() && part.fetchOffset >= leader.log->logStartOffset()
+                && bytes < m_replication.replicaFetchResponseMaxBytes) {
+                auto fetched = leader.log->read(part.fetchOffset, m_replication.replicaFetchMaxBytes);
+                if (fetched.isOk())
+                    answer.records = std::move(fetched.value().records);
+                bytes += answer.records.size();
+            }
+            answer.leaderHighWatermark = leader.highWatermark;
+        }
+        answers.push_back(std::move(answer));
     }
-    const std::int64_t leaderHw = leader.highWatermark;
-    m_network.send(nodeOf(*state->leader), nodeOf(follower),
-                   [this, tp, follower, generation, records = std::move(records), leaderHw] {
-                       Replica *current = currentFetcher(tp, follower, generation);
-                       if (!current || partitionState(tp)->leader == follower)
-                           return;
-                       Replica &r = *current;
-                       const std::int64_t endBefore = r.log->logEndOffset();
-                       std::string_view bytes = records;
-                       while (!bytes.empty()) {
-                           const auto header = readBatchHeader(bytes);
-                           if (!header.isOk() || header.value().baseOffset != r.log->logEndOffset())
-                               break; // stale (the log moved meanwhile): the next fetch starts right
-                           const std::string_view batch = bytes.substr(0, header.value().sizeInBytes());
-                           if (!r.log->appendBatch(batch, clockMs()).isOk())
-                               break;
-                           if (header.value().partitionLeaderEpoch >= 0)
-                               r.epochs.assign(header.value().partitionLeaderEpoch, header.value().baseOffset);
-                           r.noteBatch(header.value().producerId, header.value().baseSequence,
-                                       header.value().lastOffsetDelta);
-                           bytes.remove_prefix(batch.size());
-                       }
-                       if (r.log->logEndOffset() > endBefore)
-                           journalPartition(JournalEventKind::RecordsReplicated, *partitionState(tp), follower.value(),
-                                            endBefore, r.log->logEndOffset() - endBefore);
-                       r.highWatermark = std::max(r.highWatermark, std::min(leaderHw, r.log->logEndOffset()));
-                       startFetcher(tp, follower, SimDuration{});
-                   });
+    m_network.send(nodeOf(leaderId), nodeOf(follower), [this, follower, leaderId, request, answers = std::move(answers)] {
+        handleSessionAnswer(follower, leaderId, request, answers);
+    });
+}
+
+void Cluster::handleSessionAnswer(BrokerId follower, BrokerId leaderId, std::uint64_t request,
+                                  const std::vector<FetchAnswer> &answers)
+{
+    FetchSession &session = m_fetchSessions[{follower, leaderId}];
+    if (session.request != request || !isAlive(follower))
+        return; // a stale answer: the loop moved on (timeout, or a broker restarted)
+    session.request = 0;
+    for (const FetchAnswer &answer : answers) {
+        PartitionState *s = partitionState(answer.tp);
+        if (!s || s->topicId != answer.topicId || s->leader == follower || !s->replicas.count(follower))
+            continue;
+        Replica &r = s->replicas.at(follower);
+        if (answer.kind == FetchPart::Kind::Diverged) {
+            const std::int64_t truncateTo = followerTruncationOffset(r.epochs, r.log->logEndOffset(), r.highWatermark,
+                                                                     answer.divergingEpoch, answer.divergingEnd);
+            if (truncateTo < r.log->logEndOffset()) {
+                spdlog::debug("[{}] {}: broker {} truncates its log from {} to {}", formatSimTime(now()),
+                              answer.tp.toString(), follower.value(), r.log->logEndOffset(), truncateTo);
+                (void)r.log->truncateTo(truncateTo);
+                r.highWatermark = std::min(r.highWatermark, r.log->logEndOffset());
+                r.rebuildProducerState();
+                journalPartition(JournalEventKind::LogTruncated, *s, follower.value(), r.log->logEndOffset());
+            }
+            // Epochs that start at or after the truncation point describe records it no longer
+            // has (or none): they go, so that the next fetch does not diverge again.
+            r.epochs.truncateFromEnd(std::min(truncateTo, r.log->logEndOffset()));
+            continue;
+        }
+        if (answer.kind == FetchPart::Kind::Reset) {
+            const std::int64_t start = answer.divergingEnd;
+            (void)r.log->truncateFullyAndStartAt(start, clockMs());
+            r.epochs.truncateFromStart(start);
+            r.rebuildProducerState();
+            journalPartition(JournalEventKind::LogTruncated, *s, follower.value(), r.log->logEndOffset());
+            continue;
+        }
+        const std::int64_t endBefore = r.log->logEndOffset();
+        std::string_view bytes = answer.records;
+        while (!bytes.empty()) {
+            const auto header = readBatchHeader(bytes);
+            if (!header.isOk() || header.value().baseOffset != r.log->logEndOffset())
+                break; // stale (the log moved meanwhile): the next fetch starts right
+            const std::string_view batch = bytes.substr(0, header.value().sizeInBytes());
+            if (!r.log->appendBatch(batch, clockMs()).isOk())
+                break;
+            if (header.value().partitionLeaderEpoch >= 0)
+                r.epochs.assign(header.value().partitionLeaderEpoch, header.value().baseOffset);
+            r.noteBatch(header.value().producerId, header.value().baseSequence, header.value().lastOffsetDelta);
+            bytes.remove_prefix(batch.size());
+        }
+        if (r.log->logEndOffset() > endBefore)
+            journalPartition(JournalEventKind::RecordsReplicated, *s, follower.value(), endBefore,
+                             r.log->logEndOffset() - endBefore);
+        r.highWatermark = std::max(r.highWatermark, std::min(answer.leaderHighWatermark, r.log->logEndOffset()));
+    }
+    sendSessionFetch(follower, leaderId);
 }
 
 void Replica::rebuildProducerState()

@@ -295,6 +295,7 @@ Status Cluster::deleteTopic(const std::string &name)
             for (const auto &[b, replica] : t->state(PartitionId{p}).replicas)
                 dirs.push_back(m_dataDirectory + "/broker-" + std::to_string(b.value()) + "/" + name + "-" + std::to_string(p));
     m_topics.erase(name); // closes every replica's log
+    ++m_metadataVersion;
     for (const std::string &dir : dirs) {
         std::error_code ec;
         std::filesystem::remove_all(dir, ec);
@@ -353,7 +354,7 @@ Status Cluster::reassignPartition(const TopicPartition &tp, const std::vector<Br
     if (m_observer)
         m_observer->onPartitionStateChanged(tp);
     for (const BrokerId b : target)
-        if (state->leader && b != *state->leader && state->replicas.at(b).fetchGeneration == 0)
+        if (state->leader && b != *state->leader)
             startFetcher(tp, b, SimDuration{});
     maybeCompleteReassignment(*state);
     return Status::ok();
@@ -368,6 +369,7 @@ void Cluster::removeReplica(PartitionState &state, BrokerId broker)
         ? std::string()
         : m_dataDirectory + "/broker-" + std::to_string(broker.value()) + "/" + state.tp.toString();
     state.replicas.erase(it); // closes its log
+    ++m_metadataVersion;
     state.followers.erase(broker);
     state.isr.erase(broker);
     if (!dir.empty()) {

@@ -2,7 +2,6 @@
 
 #include "cluster/isr_rules.h"
 #include "cluster/topic_partition.h"
-#include "core/scheduler.h"
 #include "core/strong_types.h"
 #include "log/leader_epoch_cache.h"
 #include "log/partition_log.h"
@@ -29,21 +28,6 @@ struct Replica {
     // ProducerStateManager): producer id -> the last sequence written.
     std::map<std::int64_t, std::int32_t> lastSequence;
 
-    // The follower's fetcher (Cluster's replication). Every fetch loop and every request gets a
-    // new id from one cluster-wide counter, so a message from a superseded loop, or from a
-    // deleted topic of the same name, never matches.
-    std::uint64_t fetchGeneration = 0;
-    // The request timeout: one watchdog event a replica, re-armed to the latest request's deadline.
-    SimTime fetchDeadline;
-    std::uint64_t fetchRequest = 0; // the id of the last request sent (its deadline: fetchDeadline)
-    bool fetchWatchArmed = false;
-    // At the leader: this follower's fetch, held until records arrive or the long poll ends at
-    // parkedUntil. One timer a replica, re-armed to the latest deadline, as for fetchDeadline.
-    bool parked = false;
-    std::uint64_t parkedGeneration = 0;
-    std::int64_t parkedFetchOffset = 0;
-    SimTime parkedUntil;
-    bool parkTimerArmed = false;
 
     // Updates the producer state for a batch just appended.
     void noteBatch(std::int64_t producerId, std::int32_t baseSequence, std::int32_t lastOffsetDelta)

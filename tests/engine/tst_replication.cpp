@@ -87,7 +87,31 @@ private slots:
     void controlledShutdownOfLastIsrMemberGoesOffline();
     void preferredElectionRestoresLeader();
     void autoRebalanceAfterImbalanceCheck();
+    void oneFetchSessionPerBrokerPair();
 };
+
+void TestReplication::oneFetchSessionPerBrokerPair()
+{
+    // Kafka's replica fetcher: broker 1 copies ten partitions from broker 0 with one request at a
+    // time carrying all ten. Idle, each request is held for replica.fetch.wait.max.ms (500 ms), so
+    // 5 s cost about ten requests and ten answers, not ten of each per partition.
+    auto c = std::make_unique<Cluster>(1);
+    c->addBroker();
+    std::vector<std::vector<BrokerId>> replicas(10, std::vector<BrokerId>{BrokerId{0}, BrokerId{1}});
+    QVERIFY(c->createTopic("t", replicas).isOk());
+    c->runUntil(SimTime::fromMillis(1000));
+    const std::uint64_t before = c->network().messagesSent();
+    c->runUntil(SimTime::fromMillis(6000));
+    const std::uint64_t messages = c->network().messagesSent() - before;
+    QVERIFY2(messages >= 18 && messages <= 22, std::to_string(messages).c_str());
+    // A record in any of them is answered at once, alone, and reaches the follower.
+    (void)c->produce("t", std::string("k"), std::string("v"));
+    c->runUntil(SimTime::fromMillis(6010));
+    std::int64_t copied = 0;
+    for (std::int32_t p = 0; p < 10; ++p)
+        copied += c->topic("t")->state(PartitionId{p}).replicas.at(BrokerId{1}).log->logEndOffset();
+    QCOMPARE(copied, std::int64_t{1});
+}
 
 void TestReplication::followersCopyTheLeader()
 {
