@@ -96,17 +96,40 @@ void Journal::setCapacity(std::size_t capacity)
         m_events.pop_front();
 }
 
+namespace {
+// Folds one 64-bit word into the digest (a multiply-xorshift step: cheaper than hashing the bytes
+// one by one, and every bit of the word reaches every bit of the digest).
+void mix(std::uint64_t &h, std::uint64_t v)
+{
+    h ^= v;
+    h *= 0x9e3779b97f4a7c15ULL;
+    h ^= h >> 29;
+}
+
+void mixText(std::uint64_t &h, std::string_view text)
+{
+    mix(h, text.empty() ? 0 : StateHash().add(text).value());
+}
+} // namespace
+
 void Journal::append(JournalEvent event)
 {
     event.sequence = m_next++;
-    StateHash h;
-    h.add(m_digest).add(event.sequence).add(event.time.micros()).add(static_cast<std::int32_t>(event.kind));
-    h.add(std::string_view(event.topic)).add(event.partition).add(event.broker).add(event.leaderEpoch);
-    h.add(event.value).add(event.count).add(static_cast<std::uint64_t>(event.brokers.size()));
+    std::uint64_t h = m_digest;
+    mix(h, event.sequence);
+    mix(h, static_cast<std::uint64_t>(event.time.micros()));
+    mix(h, static_cast<std::uint64_t>(event.kind));
+    mixText(h, event.topic);
+    mix(h, (static_cast<std::uint64_t>(static_cast<std::uint32_t>(event.partition)) << 32)
+               | static_cast<std::uint32_t>(event.broker));
+    mix(h, static_cast<std::uint64_t>(static_cast<std::uint32_t>(event.leaderEpoch)));
+    mix(h, static_cast<std::uint64_t>(event.value));
+    mix(h, static_cast<std::uint64_t>(event.count));
+    mix(h, event.brokers.size());
     for (const std::int32_t b : event.brokers)
-        h.add(b);
-    h.add(std::string_view(event.detail));
-    m_digest = h.value();
+        mix(h, static_cast<std::uint32_t>(b));
+    mixText(h, event.detail);
+    m_digest = h;
     if (m_events.size() == m_capacity)
         m_events.pop_front();
     m_events.push_back(std::move(event));

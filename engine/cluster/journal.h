@@ -76,7 +76,7 @@ public:
     [[nodiscard]] std::uint64_t droppedEvents() const { return m_next - m_events.size(); }
     // The retained events, oldest first.
     [[nodiscard]] const std::deque<JournalEvent> &events() const { return m_events; }
-    // The running digest (FNV-1a 64) over every event appended.
+    // The running 64-bit digest over every event appended (every field of every event).
     [[nodiscard]] std::uint64_t digest() const { return m_digest; }
 
 private:
