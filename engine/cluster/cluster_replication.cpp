@@ -499,7 +499,9 @@ void Cluster::handleSessionFetch(BrokerId follower, BrokerId leaderId, std::uint
             answerNow = true;
             continue;
         }
-        recordFollowerFetch(state->followers[follower], part.fetchOffset, leaderEnd, now().millis());
+        FollowerFetchState &fetchState = state->followers[follower];
+        const bool moved = fetchState.logEndOffset != part.fetchOffset;
+        recordFollowerFetch(fetchState, part.fetchOffset, leaderEnd, now().millis());
         // KIP-841: only a live (unfenced) broker may join the ISR; a fetch it sent just before it
         // died still arrives, but does not bring it back.
         if (!state->isr.count(follower) && isAlive(follower)
@@ -518,7 +520,10 @@ void Cluster::handleSessionFetch(BrokerId follower, BrokerId leaderId, std::uint
                 continue;
             }
         }
-        updateHighWatermark(*state);
+        // The high watermark depends on the in-sync followers' log ends: a follower that did not
+        // move cannot move it (appends and ISR changes update it themselves).
+        if (moved)
+            updateHighWatermark(*state);
         if (part.fetchOffset < state->leaderReplica()->log->logEndOffset())
             answerNow = true;
     }

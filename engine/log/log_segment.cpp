@@ -92,6 +92,7 @@ void LogSegment::accountBatch(const RecordBatchHeader &h, std::uint64_t position
 
 void LogSegment::resetStats()
 {
+    m_scanHint.reset(); // the bytes it pointed at may be rewritten
     m_offsetIndex.clear();
     m_timeIndex.clear();
     m_size = 0;
@@ -244,8 +245,15 @@ Status LogSegment::forEachBatch(std::uint64_t from, const std::function<bool(con
 Result<std::optional<BatchLocation>> LogSegment::findBatch(std::int64_t offset) const
 {
     const OffsetIndex::Entry start = m_offsetIndex.lookup(offset);
+    // The index is sparse (an entry every index.interval.bytes), so the scan from its entry can
+    // cross many small batches. Readers mostly ask for the batch after the one they got last
+    // (followers and consumers at the tail), so the last batch found is a closer start whenever it
+    // lies between the index entry and the offset asked for.
+    std::uint64_t from = start.position;
+    if (m_scanHint && m_scanHint->header.baseOffset <= offset && m_scanHint->position > from)
+        from = m_scanHint->position;
     std::optional<BatchLocation> found;
-    const Status st = forEachBatch(start.position, [&](const BatchLocation &b) {
+    const Status st = forEachBatch(from, [&](const BatchLocation &b) {
         if (b.header.lastOffset() >= offset) {
             found = b;
             return false;
@@ -254,6 +262,8 @@ Result<std::optional<BatchLocation>> LogSegment::findBatch(std::int64_t offset) 
     });
     if (!st.isOk())
         return st;
+    if (found)
+        m_scanHint = found;
     return found;
 }
 

@@ -95,6 +95,8 @@ private:
     Status writeIndexes(bool rewrite);
     // Rebuilds both indexes and the statistics by scanning the .log from the start.
     void resetStats();
+    // The batch findBatch() found last (see there); reset whenever the log's bytes may change.
+    mutable std::optional<BatchLocation> m_scanHint;
     void accountBatch(const RecordBatchHeader &header, std::uint64_t position);
 
     LogStore &m_store;
