@@ -77,13 +77,15 @@ qint64 PartitionsModel::maxLag(const TopicPartition &tp, QString *details) const
     qint64 worst = -1;
     QStringList lines;
     for (const auto &consumer : m_controller->cluster().consumers()) {
-        if (consumer->config().topic != tp.topic)
+        // A group consumer reads only the partitions assigned to it.
+        const bool reads = consumer->usesGroup() ? consumer->positions().count(tp) != 0 : consumer->config().topic == tp.topic;
+        if (!reads)
             continue;
-        const qint64 lag = leo - consumer->position(tp.partition);
+        const qint64 lag = leo - consumer->position(tp);
         worst = std::max(worst, lag);
         lines << tr("%1: position %2, lag %3")
                      .arg(QString::fromStdString(consumer->config().clientId))
-                     .arg(consumer->position(tp.partition).value())
+                     .arg(consumer->position(tp).value())
                      .arg(lag);
     }
     if (details)

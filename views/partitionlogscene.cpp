@@ -143,9 +143,13 @@ void PartitionLogScene::refreshStrip(const QString &topicName, int partition)
         }
         snap.cells.push_back(std::move(cell));
     }
-    for (const auto &c : cluster.consumers())
-        if (c->config().topic == topicName.toStdString())
-            snap.consumers.push_back({QString::fromStdString(c->config().clientId), c->position(PartitionId{partition}).value()});
+    const TopicPartition tp{topicName.toStdString(), PartitionId{partition}};
+    for (const auto &c : cluster.consumers()) {
+        // A group consumer reads only the partitions assigned to it.
+        const bool reads = c->usesGroup() ? c->positions().count(tp) != 0 : c->config().topic == tp.topic;
+        if (reads)
+            snap.consumers.push_back({QString::fromStdString(c->config().clientId), c->position(tp).value()});
+    }
     item->setSnapshot(std::move(snap));
 }
 

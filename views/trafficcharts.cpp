@@ -115,12 +115,12 @@ void TrafficCharts::onFrameAdvanced()
     // Lag is sampled as it is now (once per finished second).
     if (finished > m_nextSecond) {
         for (const auto &c : cluster.consumers()) {
-            const Topic *topic = cluster.topic(c->config().topic);
-            if (!topic)
-                continue;
             qint64 lag = 0;
-            for (const auto &[partition, position] : c->positions())
-                lag += topic->partition(partition).logEndOffset() - position.value();
+            for (const auto &[tp, position] : c->positions()) {
+                const Topic *topic = cluster.topic(tp.topic);
+                if (topic && tp.partition.value() < topic->partitionCount())
+                    lag += topic->partition(tp.partition).logEndOffset() - position.value();
+            }
             graphFor(m_lag, m_lagGraphs, QString::fromStdString(c->config().clientId))
                 ->addData(static_cast<double>(finished), static_cast<double>(lag));
         }

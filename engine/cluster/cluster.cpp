@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include "group/group_coordinator.h"
+
 namespace kafkascope {
 
 Cluster::Cluster(std::uint64_t seed) : m_seed(seed), m_random(seed), m_network(m_scheduler, m_random)
@@ -207,8 +209,11 @@ Result<ConsumerId> Cluster::addConsumer(ConsumerConfig config)
 {
     const ActionScope action(*this, "add consumer " + config.clientId,
                              [config](Cluster &c) { (void)c.addConsumer(config); });
-    if (!topic(config.topic))
-        return Status::notFound("consumer '" + config.clientId + "': unknown topic '" + config.topic + "'");
+    for (const std::string &name : config.groupId ? config.topics() : std::vector<std::string>{config.topic})
+        if (!topic(name))
+            return Status::notFound("consumer '" + config.clientId + "': unknown topic '" + name + "'");
+    if (auto st = validateConsumerGroupConfig(config); !st.isOk())
+        return Status::invalidArgument("consumer '" + config.clientId + "': " + st.message());
     if (config.pollInterval <= SimDuration{})
         return Status::invalidArgument("consumer '" + config.clientId + "': poll interval must be positive");
     if (config.maxPollRecords < 1)
@@ -469,9 +474,19 @@ StateHash Cluster::stateHash() const
         h.add(p->id().value()).add(p->recordsSent());
     for (const auto &c : m_consumers) {
         h.add(c->id().value()).add(c->recordsConsumed());
-        for (const auto &[partition, offset] : c->positions())
-            h.add(partition.value()).add(offset.value());
+        for (const auto &[tp, offset] : c->positions()) {
+            if (c->usesGroup()) // a group consumer may read several topics
+                h.add(tp.topic);
+            h.add(tp.partition.value()).add(offset.value());
+        }
+        if (c->usesGroup()) {
+            h.add(static_cast<std::int32_t>(c->groupState())).add(c->generation()).add(c->memberId());
+            for (const auto &[tp, offset] : c->committed())
+                h.add(tp.topic).add(tp.partition.value()).add(offset.value());
+        }
     }
+    for (const auto &[id, slot] : m_groupCoordinators)
+        slot.coordinator->addToHash(h.add(id.value()));
     return h;
 }
 

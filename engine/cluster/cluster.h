@@ -10,6 +10,7 @@
 #include "core/scheduler.h"
 #include "core/state_hash.h"
 #include "core/status.h"
+#include "group/group_protocol.h"
 
 #include <cstdint>
 #include <functional>
@@ -21,6 +22,13 @@
 #include <vector>
 
 namespace kafkascope {
+
+// group/group_coordinator.h is not included here: its GroupCoordinator has a method named like
+// Qt's `emit` macro, and model/ includes this header.
+class GroupCoordinator;
+class GroupCoordinatorObserver;
+struct GroupEvent;
+struct GroupSnapshot;
 
 // A broker as the cluster knows it.
 struct BrokerInfo {
@@ -169,6 +177,30 @@ public:
     Result<ConsumerId> addConsumer(ConsumerConfig config);
     [[nodiscard]] const std::vector<std::unique_ptr<Producer>> &producers() const { return m_producers; }
     [[nodiscard]] const std::vector<std::unique_ptr<Consumer>> &consumers() const { return m_consumers; }
+    // KafkaConsumer.close(): a group member commits its positions (enable.auto.commit) and leaves
+    // the group (dynamic members; a static member stays until its session times out); then it
+    // stops polling.
+    Status closeConsumer(ConsumerId id);
+    // The consumer's process dies: it stops at once and tells nobody; its group finds out when its
+    // session times out.
+    Status crashConsumer(ConsumerId id);
+
+    // --- Consumer groups (cluster_groups.cpp) ----------------------------------------------------
+    // Every broker runs a GroupCoordinator that serves the groups of the __consumer_offsets
+    // partitions it leads and writes their commits and metadata there (docs/GROUPS.md).
+    // The coordinator's snapshot of `groupId`, asked of the live broker that leads the group's
+    // __consumer_offsets partition; nothing when no coordinator serves it or it has no such group.
+    [[nodiscard]] std::optional<GroupSnapshot> group(const std::string &groupId) const;
+    // Every group a live coordinator serves, by group id.
+    [[nodiscard]] std::map<std::string, GroupSnapshot> groups() const;
+    // The broker's coordinator (nothing until __consumer_offsets exists).
+    [[nodiscard]] const GroupCoordinator *groupCoordinator(BrokerId id) const;
+    // The broker that coordinates `groupId` now (the live leader of its __consumer_offsets
+    // partition), as the controller's metadata says.
+    [[nodiscard]] std::optional<BrokerId> coordinatorOf(const std::string &groupId) const;
+    // A consumer's node on the simulated network (for network faults), clear of the producers'
+    // (kFirstClientNode + 1 + producer id).
+    static NodeId consumerNode(ConsumerId id) { return kFirstClientNode + 500'000 + id.value(); }
 
     // A user's one-off record (the GUI's "produce a record with key …"), sent by a built-in
     // console producer at the current simTime. Returns the partition the record goes to.
@@ -234,6 +266,23 @@ public:
     // A producer was told `record` is written (truth accounting).
     void noteAcknowledged(ProducerId from, const TopicPartition &tp, const Record &record);
     Topic *mutableTopic(const std::string &name);
+    // Group consumers: FindCoordinator (sent to a live broker; nothing when no coordinator is
+    // available) and the group requests sent to broker `to` over the network. When the broker is
+    // down, or dies before it answers, the consumer is told NOT_COORDINATOR (its connection
+    // drops); a request or answer lost on the network is never answered.
+    void findCoordinator(ConsumerId from, const std::string &groupId, std::function<void(std::optional<BrokerId>)> onResponse);
+    void sendJoinGroup(ConsumerId from, BrokerId to, JoinGroupRequest request,
+                       std::function<void(const JoinGroupResponse &)> onResponse);
+    void sendSyncGroup(ConsumerId from, BrokerId to, SyncGroupRequest request,
+                       std::function<void(const SyncGroupResponse &)> onResponse);
+    void sendHeartbeat(ConsumerId from, BrokerId to, HeartbeatRequest request,
+                       std::function<void(const HeartbeatResponse &)> onResponse);
+    void sendLeaveGroup(ConsumerId from, BrokerId to, LeaveGroupRequest request,
+                        std::function<void(const LeaveGroupResponse &)> onResponse);
+    void sendOffsetCommit(ConsumerId from, BrokerId to, OffsetCommitRequest request,
+                          std::function<void(const OffsetCommitResponse &)> onResponse);
+    void sendOffsetFetch(ConsumerId from, BrokerId to, OffsetFetchRequest request,
+                         std::function<void(const OffsetFetchResponse &)> onResponse);
     ClusterObserver *observer() const { return m_observer; }
     // Records sent to a partition that had no live leader when they arrived (lost in flight).
     [[nodiscard]] std::uint64_t recordsRejected() const { return m_recordsRejected; }
@@ -324,6 +373,32 @@ private:
     PartitionState *partitionState(const TopicPartition &tp);
     static NodeId nodeOf(BrokerId id) { return id.value(); }
 
+    // Group coordinators (cluster_groups.cpp).
+    // Routes a coordinator's events to persistGroupEvent.
+    class CoordinatorEventSink;
+    struct BrokerGroupCoordinator {
+        std::unique_ptr<GroupCoordinatorObserver> sink;
+        std::unique_ptr<GroupCoordinator> coordinator; // destroyed before its sink
+    };
+    GroupCoordinator &groupCoordinatorOf(BrokerId id);
+    // Brings every coordinator in line with the brokers and the leaders of __consumer_offsets:
+    // dead brokers' coordinators shut down, live ones start; a broker resigns the partitions it
+    // no longer leads, then takes on (and reloads from its log) those it now leads.
+    void syncGroupCoordinators();
+    // Hook for elections: re-syncs the coordinators when `state` is a __consumer_offsets partition.
+    void noteOffsetsLeadership(const PartitionState &state);
+    void loadGroupPartition(GroupCoordinator &coordinator, const PartitionState &state);
+    // Writes what a coordinator stored (a group record, committed offsets) to the partition's log
+    // through the leader's append path, so that followers replicate it.
+    void persistGroupEvent(BrokerId broker, const GroupEvent &event);
+    template <class Response, class Handle>
+    void groupRequest(ConsumerId from, BrokerId to, Handle handle, Response disconnected,
+                      std::function<void(const Response &)> onResponse);
+    template <class Response>
+    void respondToConsumer(BrokerId broker, ConsumerId to, const Response &response, const Response &disconnected,
+                           const std::function<void(const Response &)> &onResponse);
+    Status consumerAction(ConsumerId id, bool crash);
+
     // Topics (cluster_topics.cpp).
     Result<PartitionState> makePartition(const std::string &topic, std::int32_t partition,
                                          const std::vector<BrokerId> &replicas, const TopicSettings &settings);
@@ -391,6 +466,7 @@ private:
         std::string value;
     };
     std::vector<Acknowledged> m_acknowledged;
+    std::map<BrokerId, BrokerGroupCoordinator> m_groupCoordinators;
 };
 
 // Kafka's legal topic name check (Topic.validate): why `name` is not a valid topic name.

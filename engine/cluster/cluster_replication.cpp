@@ -33,6 +33,7 @@ BrokerId Cluster::addBroker()
     e.broker = id.value();
     journal(std::move(e));
     noteControllerChange();
+    syncGroupCoordinators();
     return id;
 }
 
@@ -126,6 +127,7 @@ void Cluster::stopBroker(BrokerId id, JournalEventKind how)
             }
         }
     }
+    syncGroupCoordinators();
 }
 
 Status Cluster::restartBroker(BrokerId id)
@@ -156,6 +158,7 @@ Status Cluster::restartBroker(BrokerId id)
                 startFetcher(state.tp, id, SimDuration{});
         }
     }
+    syncGroupCoordinators();
     return Status::ok();
 }
 
@@ -302,6 +305,7 @@ void Cluster::becomeLeader(PartitionState &state, BrokerId leader, bool unclean,
     for (const auto &[b, replica] : state.replicas)
         if (b != leader && isAlive(b))
             startFetcher(state.tp, b, SimDuration{});
+    noteOffsetsLeadership(state);
 }
 
 void Cluster::updateHighWatermark(PartitionState &state)

@@ -208,7 +208,9 @@ Status Cluster::ensureOffsetsTopic()
     settings.minInsyncReplicas = 1;
     settings.log.cleanupPolicy = CleanupPolicy::Compact;
     settings.log.segmentBytes = 100 * 1024 * 1024; // offsets.topic.segment.bytes
-    return createTopic(kConsumerOffsetsTopic, kOffsetsTopicPartitions, settings);
+    auto st = createTopic(kConsumerOffsetsTopic, kOffsetsTopicPartitions, settings);
+    syncGroupCoordinators(); // the first leaders start serving their groups
+    return st;
 }
 
 Status Cluster::addPartitions(const std::string &name, std::int32_t totalPartitions,

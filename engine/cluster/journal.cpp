@@ -31,6 +31,8 @@ const char *journalEventKindName(JournalEventKind kind)
     case JournalEventKind::ProducerAdded: return "producer_added";
     case JournalEventKind::ConsumerAdded: return "consumer_added";
     case JournalEventKind::NetworkChanged: return "network_changed";
+    case JournalEventKind::ConsumerClosed: return "consumer_closed";
+    case JournalEventKind::ConsumerCrashed: return "consumer_crashed";
     }
     return "unknown";
 }
@@ -85,6 +87,8 @@ std::string describeJournalEvent(const JournalEvent &e)
     case JournalEventKind::ProducerAdded: return "producer " + e.detail + " started";
     case JournalEventKind::ConsumerAdded: return "consumer " + e.detail + " started";
     case JournalEventKind::NetworkChanged: return "network: " + e.detail;
+    case JournalEventKind::ConsumerClosed: return "consumer " + e.detail + " closed";
+    case JournalEventKind::ConsumerCrashed: return "consumer " + e.detail + " crashed";
     }
     return journalEventKindName(e.kind);
 }

@@ -33,6 +33,8 @@ enum class JournalEventKind : std::uint8_t {
     ProducerAdded,         // detail = client id, value = producer number
     ConsumerAdded,         // detail = client id, value = consumer number
     NetworkChanged,        // detail = what changed (partition, heal, pause, latency ...)
+    ConsumerClosed,        // detail = client id, value = consumer number (KafkaConsumer.close())
+    ConsumerCrashed,       // detail = client id, value = consumer number (the process died)
 };
 
 // One entry of the journal. Fields a kind does not use keep their defaults (see the kinds).

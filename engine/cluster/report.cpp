@@ -1,6 +1,7 @@
 #include "report.h"
 
 #include "core/json_writer.h"
+#include "group/group_coordinator.h"
 
 #include <cstdio>
 
@@ -126,14 +127,89 @@ std::string clusterReportJson(const Cluster &cluster, const std::string &kafkasc
         w.key("client_id").value(consumer->config().clientId);
         w.key("topic").value(consumer->config().topic);
         w.key("records_consumed").value(static_cast<std::uint64_t>(consumer->recordsConsumed()));
+        w.key("group_id");
+        if (consumer->config().groupId)
+            w.value(*consumer->config().groupId);
+        else
+            w.null();
+        if (consumer->usesGroup()) {
+            w.key("group_state").value(std::string(consumerGroupStateName(consumer->groupState())));
+            w.key("generation").value(consumer->generation());
+            w.key("member_id").value(consumer->memberId());
+            w.key("running").value(consumer->isRunning());
+        }
         w.key("positions").beginArray();
-        const Topic *topic = cluster.topic(consumer->config().topic);
-        for (const auto &[partition, offset] : consumer->positions()) {
+        for (const auto &[tp, offset] : consumer->positions()) {
+            const Topic *topic = cluster.topic(tp.topic);
             w.beginObject();
-            w.key("partition").value(partition.value());
+            w.key("topic").value(tp.topic);
+            w.key("partition").value(tp.partition.value());
             w.key("position").value(offset.value());
-            const std::int64_t leo = topic ? topic->partition(partition).logEndOffset() : offset.value();
+            const std::int64_t leo = topic && tp.partition.value() < topic->partitionCount()
+                ? topic->partition(tp.partition).logEndOffset()
+                : offset.value();
             w.key("lag").value(leo - offset.value());
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+    }
+    w.endArray();
+
+    w.key("groups").beginArray();
+    for (const auto &[groupId, group] : cluster.groups()) {
+        w.beginObject();
+        w.key("group_id").value(groupId);
+        w.key("coordinator");
+        if (const auto coordinator = cluster.coordinatorOf(groupId))
+            w.value(coordinator->value());
+        else
+            w.null();
+        w.key("state").value(std::string(groupStateName(group.state)));
+        w.key("generation").value(group.generationId);
+        w.key("protocol");
+        if (group.protocolName)
+            w.value(*group.protocolName);
+        else
+            w.null();
+        w.key("leader");
+        if (group.leader)
+            w.value(*group.leader);
+        else
+            w.null();
+        w.key("members").beginArray();
+        for (const MemberSnapshot &m : group.members) {
+            w.beginObject();
+            w.key("member_id").value(m.memberId);
+            w.key("client_id").value(m.clientId);
+            w.key("group_instance_id");
+            if (m.groupInstanceId)
+                w.value(*m.groupInstanceId);
+            else
+                w.null();
+            w.key("assignment").beginArray();
+            for (const TopicPartition &tp : m.assignment) {
+                w.beginObject();
+                w.key("topic").value(tp.topic);
+                w.key("partition").value(tp.partition.value());
+                w.endObject();
+            }
+            w.endArray();
+            w.endObject();
+        }
+        w.endArray();
+        w.key("offsets").beginArray();
+        for (const auto &[tp, committed] : group.offsets) {
+            const Topic *topic = cluster.topic(tp.topic);
+            w.beginObject();
+            w.key("topic").value(tp.topic);
+            w.key("partition").value(tp.partition.value());
+            w.key("committed").value(committed.offset.value());
+            w.key("lag");
+            if (topic && tp.partition.value() < topic->partitionCount())
+                w.value(topic->state(tp.partition).highWatermark() - committed.offset.value());
+            else
+                w.null();
             w.endObject();
         }
         w.endArray();

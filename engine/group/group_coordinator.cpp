@@ -232,7 +232,7 @@ void GroupCoordinator::unloadGroup(Group &group)
             invokeSyncCallback(*m, syncError(GroupError::NotCoordinator));
     }
     cancelTimers(group);
-    emit(group, GroupUnloadedEvent{});
+    emitEvent(group, GroupUnloadedEvent{});
 }
 
 void GroupCoordinator::cancelTimers(Group &group)
@@ -295,7 +295,7 @@ Status GroupCoordinator::loadGroup(const GroupMetadataRecord &record)
     }
     group.leaderId = record.members.empty() ? std::nullopt : record.leader;
     group.lastStored = record;
-    emit(group, GroupLoadedEvent{});
+    emitEvent(group, GroupLoadedEvent{});
     // Kafka's onGroupLoaded: shed load if the group is too big, then expect heartbeats.
     if (static_cast<std::int64_t>(group.members.size()) > m_config.groupMaxSize)
         prepareRebalance(group, RebalanceReason::OverCapacity, {});
@@ -573,8 +573,8 @@ void GroupCoordinator::updateStaticMemberAndRebalance(Group &group, const std::s
     if (group.pendingSyncMembers.erase(oldMemberId) != 0)
         group.pendingSyncMembers.insert(newMemberId);
     Member &member = group.members.at(newMemberId);
-    emit(group, MemberRemovedEvent{oldMemberId, member.groupInstanceId, MemberRemovalReason::Fenced, newMemberId});
-    emit(group, MemberJoinedEvent{newMemberId, member.groupInstanceId, member.clientId});
+    emitEvent(group, MemberRemovedEvent{oldMemberId, member.groupInstanceId, MemberRemovalReason::Fenced, newMemberId});
+    emitEvent(group, MemberJoinedEvent{newMemberId, member.groupInstanceId, member.clientId});
 
     completeAndScheduleNextHeartbeatExpiration(group, member);
     member.protocols = request.protocols;
@@ -658,7 +658,7 @@ void GroupCoordinator::prepareRebalance(Group &group, RebalanceReason reason, co
 
     const bool fromEmpty = group.state == GroupState::Empty;
     const std::int32_t rebalanceTimeout = rebalanceTimeoutMs(group);
-    emit(group, RebalanceStartedEvent{reason, memberId, group.generationId});
+    emitEvent(group, RebalanceStartedEvent{reason, memberId, group.generationId});
     transitionTo(group, GroupState::PreparingRebalance);
 
     const std::string groupId = group.groupId;
@@ -758,7 +758,7 @@ void GroupCoordinator::onCompleteJoin(Group &group)
     if (group.members.empty()) {
         group.protocolName.reset();
         transitionTo(group, GroupState::Empty);
-        emit(group, GenerationStartedEvent{group.generationId, {}, {}, {}});
+        emitEvent(group, GenerationStartedEvent{group.generationId, {}, {}, {}});
         storeGroup(group);
         return;
     }
@@ -767,7 +767,7 @@ void GroupCoordinator::onCompleteJoin(Group &group)
     GenerationStartedEvent started{group.generationId, *group.leaderId, *group.protocolName, {}};
     for (Member *m : membersInJoinOrder(group))
         started.memberIds.push_back(m->memberId);
-    emit(group, std::move(started));
+    emitEvent(group, std::move(started));
 
     for (Member *m : membersInJoinOrder(group)) {
         JoinGroupResponse r;
@@ -980,7 +980,7 @@ void GroupCoordinator::handleSyncGroup(const SyncGroupRequest &request, SyncCall
                 const auto it = request.assignments.find(id);
                 assignment[id] = it == request.assignments.end() ? std::vector<TopicPartition>{} : it->second;
             }
-            emit(*group, AssignmentsReceivedEvent{group->generationId, request.memberId, assignment});
+            emitEvent(*group, AssignmentsReceivedEvent{group->generationId, request.memberId, assignment});
             setAndPropagateAssignment(*group, assignment);
             transitionTo(*group, GroupState::Stable);
             storeGroup(*group);
@@ -1143,7 +1143,7 @@ void GroupCoordinator::handleOffsetCommit(const OffsetCommitRequest &request, Of
             response.errors[tp] = GroupError::None;
         }
         if (!committed.offsets.empty())
-            emit(*group, std::move(committed));
+            emitEvent(*group, std::move(committed));
     }
     respond([cb = std::move(callback), r = std::move(response)] { cb(r); });
 }
@@ -1189,7 +1189,7 @@ void GroupCoordinator::transitionTo(Group &group, GroupState state)
     const GroupState from = group.state;
     group.state = state;
     group.stateSince = m_scheduler.now();
-    emit(group, StateChangedEvent{from, state});
+    emitEvent(group, StateChangedEvent{from, state});
 }
 
 void GroupCoordinator::addMember(Group &group, Member member)
@@ -1210,7 +1210,7 @@ void GroupCoordinator::addMember(Group &group, Member member)
     member.joinOrder = group.nextJoinOrder++;
     member.lastHeartbeat = m_scheduler.now();
     const std::string id = member.memberId;
-    emit(group, MemberJoinedEvent{id, member.groupInstanceId, member.clientId});
+    emitEvent(group, MemberJoinedEvent{id, member.groupInstanceId, member.clientId});
     group.members.emplace(id, std::move(member));
 }
 
@@ -1234,7 +1234,7 @@ void GroupCoordinator::removeMember(Group &group, std::string memberId, MemberRe
         if (!order.empty())
             group.leaderId = order.front()->memberId;
     }
-    emit(group, MemberRemovedEvent{memberId, instanceId, reason, {}});
+    emitEvent(group, MemberRemovedEvent{memberId, instanceId, reason, {}});
 }
 
 void GroupCoordinator::invokeJoinCallback(Member &member, JoinGroupResponse response)
@@ -1389,7 +1389,7 @@ GroupMetadataRecord GroupCoordinator::makeRecord(const Group &group) const
 void GroupCoordinator::storeGroup(Group &group)
 {
     group.lastStored = makeRecord(group);
-    emit(group, GroupStoredEvent{*group.lastStored});
+    emitEvent(group, GroupStoredEvent{*group.lastStored});
 }
 
 std::vector<GroupCoordinator::Member *> GroupCoordinator::membersInJoinOrder(Group &group)
@@ -1405,7 +1405,7 @@ std::vector<GroupCoordinator::Member *> GroupCoordinator::membersInJoinOrder(Gro
 // ---------------------------------------------------------------------------------------------
 // Events and responses
 
-void GroupCoordinator::emit(const Group &group, GroupEventData data)
+void GroupCoordinator::emitEvent(const Group &group, GroupEventData data)
 {
     if (m_observer)
         m_observer->onGroupEvent(GroupEvent{m_scheduler.now(), group.groupId, std::move(data)});

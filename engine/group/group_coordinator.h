@@ -311,7 +311,7 @@ private:
     [[nodiscard]] GroupMetadataRecord makeRecord(const Group &group) const;
     [[nodiscard]] std::vector<Member *> membersInJoinOrder(Group &group);
 
-    void emit(const Group &group, GroupEventData data);
+    void emitEvent(const Group &group, GroupEventData data);
     // Responses are queued and delivered when the outermost entry point returns, so a callback
     // that calls back into the coordinator never sees a half-done transition.
     void respond(std::function<void()> delivery);

@@ -1,0 +1,350 @@
+// The cluster's group coordinators: one per broker, serving the groups of the __consumer_offsets
+// partitions the broker leads and persisting them there; and the network path of the group
+// requests between consumers and coordinators. See docs/GROUPS.md ("Wiring").
+#include "cluster.h"
+
+#include <cassert>
+
+#include <spdlog/spdlog.h>
+
+#include "group/group_coordinator.h"
+#include "group/offsets_log_format.h"
+
+namespace kafkascope {
+
+class Cluster::CoordinatorEventSink : public GroupCoordinatorObserver {
+public:
+    CoordinatorEventSink(Cluster &cluster, BrokerId broker) : m_cluster(cluster), m_broker(broker) {}
+    void onGroupEvent(const GroupEvent &event) override { m_cluster.persistGroupEvent(m_broker, event); }
+
+private:
+    Cluster &m_cluster;
+    BrokerId m_broker;
+};
+
+GroupCoordinator &Cluster::groupCoordinatorOf(BrokerId id)
+{
+    auto it = m_groupCoordinators.find(id);
+    if (it == m_groupCoordinators.end()) {
+        BrokerGroupCoordinator slot;
+        slot.sink = std::make_unique<CoordinatorEventSink>(*this, id);
+        GroupCoordinatorConfig config;
+        config.offsetsTopicNumPartitions = kOffsetsTopicPartitions;
+        slot.coordinator = std::make_unique<GroupCoordinator>(id, m_scheduler, config);
+        slot.coordinator->setObserver(slot.sink.get());
+        it = m_groupCoordinators.emplace(id, std::move(slot)).first;
+    }
+    return *it->second.coordinator;
+}
+
+const GroupCoordinator *Cluster::groupCoordinator(BrokerId id) const
+{
+    const auto it = m_groupCoordinators.find(id);
+    return it == m_groupCoordinators.end() ? nullptr : it->second.coordinator.get();
+}
+
+void Cluster::noteOffsetsLeadership(const PartitionState &state)
+{
+    if (state.tp.topic == kConsumerOffsetsTopic)
+        syncGroupCoordinators();
+}
+
+void Cluster::syncGroupCoordinators()
+{
+    const Topic *offsets = topic(kConsumerOffsetsTopic);
+    if (!offsets && m_groupCoordinators.empty())
+        return; // nothing uses groups yet
+    const auto leads = [offsets](BrokerId broker, std::int32_t p) {
+        return offsets && p < offsets->partitionCount() && offsets->state(PartitionId{p}).leader == broker;
+    };
+    // Resign first, so that a partition is never served by two brokers at once.
+    for (const auto &[id, info] : m_brokers) {
+        GroupCoordinator &coordinator = groupCoordinatorOf(id);
+        if (!info.alive) {
+            if (coordinator.isActive())
+                coordinator.shutdown();
+            continue;
+        }
+        if (!coordinator.isActive())
+            coordinator.startup();
+        for (std::int32_t p = 0; p < kOffsetsTopicPartitions; ++p)
+            if (coordinator.ownsPartition(p) && !leads(id, p))
+                coordinator.deactivate(p);
+    }
+    for (auto &[id, slot] : m_groupCoordinators) // decommissioned brokers
+        if (!m_brokers.count(id) && slot.coordinator->isActive())
+            slot.coordinator->shutdown();
+    if (!offsets)
+        return;
+    for (const auto &[id, info] : m_brokers) {
+        if (!info.alive)
+            continue;
+        GroupCoordinator &coordinator = groupCoordinatorOf(id);
+        for (std::int32_t p = 0; p < offsets->partitionCount() && p < kOffsetsTopicPartitions; ++p) {
+            if (!leads(id, p) || coordinator.ownsPartition(p))
+                continue;
+            coordinator.activate(p);
+            loadGroupPartition(coordinator, offsets->state(PartitionId{p}));
+        }
+    }
+}
+
+void Cluster::loadGroupPartition(GroupCoordinator &coordinator, const PartitionState &state)
+{
+    // Kafka's GroupMetadataManager.loadGroupsAndOffsets: read the new leader's log to its end.
+    const auto it = state.replicas.find(coordinator.brokerId());
+    if (it == state.replicas.end())
+        return;
+    const PartitionLog &log = *it->second.log;
+    const auto records = log.readRecords(log.logStartOffset(), std::numeric_limits<std::size_t>::max());
+    if (!records.isOk()) {
+        spdlog::error("[{}] {}: cannot load groups: {}", formatSimTime(now()), state.tp.toString(),
+                      records.status().message());
+        return;
+    }
+    const ConsumerOffsetsContents contents = replayConsumerOffsets(records.value(), kSimulationEpochMs);
+    if (contents.malformedRecords != 0)
+        spdlog::warn("[{}] {}: skipped {} malformed records", formatSimTime(now()), state.tp.toString(),
+                     contents.malformedRecords);
+    for (const auto &[groupId, record] : contents.groups)
+        if (auto st = coordinator.loadGroup(record); !st.isOk())
+            spdlog::warn("[{}] group {}: {}", formatSimTime(now()), groupId, st.message());
+    for (const auto &[groupId, offsets] : contents.offsets)
+        if (auto st = coordinator.loadCommittedOffsets(groupId, offsets); !st.isOk())
+            spdlog::warn("[{}] group {}: {}", formatSimTime(now()), groupId, st.message());
+}
+
+void Cluster::persistGroupEvent(BrokerId broker, const GroupEvent &event)
+{
+    std::vector<Record> records;
+    if (const auto *stored = std::get_if<GroupStoredEvent>(&event.data)) {
+        Record r;
+        r.key = groupRecordKey(event.groupId);
+        r.value = groupRecordValue(stored->record);
+        records.push_back(std::move(r));
+    } else if (const auto *committed = std::get_if<OffsetsCommittedEvent>(&event.data)) {
+        for (const auto &[tp, offset] : committed->offsets) {
+            Record r;
+            r.key = offsetRecordKey(event.groupId, tp);
+            r.value = offsetRecordValue(offset);
+            records.push_back(std::move(r));
+        }
+    }
+    if (records.empty())
+        return;
+    Topic *offsets = mutableTopic(kConsumerOffsetsTopic);
+    if (!offsets)
+        return;
+    PartitionState &state =
+        offsets->state(PartitionId{consumerOffsetsPartitionFor(event.groupId, kOffsetsTopicPartitions)});
+    // Invariant: a coordinator serves only partitions its broker leads.
+    assert(state.leader == broker);
+    if (state.leader != broker || !isAlive(broker))
+        return;
+    for (Record &r : records)
+        r.timestampMs = clockMs();
+    (void)appendAtLeader(state, ProducerId{-1}, std::move(records), ProducerIdentity{});
+}
+
+std::optional<BrokerId> Cluster::coordinatorOf(const std::string &groupId) const
+{
+    const Topic *offsets = topic(kConsumerOffsetsTopic);
+    if (!offsets)
+        return std::nullopt;
+    const std::int32_t p = consumerOffsetsPartitionFor(groupId, kOffsetsTopicPartitions);
+    if (p >= offsets->partitionCount())
+        return std::nullopt;
+    const auto leader = offsets->state(PartitionId{p}).leader;
+    if (!leader || !isAlive(*leader))
+        return std::nullopt;
+    return leader;
+}
+
+std::optional<GroupSnapshot> Cluster::group(const std::string &groupId) const
+{
+    const auto broker = coordinatorOf(groupId);
+    if (!broker)
+        return std::nullopt;
+    const GroupCoordinator *coordinator = groupCoordinator(*broker);
+    if (!coordinator)
+        return std::nullopt;
+    return coordinator->describeGroup(groupId);
+}
+
+std::map<std::string, GroupSnapshot> Cluster::groups() const
+{
+    std::map<std::string, GroupSnapshot> out;
+    for (const auto &[id, slot] : m_groupCoordinators) {
+        if (!slot.coordinator->isActive())
+            continue;
+        for (const std::string &groupId : slot.coordinator->groupIds())
+            if (auto snapshot = slot.coordinator->describeGroup(groupId))
+                out.emplace(groupId, std::move(*snapshot));
+    }
+    return out;
+}
+
+Status Cluster::closeConsumer(ConsumerId id)
+{
+    const ActionScope action(*this, "close consumer " + std::to_string(id.value()),
+                             [id](Cluster &c) { (void)c.closeConsumer(id); });
+    return consumerAction(id, false);
+}
+
+Status Cluster::crashConsumer(ConsumerId id)
+{
+    const ActionScope action(*this, "crash consumer " + std::to_string(id.value()),
+                             [id](Cluster &c) { (void)c.crashConsumer(id); });
+    return consumerAction(id, true);
+}
+
+Status Cluster::consumerAction(ConsumerId id, bool crash)
+{
+    if (id.value() < 0 || static_cast<std::size_t>(id.value()) >= m_consumers.size())
+        return Status::notFound("no consumer " + std::to_string(id.value()));
+    Consumer &consumer = *m_consumers[static_cast<std::size_t>(id.value())];
+    if (!consumer.isRunning())
+        return Status::invalidArgument("consumer " + std::to_string(id.value()) + " is not running");
+    JournalEvent e;
+    e.kind = crash ? JournalEventKind::ConsumerCrashed : JournalEventKind::ConsumerClosed;
+    e.detail = consumer.config().clientId;
+    e.value = id.value();
+    journal(std::move(e));
+    if (crash)
+        consumer.crash();
+    else
+        consumer.close();
+    return Status::ok();
+}
+
+// --- The network path -----------------------------------------------------------------------
+
+template <class Response>
+void Cluster::respondToConsumer(BrokerId broker, ConsumerId to, const Response &response, const Response &disconnected,
+                                const std::function<void(const Response &)> &onResponse)
+{
+    if (!isAlive(broker)) {
+        // The broker died: its connections drop, and the consumer notices at once.
+        m_scheduler.scheduleAfter(m_networkLatency, EventPriority::Network,
+                                  [onResponse, disconnected] { onResponse(disconnected); });
+        return;
+    }
+    m_network.send(nodeOf(broker), consumerNode(to), [onResponse, response] { onResponse(response); });
+}
+
+template <class Response, class Handle>
+void Cluster::groupRequest(ConsumerId from, BrokerId to, Handle handle, Response disconnected,
+                           std::function<void(const Response &)> onResponse)
+{
+    if (!isAlive(to)) {
+        m_scheduler.scheduleAfter(m_networkLatency, EventPriority::Network,
+                                  [onResponse, disconnected] { onResponse(disconnected); });
+        return;
+    }
+    m_network.send(consumerNode(from), nodeOf(to), [this, from, to, handle, disconnected, onResponse] {
+        if (!isAlive(to))
+            return;
+        handle(groupCoordinatorOf(to), [this, from, to, disconnected, onResponse](const Response &response) {
+            respondToConsumer(to, from, response, disconnected, onResponse);
+        });
+    });
+}
+
+void Cluster::findCoordinator(ConsumerId from, const std::string &groupId,
+                              std::function<void(std::optional<BrokerId>)> onResponse)
+{
+    // FindCoordinator goes to any live broker (here the controller), which answers from its metadata.
+    const auto broker = controller();
+    if (!broker) {
+        m_scheduler.scheduleAfter(m_networkLatency, EventPriority::Network, [onResponse] { onResponse(std::nullopt); });
+        return;
+    }
+    const BrokerId to = *broker;
+    m_network.send(consumerNode(from), nodeOf(to), [this, from, to, groupId, onResponse] {
+        if (!isAlive(to))
+            return;
+        const auto coordinator = coordinatorOf(groupId);
+        m_network.send(nodeOf(to), consumerNode(from), [onResponse, coordinator] { onResponse(coordinator); });
+    });
+}
+
+void Cluster::sendJoinGroup(ConsumerId from, BrokerId to, JoinGroupRequest request,
+                            std::function<void(const JoinGroupResponse &)> onResponse)
+{
+    JoinGroupResponse disconnected;
+    disconnected.error = GroupError::NotCoordinator;
+    groupRequest<JoinGroupResponse>(
+        from, to,
+        [request](GroupCoordinator &c, std::function<void(const JoinGroupResponse &)> cb) {
+            c.handleJoinGroup(request, std::move(cb));
+        },
+        disconnected, std::move(onResponse));
+}
+
+void Cluster::sendSyncGroup(ConsumerId from, BrokerId to, SyncGroupRequest request,
+                            std::function<void(const SyncGroupResponse &)> onResponse)
+{
+    SyncGroupResponse disconnected;
+    disconnected.error = GroupError::NotCoordinator;
+    groupRequest<SyncGroupResponse>(
+        from, to,
+        [request](GroupCoordinator &c, std::function<void(const SyncGroupResponse &)> cb) {
+            c.handleSyncGroup(request, std::move(cb));
+        },
+        disconnected, std::move(onResponse));
+}
+
+void Cluster::sendHeartbeat(ConsumerId from, BrokerId to, HeartbeatRequest request,
+                            std::function<void(const HeartbeatResponse &)> onResponse)
+{
+    HeartbeatResponse disconnected;
+    disconnected.error = GroupError::NotCoordinator;
+    groupRequest<HeartbeatResponse>(
+        from, to,
+        [request](GroupCoordinator &c, std::function<void(const HeartbeatResponse &)> cb) {
+            c.handleHeartbeat(request, std::move(cb));
+        },
+        disconnected, std::move(onResponse));
+}
+
+void Cluster::sendLeaveGroup(ConsumerId from, BrokerId to, LeaveGroupRequest request,
+                             std::function<void(const LeaveGroupResponse &)> onResponse)
+{
+    LeaveGroupResponse disconnected;
+    disconnected.error = GroupError::NotCoordinator;
+    groupRequest<LeaveGroupResponse>(
+        from, to,
+        [request](GroupCoordinator &c, std::function<void(const LeaveGroupResponse &)> cb) {
+            c.handleLeaveGroup(request, std::move(cb));
+        },
+        disconnected, std::move(onResponse));
+}
+
+void Cluster::sendOffsetCommit(ConsumerId from, BrokerId to, OffsetCommitRequest request,
+                               std::function<void(const OffsetCommitResponse &)> onResponse)
+{
+    OffsetCommitResponse disconnected;
+    for (const auto &[tp, entry] : request.offsets)
+        disconnected.errors[tp] = GroupError::NotCoordinator;
+    groupRequest<OffsetCommitResponse>(
+        from, to,
+        [request](GroupCoordinator &c, std::function<void(const OffsetCommitResponse &)> cb) {
+            c.handleOffsetCommit(request, std::move(cb));
+        },
+        disconnected, std::move(onResponse));
+}
+
+void Cluster::sendOffsetFetch(ConsumerId from, BrokerId to, OffsetFetchRequest request,
+                              std::function<void(const OffsetFetchResponse &)> onResponse)
+{
+    OffsetFetchResponse disconnected;
+    disconnected.error = GroupError::NotCoordinator;
+    groupRequest<OffsetFetchResponse>(
+        from, to,
+        [request](GroupCoordinator &c, std::function<void(const OffsetFetchResponse &)> cb) {
+            c.handleOffsetFetch(request, std::move(cb));
+        },
+        disconnected, std::move(onResponse));
+}
+
+} // namespace kafkascope
