@@ -77,9 +77,7 @@ qint64 PartitionsModel::maxLag(const TopicPartition &tp, QString *details) const
     qint64 worst = -1;
     QStringList lines;
     for (const auto &consumer : m_controller->cluster().consumers()) {
-        // A group consumer reads only the partitions assigned to it.
-        const bool reads = consumer->usesGroup() ? consumer->positions().count(tp) != 0 : consumer->config().topic == tp.topic;
-        if (!reads)
+        if (!consumer->reads(tp))
             continue;
         const qint64 lag = leo - consumer->position(tp);
         worst = std::max(worst, lag);

@@ -145,9 +145,7 @@ void PartitionLogScene::refreshStrip(const QString &topicName, int partition)
     }
     const TopicPartition tp{topicName.toStdString(), PartitionId{partition}};
     for (const auto &c : cluster.consumers()) {
-        // A group consumer reads only the partitions assigned to it.
-        const bool reads = c->usesGroup() ? c->positions().count(tp) != 0 : c->config().topic == tp.topic;
-        if (reads)
+        if (c->reads(tp))
             snap.consumers.push_back({QString::fromStdString(c->config().clientId), c->position(tp).value()});
     }
     item->setSnapshot(std::move(snap));

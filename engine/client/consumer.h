@@ -81,6 +81,12 @@ public:
 
     // --- Group membership ---
     [[nodiscard]] bool usesGroup() const { return m_config.groupId.has_value(); }
+    // Whether this consumer reads `tp` now: a group consumer reads what it is assigned (has a
+    // position for), a consumer without a group every partition of its topic.
+    [[nodiscard]] bool reads(const TopicPartition &tp) const
+    {
+        return usesGroup() ? m_positions.count(tp) != 0 : m_config.topic == tp.topic;
+    }
     [[nodiscard]] ConsumerGroupState groupState() const { return m_state; }
     [[nodiscard]] std::int32_t generation() const { return m_generation; }
     [[nodiscard]] const std::string &memberId() const { return m_memberId; }
