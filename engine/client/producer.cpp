@@ -216,40 +216,59 @@ void Producer::wake()
     m_wakeAt.reset();
     const SimTime now = m_cluster.now();
     const SimDuration deliveryTimeout = SimDuration::millis(m_config.deliveryTimeoutMs);
-    for (const ProducerBatch &batch : m_accumulator.expire(now, deliveryTimeout))
-        failBatch(batch);
+    if (const auto oldest = m_accumulator.oldestCreation(); oldest && now - *oldest >= deliveryTimeout)
+        for (const ProducerBatch &batch : m_accumulator.expire(now, deliveryTimeout))
+            failBatch(batch);
 
     // Kafka's RecordAccumulator.ready: the brokers leading a partition whose oldest batch is
     // sendable (and not muted). Partitions without a leader are "sent" on their own below.
-    std::map<BrokerId, std::vector<TopicPartition>> byLeader;
-    std::set<BrokerId> readyBrokers;
+    // One pass over the partitions holding batches, nothing copied but the partitions to drain;
+    // the topic is looked up once per run of partitions of the same topic.
+    // Pointers to the accumulator's keys: draining one partition leaves the others' keys in place.
+    std::vector<std::pair<BrokerId, const TopicPartition *>> byLeader;
+    std::vector<BrokerId> readyBrokers;
     std::vector<TopicPartition> leaderless;
     std::optional<SimTime> next;
-    for (const TopicPartition &tp : m_accumulator.partitions()) {
-        const Topic *topic = m_cluster.topic(tp.topic);
+    const std::string *lastTopicName = nullptr;
+    const Topic *topic = nullptr;
+    m_accumulator.forEachFront([&](const TopicPartition &tp, const ProducerBatch &front) {
+        if (!lastTopicName || *lastTopicName != tp.topic) {
+            topic = m_cluster.topic(tp.topic);
+            lastTopicName = &tp.topic;
+        }
         const std::optional<BrokerId> leader =
             topic && tp.partition.value() < topic->partitionCount() ? topic->state(tp.partition).leader : std::nullopt;
-        const SimTime readyAt = *m_accumulator.readyTime(tp);
+        const SimTime readyAt = m_accumulator.sendableTime(front);
         if (readyAt > now)
             next = next ? std::min(*next, readyAt) : readyAt;
         if (!leader) {
             if (readyAt <= now)
                 leaderless.push_back(tp);
-            continue;
+            return;
         }
-        byLeader[*leader].push_back(tp);
         if (readyAt <= now && !isMuted(tp))
-            readyBrokers.insert(*leader);
-    }
+            readyBrokers.push_back(*leader);
+        // Only partitions of brokers with something ready are drained; the others wait.
+        byLeader.emplace_back(*leader, &tp);
+    });
+    std::sort(readyBrokers.begin(), readyBrokers.end());
+    readyBrokers.erase(std::unique(readyBrokers.begin(), readyBrokers.end()), readyBrokers.end());
+    // By broker, and within a broker in partition order (the scan's order).
+    std::stable_sort(byLeader.begin(), byLeader.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
 
     // Kafka's drain: one request per ready broker with room on its connection, taking the oldest
     // batch of every partition the broker leads (unless muted, backing off, or a retried batch that
     // must wait for an earlier sequence). A broker at its limit is woken again by an answer.
+    auto led = byLeader.begin();
     for (const BrokerId broker : readyBrokers) {
+        while (led != byLeader.end() && led->first < broker)
+            ++led;
         if (inFlightRequests(broker) >= static_cast<std::size_t>(m_config.maxInFlightRequestsPerConnection))
             continue;
         std::vector<ProducerBatch> batches;
-        for (const TopicPartition &tp : byLeader[broker]) {
+        for (; led != byLeader.end() && led->first == broker; ++led) {
+            const TopicPartition &tp = *led->second;
             const ProducerBatch *first = m_accumulator.front(tp);
             if (isMuted(tp) || waitsForEarlierSequence(*first))
                 continue;
@@ -270,6 +289,12 @@ void Producer::wake()
         }
     }
 
+    // A partition still sendable now was held back (in-flight limit, muted, waiting for an earlier
+    // sequence): only an answer can release it, so answers wake the sender only then.
+    m_heldBack = false;
+    m_accumulator.forEachFront([&](const TopicPartition &, const ProducerBatch &front) {
+        m_heldBack = m_heldBack || m_accumulator.sendableTime(front) <= now;
+    });
     if (const auto oldest = m_accumulator.oldestCreation()) {
         const SimTime expiry = *oldest + deliveryTimeout;
         next = next ? std::min(*next, expiry) : expiry;
@@ -414,8 +439,11 @@ void Producer::completeRequest(const std::shared_ptr<Request> &request)
         }
         completeBatch(std::move(batch), request->answers[i].value_or(ProduceError::RequestTimedOut));
     }
-    // Room on the connection, an unmuted partition or a batch to retry: the sender runs again.
-    scheduleWake(m_cluster.now());
+    // Room on the connection or an unmuted partition: the sender runs again if it held a ready
+    // batch back. (Batches not ready yet have their wake-up scheduled; a retried one schedules its
+    // own at the end of its backoff.)
+    if (m_heldBack)
+        scheduleWake(m_cluster.now());
 }
 
 void Producer::completeBatch(ProducerBatch batch, ProduceError error)
@@ -436,7 +464,9 @@ void Producer::completeBatch(ProducerBatch batch, ProduceError error)
     }
     ++m_retries;
     batch.retryAt = now + SimDuration::millis(m_config.retryBackoffMs);
+    const SimTime retryAt = *batch.retryAt;
     m_accumulator.reenqueue(std::move(batch));
+    scheduleWake(retryAt);
 }
 
 void Producer::failBatch(const ProducerBatch &batch)

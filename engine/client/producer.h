@@ -195,6 +195,7 @@ private:
     std::map<TopicPartition, std::int32_t> m_nextSequence;
     RecordAccumulator m_accumulator;
     std::optional<SimTime> m_wakeAt; // the sender's next scheduled wake-up
+    bool m_heldBack = false;         // the last wake-up left a sendable batch behind
     // Per broker connection: the unanswered requests, oldest first.
     std::map<BrokerId, std::vector<std::shared_ptr<Request>>> m_inFlight;
     std::deque<std::shared_ptr<Request>> m_byDeadline; // requests awaiting answers, oldest first

@@ -130,6 +130,16 @@ public:
     [[nodiscard]] const ProducerBatch *front(const TopicPartition &tp) const;
     // When tp's oldest batch is sendable (as in nextReadyTime); nothing when tp holds no batch.
     [[nodiscard]] std::optional<SimTime> readyTime(const TopicPartition &tp) const;
+    // Calls f(tp, oldest batch) for every partition holding batches, by topic then partition,
+    // without copying anything (the sender's scan). f must not change the accumulator.
+    template <typename F>
+    void forEachFront(F &&f) const
+    {
+        for (const auto &[tp, queue] : m_batches)
+            f(tp, queue.front());
+    }
+    // When `batch`, the oldest of its partition, is sendable (as readyTime).
+    [[nodiscard]] SimTime sendableTime(const ProducerBatch &batch) const { return sendableAt(batch); }
     // Removes and returns tp's oldest batch unless it is still backing off after a failed attempt,
     // whether or not linger.ms has passed (closing it if it was open): Kafka's drain takes the first
     // batch of every partition led by a broker once any of them is sendable.

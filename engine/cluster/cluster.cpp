@@ -1,5 +1,7 @@
 #include "cluster.h"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
@@ -364,9 +366,14 @@ void Cluster::completeDelayedProduces(PartitionState &state, bool leaderChanged)
     const auto it = m_delayedProduces.find(state.tp);
     if (it == m_delayedProduces.end())
         return;
+    const std::int64_t hw = state.highWatermark();
+    // Most calls (every follower fetch that moves the high watermark a little) complete nothing.
+    if (!leaderChanged && std::none_of(it->second.begin(), it->second.end(), [&](const DelayedProduce &d) {
+            return state.leader != d.broker || hw > d.offset;
+        }))
+        return;
     std::vector<DelayedProduce> waiting;
     std::vector<std::pair<DelayedProduce, ProduceError>> done;
-    const std::int64_t hw = state.highWatermark();
     for (DelayedProduce &d : it->second) {
         if (leaderChanged || state.leader != d.broker)
             done.emplace_back(std::move(d), ProduceError::NotLeaderOrFollower);
