@@ -2,7 +2,8 @@
 # Installs what is missing, builds (the optimised build of ./test.sh and ./run.sh, in build/ or
 # $KAFKASCOPE_BUILD_DIR) and runs the benchmarks: the partition log (bench_log), then the
 # cluster simulation's speed (bench_cluster), then the sticky assignors (bench_assignor, with
-# --quick when bench_log gets --quick). Arguments go to bench_log:
+# --quick when bench_log gets --quick), then a simulated rebalance of a 1,000-member group
+# (bench_rebalance). Arguments go to bench_log:
 #   ./bench.sh                      the full run (a few minutes)
 #   ./bench.sh --quick              a smoke run (seconds)
 #   ./bench.sh --json results.json  also write the figures as JSON
@@ -32,3 +33,6 @@ for arg in "$@"; do
     fi
 done
 "$build_dir/tests/bench/bench_assignor" "${assignor_args[@]}"
+echo
+echo "==> Running the 1,000-member group rebalance benchmark"
+"$build_dir/tests/bench/bench_rebalance"
