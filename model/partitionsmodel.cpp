@@ -16,9 +16,12 @@ PartitionsModel::PartitionsModel(SimulationController *controller, QObject *pare
 void PartitionsModel::rebuildRows()
 {
     m_rows.clear();
-    for (const auto &[name, topic] : m_controller->cluster().topics())
+    for (const auto &[name, topic] : m_controller->cluster().topics()) {
+        if (topic.isInternal())
+            continue; // __consumer_offsets: the Consumer groups dock shows what it holds
         for (std::int32_t p = 0; p < topic.partitionCount(); ++p)
             m_rows.push_back({name, PartitionId{p}});
+    }
 }
 
 void PartitionsModel::onFrameAdvanced()

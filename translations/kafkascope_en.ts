@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>GroupsModel</name>
+    <message>
+        <source>The coordinator&apos;s state of the group (Kafka&apos;s classic protocol)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records below the high watermark that the group has not committed yet, over all its partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group %1, coordinated by broker %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group %1: no coordinator is available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Member id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Static member: group.instance.id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session.timeout.ms %1, rebalance timeout %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (leader)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group / member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Committed lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined: its JoinGroup waits for the join phase to end. Waiting for its assignment: its SyncGroup waits for the leader&apos;s. Must rejoin: a rebalance started and it has not sent JoinGroup yet (it learns from its next heartbeat).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>joined, waiting for the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for its assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must rejoin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KeyLegendItem</name>
     <message>
         <source>Record keys:</source>
@@ -578,6 +664,10 @@
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer groups</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

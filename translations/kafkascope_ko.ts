@@ -2,6 +2,91 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>GroupsModel</name>
+    <message>
+        <source>The coordinator&apos;s state of the group (Kafka&apos;s classic protocol)</source>
+        <translation>코디네이터가 보는 그룹 상태 (Kafka 클래식 프로토콜)</translation>
+    </message>
+    <message>
+        <source>Records below the high watermark that the group has not committed yet, over all its partitions</source>
+        <translation>하이 워터마크 아래에 있지만 그룹이 아직 커밋하지 않은 레코드 수 (모든 파티션 합계)</translation>
+    </message>
+    <message>
+        <source>Group %1, coordinated by broker %2</source>
+        <translation>그룹 %1, 코디네이터는 브로커 %2</translation>
+    </message>
+    <message>
+        <source>Group %1: no coordinator is available</source>
+        <translation>그룹 %1: 사용할 수 있는 코디네이터가 없음</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>멤버 %n명</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Member id: %1</source>
+        <translation>멤버 ID: %1</translation>
+    </message>
+    <message>
+        <source>Static member: group.instance.id %1</source>
+        <translation>정적 멤버: group.instance.id %1</translation>
+    </message>
+    <message>
+        <source>session.timeout.ms %1, rebalance timeout %2 ms</source>
+        <translation>session.timeout.ms %1, 리밸런스 타임아웃 %2 ms</translation>
+    </message>
+    <message>
+        <source>%1 (leader)</source>
+        <translation>%1 (리더)</translation>
+    </message>
+    <message>
+        <source>Group / member</source>
+        <translation>그룹 / 멤버</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>세대</translation>
+    </message>
+    <message>
+        <source>Assignor</source>
+        <translation>할당자</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>할당</translation>
+    </message>
+    <message>
+        <source>Committed lag</source>
+        <translation>커밋 랙</translation>
+    </message>
+    <message>
+        <source>Joined: its JoinGroup waits for the join phase to end. Waiting for its assignment: its SyncGroup waits for the leader&apos;s. Must rejoin: a rebalance started and it has not sent JoinGroup yet (it learns from its next heartbeat).</source>
+        <translation>조인함: JoinGroup 요청이 조인 단계가 끝나기를 기다리는 중. 할당 대기: SyncGroup 요청이 리더의 할당을 기다리는 중. 재조인 필요: 리밸런스가 시작됐지만 아직 JoinGroup을 보내지 않음 (다음 하트비트로 알게 됨).</translation>
+    </message>
+    <message>
+        <source>joined, waiting for the others</source>
+        <translation>조인함, 다른 멤버 대기</translation>
+    </message>
+    <message>
+        <source>waiting for its assignment</source>
+        <translation>할당 대기</translation>
+    </message>
+    <message>
+        <source>must rejoin</source>
+        <translation>재조인 필요</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>활성</translation>
+    </message>
+</context>
+<context>
     <name>KeyLegendItem</name>
     <message>
         <source>Record keys:</source>
@@ -150,15 +235,15 @@
         </translation>
     </message>
     <message>
-        <source>A segment's base offset; a partition's log start offset</source>
+        <source>A segment&apos;s base offset; a partition&apos;s log start offset</source>
         <translation>세그먼트의 베이스 오프셋, 파티션의 로그 시작 오프셋</translation>
     </message>
     <message>
-        <source>The offset after the last record (a partition's log-end offset)</source>
+        <source>The offset after the last record (a partition&apos;s log-end offset)</source>
         <translation>마지막 레코드 다음 오프셋 (파티션의 로그 끝 오프셋)</translation>
     </message>
     <message>
-        <source>The first batch's largest timestamp (UTC)</source>
+        <source>The first batch&apos;s largest timestamp (UTC)</source>
         <translation>첫 배치의 최대 타임스탬프 (UTC)</translation>
     </message>
     <message>
@@ -243,11 +328,11 @@
         <translation>불일치</translation>
     </message>
     <message>
-        <source>The first offset of the record's batch</source>
+        <source>The first offset of the record&apos;s batch</source>
         <translation>레코드가 속한 배치의 첫 오프셋</translation>
     </message>
     <message>
-        <source>The record's timestamp (UTC)</source>
+        <source>The record&apos;s timestamp (UTC)</source>
         <translation>레코드의 타임스탬프 (UTC)</translation>
     </message>
     <message>
@@ -255,11 +340,11 @@
         <translation>값의 처음 %1자</translation>
     </message>
     <message>
-        <source>Whether the batch's CRC-32C matches its content</source>
+        <source>Whether the batch&apos;s CRC-32C matches its content</source>
         <translation>배치의 CRC-32C가 내용과 일치하는지 여부</translation>
     </message>
     <message>
-        <source>The producer's sequence number of this record (idempotent producers)</source>
+        <source>The producer&apos;s sequence number of this record (idempotent producers)</source>
         <translation>이 레코드의 프로듀서 시퀀스 번호 (멱등성 프로듀서)</translation>
     </message>
     <message>
@@ -572,6 +657,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Consumer groups</source>
+        <translation>컨슈머 그룹</translation>
     </message>
 </context>
 <context>

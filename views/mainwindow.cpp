@@ -3,6 +3,7 @@
 #include "client/murmur2.h"
 #include "language.h"
 #include "logbrowserwindow.h"
+#include "model/groupsmodel.h"
 #include "model/partitionsmodel.h"
 #include "model/simulationcontroller.h"
 #include "partitionlogscene.h"
@@ -30,6 +31,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
+#include <QTreeView>
 
 #include <qcustomplot.h>
 
@@ -74,7 +76,8 @@ MainWindow::MainWindow(SimulationController *controller, Language *language, QWi
       m_language(language),
       m_scene(new PartitionLogScene(controller, this)),
       m_view(new ClusterView(this)),
-      m_partitionsModel(new PartitionsModel(controller, this))
+      m_partitionsModel(new PartitionsModel(controller, this)),
+      m_groupsModel(new GroupsModel(controller, this))
 {
     setWindowIcon(QIcon(QStringLiteral(":/icons/kafkascope.svg")));
     m_view->setScene(m_scene);
@@ -241,6 +244,20 @@ void MainWindow::createDocks()
     m_partitionsDock->setWidget(m_partitionsTable);
     addDockWidget(Qt::RightDockWidgetArea, m_partitionsDock);
 
+    // Consumer groups: a group a row, its members under it (always shown expanded).
+    m_groupsTree = new QTreeView(this);
+    m_groupsTree->setModel(m_groupsModel);
+    m_groupsTree->setAlternatingRowColors(true);
+    m_groupsTree->setUniformRowHeights(true);
+    m_groupsTree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_groupsTree->header()->setStretchLastSection(true);
+    connect(m_groupsModel, &QAbstractItemModel::modelReset, m_groupsTree, &QTreeView::expandAll);
+    m_groupsTree->expandAll();
+    m_groupsDock = new QDockWidget(this);
+    m_groupsDock->setObjectName(QStringLiteral("groupsDock"));
+    m_groupsDock->setWidget(m_groupsTree);
+    addDockWidget(Qt::RightDockWidgetArea, m_groupsDock);
+
     m_charts = new TrafficCharts(m_controller, this);
     m_chartsDock = new QDockWidget(this);
     m_chartsDock->setObjectName(QStringLiteral("chartsDock"));
@@ -267,6 +284,7 @@ void MainWindow::createMenus()
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_partitionsDock->toggleViewAction());
+    m_viewMenu->addAction(m_groupsDock->toggleViewAction());
     m_viewMenu->addAction(m_chartsDock->toggleViewAction());
     m_viewMenu->addAction(m_toolBar->toggleViewAction());
 
@@ -319,6 +337,7 @@ void MainWindow::retranslateUi()
 
     m_partitionsDock->setWindowTitle(tr("Partitions"));
     m_chartsDock->setWindowTitle(tr("Charts"));
+    m_groupsDock->setWindowTitle(tr("Consumer groups"));
     m_scene->rebuild();
     refreshStatus();
     refreshClusterStatus(true);
@@ -353,7 +372,7 @@ void MainWindow::refreshStatus()
                                                  m_controller->isPlaying() ? QString() : tr(" (paused)")));
     qint64 records = 0;
     for (const auto &[name, topic] : m_controller->cluster().topics())
-        for (std::int32_t p = 0; p < topic.partitionCount(); ++p)
+        for (std::int32_t p = 0; p < topic.partitionCount() && !topic.isInternal(); ++p)
             records += topic.partition(PartitionId{p}).logEndOffset() - topic.partition(PartitionId{p}).logStartOffset();
     m_recordsStatus->setText(tr("%n record(s) stored", nullptr, static_cast<int>(std::min<qint64>(records, INT32_MAX))));
 
@@ -392,7 +411,8 @@ void MainWindow::refreshTopics()
     const QSignalBlocker block(m_topicCombo);
     m_topicCombo->clear();
     for (const auto &[name, topic] : m_controller->cluster().topics())
-        m_topicCombo->addItem(QString::fromStdString(name));
+        if (!topic.isInternal()) // clients do not produce to __consumer_offsets
+            m_topicCombo->addItem(QString::fromStdString(name));
     const int index = m_topicCombo->findText(current);
     m_topicCombo->setCurrentIndex(index >= 0 ? index : 0);
 }

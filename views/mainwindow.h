@@ -18,10 +18,12 @@ class QLineEdit;
 class QMenu;
 class QPushButton;
 class QTableView;
+class QTreeView;
 class QToolBar;
 class Language;
 class LogBrowserWindow;
 class PartitionLogScene;
+class GroupsModel;
 class PartitionsModel;
 class SimulationController;
 class TrafficCharts;
@@ -38,8 +40,8 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 };
 
-// Kafkascope's main window: the partition logs in the centre, a table of partitions and live
-// charts in docks, a toolbar to play, pause, step, change speed and produce a record, and the
+// Kafkascope's main window: the partition logs in the centre, a table of partitions, the consumer
+// groups and live charts in docks, a toolbar to play, pause, step, change speed and produce a record, and the
 // simulated time in the status bar.
 //
 // `controller` and `language` must outlive the window.
@@ -53,6 +55,7 @@ public:
 
     [[nodiscard]] PartitionLogScene *scene() const { return m_scene; }
     [[nodiscard]] PartitionsModel *partitionsModel() const { return m_partitionsModel; }
+    [[nodiscard]] GroupsModel *groupsModel() const { return m_groupsModel; }
     [[nodiscard]] TrafficCharts *charts() const { return m_charts; }
 
     // Restores the window geometry and dock layout the user left, and saves them again on close.
@@ -109,10 +112,13 @@ private:
     PartitionLogScene *m_scene;
     ClusterView *m_view;
     PartitionsModel *m_partitionsModel;
+    GroupsModel *m_groupsModel;
     TrafficCharts *m_charts = nullptr;
 
     QDockWidget *m_partitionsDock = nullptr;
     QDockWidget *m_chartsDock = nullptr;
+    QDockWidget *m_groupsDock = nullptr;
+    QTreeView *m_groupsTree = nullptr;
     QTableView *m_partitionsTable = nullptr;
     QToolBar *m_toolBar = nullptr;
 

@@ -96,6 +96,8 @@ void PartitionLogScene::rebuild()
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.15);
     headingFont.setBold(true);
     for (const auto &[name, topic] : cluster.topics()) {
+        if (topic.isInternal())
+            continue; // 50 strips of __consumer_offsets would bury the user's topics
         const QString qname = QString::fromStdString(name);
         auto *heading = addSimpleText(topicHeading(qname), headingFont);
         heading->setBrush(QGuiApplication::palette().color(QPalette::WindowText));

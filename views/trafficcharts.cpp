@@ -20,7 +20,8 @@ TrafficCharts::TrafficCharts(SimulationController *controller, QWidget *parent)
     setUpPlot(m_lag);
     retranslate();
     for (const auto &[name, topic] : controller->cluster().topics())
-        graphFor(m_rate, m_rateGraphs, QString::fromStdString(name));
+        if (!topic.isInternal())
+            graphFor(m_rate, m_rateGraphs, QString::fromStdString(name));
     for (const auto &c : controller->cluster().consumers())
         graphFor(m_lag, m_lagGraphs, QString::fromStdString(c->config().clientId));
     connect(m_controller, &SimulationController::frameAdvanced, this, &TrafficCharts::onFrameAdvanced);
@@ -103,6 +104,8 @@ void TrafficCharts::onFrameAdvanced()
 
     for (qint64 s = m_nextSecond; s < finished; ++s) {
         for (const auto &[name, topic] : cluster.topics()) {
+            if (topic.isInternal())
+                continue;
             const QString qname = QString::fromStdString(name);
             auto &bins = m_bins[qname];
             const auto it = bins.find(s);

@@ -44,12 +44,16 @@ Status populateDemoCluster(Cluster &cluster)
     if (auto r = cluster.addProducer(web); !r.isOk())
         return r.status();
 
-    ConsumerConfig billing;
-    billing.clientId = "billing";
-    billing.topic = "orders";
-    billing.pollInterval = SimDuration::millis(250);
-    if (auto r = cluster.addConsumer(billing); !r.isOk())
-        return r.status();
+    // Group "billing": two members share the four partitions of "orders" (range: two each).
+    for (const char *clientId : {"billing-1", "billing-2"}) {
+        ConsumerConfig billing;
+        billing.clientId = clientId;
+        billing.topic = "orders";
+        billing.groupId = "billing";
+        billing.pollInterval = SimDuration::millis(250);
+        if (auto r = cluster.addConsumer(billing); !r.isOk())
+            return r.status();
+    }
 
     ConsumerConfig analytics;
     analytics.clientId = "analytics";

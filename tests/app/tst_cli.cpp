@@ -127,7 +127,9 @@ void TestCli::runWritesReportAndScreenshot()
     QCOMPARE(error.error, QJsonParseError::NoError);
     QCOMPARE(doc.object().value(QStringLiteral("sim_time_ms")).toInteger(), 10000);
     QCOMPARE(doc.object().value(QStringLiteral("seed")).toInteger(), 42);
-    QCOMPARE(doc.object().value(QStringLiteral("topics")).toArray().size(), 2);
+    // orders, clicks and the internal __consumer_offsets of group "billing".
+    QCOMPARE(doc.object().value(QStringLiteral("topics")).toArray().size(), 3);
+    QCOMPARE(doc.object().value(QStringLiteral("groups")).toArray().size(), 1);
     qint64 total = 0;
     for (const auto &t : doc.object().value(QStringLiteral("topics")).toArray())
         for (const auto &p : t.toObject().value(QStringLiteral("partitions")).toArray())

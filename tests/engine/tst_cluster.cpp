@@ -241,11 +241,17 @@ void TestCluster::demoClusterReportListsEveryPartition()
     QCOMPARE(root.value("sim_time_ms").toInteger(), 10000);
     QCOMPARE(root.value("state_hash").toString(), QString::fromStdString(c->stateHash().hex()));
     const QJsonArray topics = root.value("topics").toArray();
-    QCOMPARE(topics.size(), 2);
+    // orders, clicks and __consumer_offsets (group "billing" commits there), flagged internal.
+    QCOMPARE(topics.size(), 3);
     std::int64_t total = 0;
     for (const auto &t : topics) {
         const Topic *topic = c->topic(t.toObject().value("name").toString().toStdString());
         QVERIFY(topic);
+        QCOMPARE(t.toObject().value("internal").toBool(), topic->isInternal());
+        if (topic->isInternal()) {
+            QCOMPARE(topic->name(), std::string(kConsumerOffsetsTopic));
+            continue;
+        }
         const QJsonArray parts = t.toObject().value("partitions").toArray();
         QCOMPARE(parts.size(), topic->partitionCount());
         for (const auto &p : parts) {
