@@ -388,6 +388,10 @@ void Cluster::completeDelayedProduces(PartitionState &state, bool leaderChanged)
     if (it->second.empty())
         m_delayedProduces.erase(it);
     for (auto &[d, error] : done) {
+        if (d.internal) {
+            d.onResponse(error);
+            continue;
+        }
         if (!isAlive(d.broker) && d.onResponse) {
             // The broker died: its connections drop, and the producer notices at once.
             m_scheduler.scheduleAfter(m_networkLatency, EventPriority::Network,

@@ -303,6 +303,9 @@ private:
         ProducerId from;
         BrokerId broker;
         std::function<void(ProduceError)> onResponse;
+        // The broker's own append (a group coordinator's commit): the outcome goes straight to
+        // onResponse, which answers the client itself, instead of over the network.
+        bool internal = false;
     };
 
     // Replication (cluster_replication.cpp).
@@ -391,6 +394,24 @@ private:
     // Writes what a coordinator stored (a group record, committed offsets) to the partition's log
     // through the leader's append path, so that followers replicate it.
     void persistGroupEvent(BrokerId broker, const GroupEvent &event);
+    // Kafka's coordinator answers an OffsetCommit only once its records are replicated (appended
+    // with acks=all): holds `response` until the high watermark of the group's __consumer_offsets
+    // partition passes the commit's last record, then calls `respond` with it, or with Kafka's
+    // mapping of the append's error (NOT_COORDINATOR when the leader moved,
+    // COORDINATOR_NOT_AVAILABLE when the ISR fell below min.insync.replicas). `appendSerial` is
+    // the group's m_groupCommitAppends serial from before the request: unchanged means nothing
+    // was appended (an error answer, or no offsets), which is answered at once.
+    void answerCommitWhenReplicated(BrokerId broker, const std::string &groupId, std::uint64_t appendSerial,
+                                    const OffsetCommitResponse &response,
+                                    const std::function<void(const OffsetCommitResponse &)> &respond);
+    struct GroupCommitAppend {
+        TopicPartition tp;
+        std::int64_t lastOffset = -1; // -1: the append failed
+        std::uint64_t serial = 0;
+    };
+    // The last commit appended for each group (by persistGroupEvent).
+    std::map<std::string, GroupCommitAppend> m_groupCommitAppends;
+    std::uint64_t m_groupCommitSerial = 0;
     template <class Response, class Handle>
     void groupRequest(ConsumerId from, BrokerId to, Handle handle, Response disconnected,
                       std::function<void(const Response &)> onResponse);

@@ -4,6 +4,7 @@
 #include "cluster.h"
 
 #include <cassert>
+#include <variant>
 
 #include <spdlog/spdlog.h>
 
@@ -143,7 +144,52 @@ void Cluster::persistGroupEvent(BrokerId broker, const GroupEvent &event)
         return;
     for (Record &r : records)
         r.timestampMs = clockMs();
-    (void)appendAtLeader(state, ProducerId{-1}, std::move(records), ProducerIdentity{});
+    const bool commit = std::holds_alternative<OffsetsCommittedEvent>(event.data);
+    const auto last = appendAtLeader(state, ProducerId{-1}, std::move(records), ProducerIdentity{});
+    if (commit)
+        m_groupCommitAppends[event.groupId] = GroupCommitAppend{state.tp, last.value_or(-1), ++m_groupCommitSerial};
+}
+
+void Cluster::answerCommitWhenReplicated(BrokerId broker, const std::string &groupId, std::uint64_t appendSerial,
+                                         const OffsetCommitResponse &response,
+                                         const std::function<void(const OffsetCommitResponse &)> &respond)
+{
+    const auto it = m_groupCommitAppends.find(groupId);
+    if (it == m_groupCommitAppends.end() || it->second.serial == appendSerial) {
+        respond(response); // nothing was written: errors only, or no offsets
+        return;
+    }
+    // Kafka's storeOffsets callback: the append's error becomes every partition's error.
+    auto failed = [response](GroupError error) {
+        OffsetCommitResponse out = response;
+        for (auto &[tp, e] : out.errors)
+            if (e == GroupError::None)
+                e = error;
+        return out;
+    };
+    const GroupCommitAppend append = it->second;
+    PartitionState *state = partitionState(append.tp);
+    if (append.lastOffset < 0 || !state || state->leader != broker) {
+        respond(failed(GroupError::NotCoordinator));
+        return;
+    }
+    if (state->highWatermark() > append.lastOffset) {
+        respond(response);
+        return;
+    }
+    DelayedProduce waiting{append.lastOffset, ProducerId{-1}, broker,
+                           [respond, response, failed](ProduceError error) {
+                               switch (error) {
+                               case ProduceError::None: respond(response); return;
+                               case ProduceError::NotEnoughReplicas:
+                               case ProduceError::NotEnoughReplicasAfterAppend:
+                                   respond(failed(GroupError::CoordinatorNotAvailable));
+                                   return;
+                               default: respond(failed(GroupError::NotCoordinator)); return;
+                               }
+                           },
+                           true};
+    m_delayedProduces[append.tp].push_back(std::move(waiting));
 }
 
 std::optional<BrokerId> Cluster::coordinatorOf(const std::string &groupId) const
@@ -328,8 +374,13 @@ void Cluster::sendOffsetCommit(ConsumerId from, BrokerId to, OffsetCommitRequest
         disconnected.errors[tp] = GroupError::NotCoordinator;
     groupRequest<OffsetCommitResponse>(
         from, to,
-        [request](GroupCoordinator &c, std::function<void(const OffsetCommitResponse &)> cb) {
-            c.handleOffsetCommit(request, std::move(cb));
+        [this, request, to](GroupCoordinator &c, std::function<void(const OffsetCommitResponse &)> cb) {
+            const auto before = m_groupCommitAppends.find(request.groupId);
+            const std::uint64_t serial = before == m_groupCommitAppends.end() ? 0 : before->second.serial;
+            c.handleOffsetCommit(request, [this, to, groupId = request.groupId, serial,
+                                           cb = std::move(cb)](const OffsetCommitResponse &response) {
+                answerCommitWhenReplicated(to, groupId, serial, response, cb);
+            });
         },
         disconnected, std::move(onResponse));
 }
