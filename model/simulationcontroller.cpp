@@ -91,7 +91,45 @@ void SimulationController::advanceTo(SimTime t, qint64 frameMs)
 
 void SimulationController::runTo(SimTime target, std::size_t maxEvents)
 {
+    if (target > m_cluster->now())
+        maybeFork();
     m_cluster->runUntil(target, maxEvents);
+}
+
+SimTime SimulationController::historyEnd() const
+{
+    return m_history ? std::max(m_history->time, m_cluster->now()) : m_cluster->now();
+}
+
+Status SimulationController::rewindTo(SimTime t)
+{
+    pause();
+    if (!m_history)
+        m_history = m_cluster->snapshot();
+    t = std::clamp(t, SimTime{}, m_history->time);
+    if (t == m_cluster->now())
+        return Status::ok();
+    auto restored = Cluster::restore(*m_history, t);
+    if (!restored.isOk())
+        return restored.status();
+    m_cluster->setObserver(nullptr);
+    m_cluster = std::move(restored.value());
+    m_cluster->setObserver(this);
+    m_pending = FrameDelta{};
+    m_pending.topicsChanged = true;
+    emit rewound();
+    finishFrame();
+    return Status::ok();
+}
+
+void SimulationController::maybeFork()
+{
+    if (!m_history)
+        return;
+    const bool future = m_cluster->now() < m_history->time;
+    m_history.reset();
+    if (future)
+        emit forked(m_cluster->now());
 }
 
 void SimulationController::finishFrame()
@@ -107,11 +145,13 @@ Result<PartitionId> SimulationController::produce(const QString &topic, const QS
     std::optional<std::string> k;
     if (!nullKey)
         k = key.toStdString(); // Kafka's StringSerializer: UTF-8 bytes
+    maybeFork();
     return m_cluster->produce(topic.toStdString(), std::move(k), value.toStdString());
 }
 
 Status SimulationController::killBroker(int id)
 {
+    maybeFork();
     const Status st = m_cluster->killBroker(BrokerId{id});
     finishFrame();
     return st;
@@ -119,6 +159,7 @@ Status SimulationController::killBroker(int id)
 
 Status SimulationController::shutdownBroker(int id)
 {
+    maybeFork();
     const Status st = m_cluster->shutdownBroker(BrokerId{id});
     finishFrame();
     return st;
@@ -126,6 +167,7 @@ Status SimulationController::shutdownBroker(int id)
 
 Status SimulationController::restartBroker(int id)
 {
+    maybeFork();
     const Status st = m_cluster->restartBroker(BrokerId{id});
     finishFrame();
     return st;
@@ -133,6 +175,7 @@ Status SimulationController::restartBroker(int id)
 
 int SimulationController::electPreferredLeaders()
 {
+    maybeFork();
     const int moved = m_cluster->electPreferredLeaders();
     finishFrame();
     return moved;

@@ -10,6 +10,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -65,6 +66,18 @@ public:
     kafkascope::Result<kafkascope::PartitionId> produce(const QString &topic, const QString &key, bool nullKey,
                                                         const QString &value);
 
+    // --- Rewind ---
+    // The end of the timeline: the furthest simTime this run has reached. Equal to simTime()
+    // unless the user rewound.
+    [[nodiscard]] kafkascope::SimTime historyEnd() const;
+    [[nodiscard]] bool isRewound() const { return m_history && m_cluster->now() < m_history->time; }
+    // Pauses and rebuilds the cluster as it was at `t` (clamped to [0, historyEnd()]) by replaying
+    // the seed and the actions up to `t` (Cluster::restore); then emits rewound() and a frame with
+    // topicsChanged set, so every view reads the new cluster. Moving within the timeline (back or
+    // forward again) keeps its end; running on from a rewound time (play, step, any action) forks
+    // a new future: the old one is dropped and forked() tells the views to drop what they drew of it.
+    kafkascope::Status rewindTo(kafkascope::SimTime t);
+
     // Broker actions, at the current simTime; each ends with a frame so views update at once.
     kafkascope::Status killBroker(int id);
     kafkascope::Status shutdownBroker(int id);
@@ -87,11 +100,17 @@ signals:
     void playingChanged(bool playing);
     void speedChanged(double speed);
     void frameAdvanced();
+    // The cluster was replaced by rewindTo(): views holding anything of the old one read again.
+    void rewound();
+    // The simulation ran on from `at`, earlier than the timeline's end: the old future is gone.
+    void forked(kafkascope::SimTime at);
 
 private:
     void onTick();
     void runTo(kafkascope::SimTime target, std::size_t maxEvents);
     void finishFrame();
+    // Called before anything moves the simulation on: forks when the cluster was rewound.
+    void maybeFork();
 
     // ClusterObserver
     void onTopicCreated(const std::string &topic) override;
@@ -110,4 +129,7 @@ private:
     FrameDelta m_pending;
     FrameDelta m_lastFrame;
     std::uint64_t m_totalAppended = 0;
+    // The whole timeline (seed and actions up to its end), kept from the first rewind until the
+    // simulation runs on from the rewound time.
+    std::optional<kafkascope::ClusterSnapshot> m_history;
 };

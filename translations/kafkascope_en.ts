@@ -670,6 +670,38 @@
         <source>Consumer groups</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot rewind: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause and rewind 100 ms of simulated time (←): the cluster is rebuilt as it was</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to the end of the timeline (End)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag back to see the cluster as it was at any earlier moment. Playing or acting from there starts a new future; the old one is dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PartitionLogScene</name>

@@ -662,6 +662,38 @@
         <source>Consumer groups</source>
         <translation>컨슈머 그룹</translation>
     </message>
+    <message>
+        <source>Cannot rewind: %1</source>
+        <translation>되감을 수 없음: %1</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>뒤로</translation>
+    </message>
+    <message>
+        <source>Pause and rewind 100 ms of simulated time (←): the cluster is rebuilt as it was</source>
+        <translation>일시정지하고 시뮬레이션 시간을 100 ms 되감기 (←): 클러스터가 그때 모습으로 다시 만들어집니다</translation>
+    </message>
+    <message>
+        <source>To the end</source>
+        <translation>끝으로</translation>
+    </message>
+    <message>
+        <source>Jump to the end of the timeline (End)</source>
+        <translation>타임라인의 끝으로 이동 (End)</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>타임라인</translation>
+    </message>
+    <message>
+        <source>Timeline </source>
+        <translation>타임라인 </translation>
+    </message>
+    <message>
+        <source>Drag back to see the cluster as it was at any earlier moment. Playing or acting from there starts a new future; the old one is dropped.</source>
+        <translation>뒤로 끌면 이전 어느 시점의 클러스터든 볼 수 있습니다. 그 시점에서 재생하거나 조작하면 새로운 미래가 시작되고, 이전의 미래는 버려집니다.</translation>
+    </message>
 </context>
 <context>
     <name>PartitionLogScene</name>

@@ -31,6 +31,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
+#include <QSlider>
 #include <QTreeView>
 
 #include <qcustomplot.h>
@@ -91,6 +92,7 @@ MainWindow::MainWindow(SimulationController *controller, Language *language, QWi
 
     createActions();
     createToolBar();
+    createTimeline();
     createDocks();
     createMenus();
 
@@ -107,6 +109,7 @@ MainWindow::MainWindow(SimulationController *controller, Language *language, QWi
 
     connect(m_controller, &SimulationController::frameAdvanced, this, [this] {
         refreshStatus();
+        refreshTimeline();
         if (m_controller->lastFrame().topicsChanged)
             refreshTopics();
     });
@@ -149,6 +152,15 @@ void MainWindow::createActions()
         m_controller->pause();
         m_controller->step(100);
     });
+
+    m_backAction = new QAction(this);
+    m_backAction->setShortcut(Qt::Key_Left);
+    connect(m_backAction, &QAction::triggered, this,
+            [this] { rewindTo(m_controller->simTime() - SimDuration::millis(100)); });
+
+    m_liveAction = new QAction(this);
+    m_liveAction->setShortcut(Qt::Key_End);
+    connect(m_liveAction, &QAction::triggered, this, [this] { rewindTo(m_controller->historyEnd()); });
 
     m_fasterAction = new QAction(this);
     m_fasterAction->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)});
@@ -193,6 +205,7 @@ void MainWindow::createToolBar()
     m_toolBar = addToolBar(QString());
     m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->addAction(m_backAction);
     m_toolBar->addAction(m_playAction);
     m_toolBar->addAction(m_stepAction);
 
@@ -228,6 +241,61 @@ void MainWindow::createToolBar()
     m_toolBar->addWidget(m_keyEdit);
     m_toolBar->addWidget(m_nullKey);
     m_toolBar->addWidget(m_produceButton);
+}
+
+void MainWindow::createTimeline()
+{
+    m_timelineBar = new QToolBar(this);
+    m_timelineBar->setObjectName(QStringLiteral("timelineToolBar"));
+    m_timelineBar->setMovable(false);
+    m_timelineLabel = new QLabel(this);
+    m_timelineSlider = new QSlider(Qt::Horizontal, this);
+    m_timelineSlider->setMinimumWidth(300);
+    m_timelineSlider->setSingleStep(1); // 100 ms
+    m_timelineSlider->setPageStep(10);  // 1 s
+    m_timelineTime = new QLabel(this);
+    m_timelineTime->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_timelineBar->addWidget(m_timelineLabel);
+    m_timelineBar->addWidget(m_timelineSlider);
+    m_timelineBar->addWidget(m_timelineTime);
+    m_timelineBar->addAction(m_liveAction);
+    addToolBar(Qt::BottomToolBarArea, m_timelineBar);
+
+    // The slider's unit is 100 ms. Dragging previews the time and rewinds on release; clicks
+    // and keys on the slider rewind at once. Frames move it without signals.
+    auto at = [](int value) { return SimTime::fromMillis(static_cast<std::int64_t>(value) * 100); };
+    connect(m_timelineSlider, &QSlider::sliderMoved, this, [this, at](int value) {
+        m_timelineTime->setText(QStringLiteral("%1 / %2").arg(formatClock(at(value)), formatClock(m_controller->historyEnd())));
+    });
+    connect(m_timelineSlider, &QSlider::sliderReleased, this,
+            [this, at] { rewindTo(at(m_timelineSlider->value())); });
+    connect(m_timelineSlider, &QSlider::valueChanged, this, [this, at](int value) {
+        if (!m_timelineSlider->isSliderDown())
+            rewindTo(at(value));
+    });
+}
+
+void MainWindow::refreshTimeline()
+{
+    const QSignalBlocker block(m_timelineSlider);
+    const auto end = static_cast<int>(std::min<qint64>(m_controller->historyEnd().millis() / 100, INT32_MAX));
+    m_timelineSlider->setRange(0, end);
+    if (!m_timelineSlider->isSliderDown())
+        m_timelineSlider->setValue(static_cast<int>(std::min<qint64>(m_controller->simTime().millis() / 100, end)));
+    m_timelineTime->setText(
+        QStringLiteral("%1 / %2").arg(formatClock(m_controller->simTime()), formatClock(m_controller->historyEnd())));
+    m_liveAction->setEnabled(m_controller->isRewound());
+}
+
+void MainWindow::rewindTo(SimTime t)
+{
+    t = std::max(t, SimTime{});
+    if (t == m_controller->simTime())
+        return;
+    const Status st = m_controller->rewindTo(t);
+    if (!st.isOk())
+        statusBar()->showMessage(tr("Cannot rewind: %1").arg(QString::fromStdString(st.message())), 8000);
+    refreshTimeline();
 }
 
 void MainWindow::createDocks()
@@ -277,7 +345,9 @@ void MainWindow::createMenus()
 
     m_simulationMenu = menuBar()->addMenu(QString());
     m_simulationMenu->addAction(m_playAction);
+    m_simulationMenu->addAction(m_backAction);
     m_simulationMenu->addAction(m_stepAction);
+    m_simulationMenu->addAction(m_liveAction);
     m_simulationMenu->addSeparator();
     m_simulationMenu->addAction(m_fasterAction);
     m_simulationMenu->addAction(m_slowerAction);
@@ -287,6 +357,7 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_groupsDock->toggleViewAction());
     m_viewMenu->addAction(m_chartsDock->toggleViewAction());
     m_viewMenu->addAction(m_toolBar->toggleViewAction());
+    m_viewMenu->addAction(m_timelineBar->toggleViewAction());
 
     m_languageMenu = menuBar()->addMenu(QString());
     m_languageMenu->addActions(m_languageGroup->actions());
@@ -313,6 +384,16 @@ void MainWindow::retranslateUi()
     m_playAction->setText(playing ? tr("Pause") : tr("Play"));
     m_playAction->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     m_playAction->setToolTip(playing ? tr("Pause the simulation (Space)") : tr("Run the simulation (Space)"));
+    m_backAction->setText(tr("Back"));
+    m_backAction->setIcon(style()->standardIcon(QStyle::SP_MediaSkipBackward));
+    m_backAction->setToolTip(tr("Pause and rewind 100 ms of simulated time (←): the cluster is rebuilt as it was"));
+    m_liveAction->setText(tr("To the end"));
+    m_liveAction->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
+    m_liveAction->setToolTip(tr("Jump to the end of the timeline (End)"));
+    m_timelineBar->setWindowTitle(tr("Timeline"));
+    m_timelineLabel->setText(tr("Timeline "));
+    m_timelineSlider->setToolTip(tr("Drag back to see the cluster as it was at any earlier moment. Playing or acting "
+                                    "from there starts a new future; the old one is dropped."));
     m_stepAction->setText(tr("Step"));
     m_stepAction->setIcon(style()->standardIcon(QStyle::SP_MediaSkipForward));
     m_stepAction->setToolTip(tr("Pause and advance 100 ms of simulated time (→)"));

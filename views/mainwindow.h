@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/sim_time.h"
+
 #include <QElapsedTimer>
 #include <QGraphicsView>
 #include <QMainWindow>
@@ -19,6 +21,7 @@ class QMenu;
 class QPushButton;
 class QTableView;
 class QTreeView;
+class QSlider;
 class QToolBar;
 class Language;
 class LogBrowserWindow;
@@ -100,6 +103,10 @@ private:
     void refreshTopics();
     void onSpeedComboChanged(int index);
     void changeSpeedStep(int delta);
+    void createTimeline();
+    // Follows the controller: the slider spans [0, historyEnd()] and sits at simTime.
+    void refreshTimeline();
+    void rewindTo(kafkascope::SimTime t);
     void onScreenshotRequested();
     void onOpenLogDirectoryRequested();
     void onAbout();
@@ -131,6 +138,7 @@ private:
 
     QAction *m_playAction = nullptr;
     QAction *m_stepAction = nullptr;
+    QAction *m_backAction = nullptr;
     QAction *m_fasterAction = nullptr;
     QAction *m_slowerAction = nullptr;
     QAction *m_openLogAction = nullptr;
@@ -149,6 +157,12 @@ private:
     QPushButton *m_produceButton = nullptr;
 
     QLabel *m_timeStatus = nullptr;
+    // The timeline (a bottom toolbar): drag back to any earlier simTime, or forward to its end.
+    QToolBar *m_timelineBar = nullptr;
+    QLabel *m_timelineLabel = nullptr;
+    QSlider *m_timelineSlider = nullptr;
+    QLabel *m_timelineTime = nullptr;
+    QAction *m_liveAction = nullptr;
     QLabel *m_speedStatus = nullptr;
     QLabel *m_recordsStatus = nullptr;
     QLabel *m_clusterStatus = nullptr;

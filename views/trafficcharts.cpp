@@ -25,6 +25,7 @@ TrafficCharts::TrafficCharts(SimulationController *controller, QWidget *parent)
     for (const auto &c : controller->cluster().consumers())
         graphFor(m_lag, m_lagGraphs, QString::fromStdString(c->config().clientId));
     connect(m_controller, &SimulationController::frameAdvanced, this, &TrafficCharts::onFrameAdvanced);
+    connect(m_controller, &SimulationController::forked, this, &TrafficCharts::onForked);
     onFrameAdvanced();
 }
 
@@ -88,6 +89,24 @@ int TrafficCharts::rateGraphPoints(const QString &topic) const
 {
     const auto it = m_rateGraphs.find(topic);
     return it == m_rateGraphs.end() ? 0 : it->second->dataCount();
+}
+
+void TrafficCharts::onForked(SimTime at)
+{
+    // Rate points are per finished second s (records in [s, s+1)); the second holding `at` is
+    // unfinished again, so its point goes and its bin is refilled from the journal (appends in
+    // [s, at)). Lag points at s were sampled when second s began: those up to `at` stay.
+    const qint64 second = at.millis() / 1000;
+    for (auto &[name, graph] : m_rateGraphs)
+        graph->data()->removeAfter(static_cast<double>(second) - 0.5);
+    for (auto &[name, graph] : m_lagGraphs)
+        graph->data()->removeAfter(static_cast<double>(second) + 0.5);
+    m_bins.clear();
+    for (const JournalEvent &e : m_controller->cluster().journal().events())
+        if (e.kind == JournalEventKind::RecordsAppended && e.time.millis() >= second * 1000 && e.time <= at)
+            if (const Topic *topic = m_controller->cluster().topic(e.topic); topic && !topic->isInternal())
+                m_bins[QString::fromStdString(e.topic)][second] += static_cast<int>(e.count);
+    m_nextSecond = second;
 }
 
 void TrafficCharts::onFrameAdvanced()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/sim_time.h"
+
 #include <QWidget>
 
 #include <map>
@@ -10,7 +12,9 @@ class SimulationController;
 
 // Two live charts over simTime: records produced per second to each topic, and each consumer's
 // lag (records behind the log-end offsets of its partitions). Fed incrementally from the frame
-// tick: a point per finished simulated second, older points dropped, one replot a frame.
+// tick: a point per finished simulated second, older points dropped, one replot a frame. After a
+// rewind the window ends at the rewound time (the points after it stay, out of sight, while the
+// user moves along the timeline) and they are dropped when the simulation forks from there.
 //
 // `controller` must outlive the widget.
 class TrafficCharts : public QWidget
@@ -34,6 +38,9 @@ protected:
 
 private:
     void onFrameAdvanced();
+    // The simulation ran on from `at`, before the end of what the charts show: what they drew
+    // after `at` belonged to a future that no longer exists.
+    void onForked(kafkascope::SimTime at);
     QCPGraph *graphFor(QCustomPlot *plot, std::map<QString, QCPGraph *> &graphs, const QString &name);
     void setUpPlot(QCustomPlot *plot);
 

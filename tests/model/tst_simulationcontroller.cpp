@@ -23,7 +23,22 @@ private slots:
     void produceReportsPartition();
     void produceToUnknownTopicIsAnError();
     void frameSizeDoesNotChangeOutcome();
+    void rewindRebuildsEarlierState();
+    void rewindKeepsTimelineUntilRunOn();
+    void actionAfterRewindForks();
 };
+
+namespace {
+
+// The state hash of a fresh demo cluster run to `t`.
+std::uint64_t demoHashAt(SimTime t)
+{
+    auto cluster = makeDemoCluster();
+    cluster->runUntil(t);
+    return cluster->stateHash().value();
+}
+
+} // namespace
 
 void TestSimulationController::startsPausedAtZero()
 {
@@ -129,6 +144,76 @@ void TestSimulationController::frameSizeDoesNotChangeOutcome()
     a.advanceTo(SimTime::fromMillis(5000), 100);
     b.advanceTo(SimTime::fromMillis(5000), 7); // frames of another size, as another machine's GUI
     QCOMPARE(a.cluster().stateHash().hex(), b.cluster().stateHash().hex());
+}
+
+void TestSimulationController::rewindRebuildsEarlierState()
+{
+    SimulationController c(makeDemoCluster());
+    c.advanceTo(SimTime::fromMillis(10000));
+    QVERIFY(c.cluster().stateHash().value() != demoHashAt(SimTime::fromMillis(5000)));
+    QSignalSpy rewound(&c, &SimulationController::rewound);
+    QSignalSpy frames(&c, &SimulationController::frameAdvanced);
+    c.play();
+    QVERIFY(c.rewindTo(SimTime::fromMillis(5000)).isOk());
+    QVERIFY(!c.isPlaying()); // rewinding pauses
+    QCOMPARE(c.simTime(), SimTime::fromMillis(5000));
+    QCOMPARE(c.cluster().stateHash().value(), demoHashAt(SimTime::fromMillis(5000)));
+    QCOMPARE(rewound.count(), 1);
+    QCOMPARE(frames.count(), 1);
+    QVERIFY(c.lastFrame().topicsChanged); // views read the new cluster from scratch
+    QCOMPARE(c.historyEnd(), SimTime::fromMillis(10000));
+    QVERIFY(c.isRewound());
+    // Before the start and past the end are clamped.
+    QVERIFY(c.rewindTo(SimTime::fromMillis(-1000)).isOk());
+    QCOMPARE(c.simTime(), SimTime::zero());
+    QVERIFY(c.rewindTo(SimTime::fromMillis(99000)).isOk());
+    QCOMPARE(c.simTime(), SimTime::fromMillis(10000));
+    QVERIFY(!c.isRewound());
+}
+
+void TestSimulationController::rewindKeepsTimelineUntilRunOn()
+{
+    SimulationController c(makeDemoCluster());
+    c.advanceTo(SimTime::fromMillis(10000));
+    QSignalSpy forked(&c, &SimulationController::forked);
+    QVERIFY(c.rewindTo(SimTime::fromMillis(3000)).isOk());
+    // Forward again within the timeline: the same history, nothing forked.
+    QVERIFY(c.rewindTo(SimTime::fromMillis(8000)).isOk());
+    QCOMPARE(c.cluster().stateHash().value(), demoHashAt(SimTime::fromMillis(8000)));
+    QCOMPARE(c.historyEnd(), SimTime::fromMillis(10000));
+    QCOMPARE(forked.count(), 0);
+    // Running on from 8 s forks: the timeline now ends where the simulation is.
+    c.step(500);
+    QCOMPARE(forked.count(), 1);
+    QCOMPARE(forked.at(0).at(0).value<SimTime>(), SimTime::fromMillis(8000));
+    QCOMPARE(c.simTime(), SimTime::fromMillis(8500));
+    QCOMPARE(c.historyEnd(), SimTime::fromMillis(8500));
+    QVERIFY(!c.isRewound());
+    // Same seed, same actions: the fork at 8 s ran exactly what the first run did.
+    QCOMPARE(c.cluster().stateHash().value(), demoHashAt(SimTime::fromMillis(8500)));
+}
+
+void TestSimulationController::actionAfterRewindForks()
+{
+    SimulationController c(makeDemoCluster());
+    c.advanceTo(SimTime::fromMillis(6000));
+    QVERIFY(c.killBroker(0).isOk());
+    c.advanceTo(SimTime::fromMillis(12000));
+    // Back to before the kill: broker 0 is alive again.
+    QVERIFY(c.rewindTo(SimTime::fromMillis(4000)).isOk());
+    QVERIFY(c.cluster().isAlive(BrokerId{0}));
+    // Forward past it: dead, as it was.
+    QVERIFY(c.rewindTo(SimTime::fromMillis(7000)).isOk());
+    QVERIFY(!c.cluster().isAlive(BrokerId{0}));
+    // Back again, and a different action: a new future in which broker 1 dies instead.
+    QVERIFY(c.rewindTo(SimTime::fromMillis(4000)).isOk());
+    QSignalSpy forked(&c, &SimulationController::forked);
+    QVERIFY(c.killBroker(1).isOk());
+    QCOMPARE(forked.count(), 1);
+    c.advanceTo(SimTime::fromMillis(7000));
+    QVERIFY(c.cluster().isAlive(BrokerId{0}));
+    QVERIFY(!c.cluster().isAlive(BrokerId{1}));
+    QCOMPARE(c.historyEnd(), SimTime::fromMillis(7000));
 }
 
 QTEST_GUILESS_MAIN(TestSimulationController)

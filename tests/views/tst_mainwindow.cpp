@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QSlider>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -34,6 +35,7 @@ private slots:
     void screenshotToBadPathFailsCleanly();
     void koreanTranslationLoads();
     void clusterMenuKillsAndRestartsBrokers();
+    void timelineRewindsAndForks();
 };
 
 void TestMainWindow::initTestCase()
@@ -213,6 +215,38 @@ void TestMainWindow::clusterMenuKillsAndRestartsBrokers()
     controller.advanceTo(SimTime::fromMillis(5000));
     QCOMPARE(model->data(model->index(ordersZero, PartitionsModel::IsrColumn)).toString(), QStringLiteral("0,1,2"));
     QVERIFY(window.clusterStatus()->text().contains(QLatin1String("3/3")));
+}
+
+void TestMainWindow::timelineRewindsAndForks()
+{
+    SimulationController controller(makeDemoCluster());
+    MainWindow window(&controller, nullptr);
+    window.show();
+    controller.advanceTo(SimTime::fromMillis(20000));
+    auto *slider = window.findChild<QSlider *>();
+    QVERIFY(slider);
+    QCOMPARE(slider->maximum(), 200); // 100 ms a step
+    QCOMPARE(slider->value(), 200);
+    QCOMPARE(window.charts()->rateGraphPoints(QStringLiteral("orders")), 20);
+
+    // A click on the slider (not a drag) rewinds at once; the scene shows the log as it was.
+    slider->setValue(50);
+    QCOMPARE(controller.simTime(), SimTime::fromMillis(5000));
+    auto fresh = makeDemoCluster();
+    fresh->runUntil(SimTime::fromMillis(5000));
+    const PartitionStripItem *strip = window.scene()->strip(QStringLiteral("orders"), 0);
+    QVERIFY(strip);
+    QCOMPARE(strip->snapshot().logEndOffset, fresh->topic("orders")->partition(PartitionId{0}).logEndOffset());
+    QCOMPARE(slider->maximum(), 200); // the timeline keeps its end
+    // The charts keep the later points (out of sight) until the simulation runs on from here.
+    QCOMPARE(window.charts()->rateGraphPoints(QStringLiteral("orders")), 20);
+
+    controller.step(100); // a new future from 5 s: the old one's points are dropped
+    QCOMPARE(window.charts()->rateGraphPoints(QStringLiteral("orders")), 5); // seconds 0-4
+    QCOMPARE(slider->maximum(), 51);
+    controller.advanceTo(SimTime::fromMillis(9000));
+    QCOMPARE(window.charts()->rateGraphPoints(QStringLiteral("orders")), 9);
+    QCOMPARE(slider->value(), 90);
 }
 
 QTEST_MAIN(TestMainWindow)
