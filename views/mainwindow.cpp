@@ -86,6 +86,9 @@ MainWindow::MainWindow(SimulationController *controller, Language *language, QWi
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setViewportUpdateMode(QGraphicsView::MinimalViewportUpdate);
     m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The view scales the scene to its width: a vertical scroll bar that came and went with the
+    // scale would change the width again, forever (the layout never settled). It stays.
+    m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     m_view->setFrameShape(QFrame::NoFrame);
     m_view->setBackgroundBrush(palette().color(QPalette::Base));
     setCentralWidget(m_view);

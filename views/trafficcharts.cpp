@@ -46,6 +46,12 @@ void TrafficCharts::setUpPlot(QCustomPlot *plot)
     plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, QString(), QFont(font().family(), font().pointSize(), QFont::Bold)));
     plot->xAxis->setRange(0, kWindowSeconds);
     plot->yAxis->setRange(0, 10);
+    // After a rewind: a dashed line at the current simTime, the points to its right being the
+    // future the timeline still holds.
+    auto *cursor = new QCPItemStraightLine(plot);
+    cursor->setPen(QPen(QColor(0x80, 0x80, 0x80), 1.5, Qt::DashLine));
+    cursor->setVisible(false);
+    m_cursors.push_back(cursor);
 }
 
 void TrafficCharts::retranslate()
@@ -118,7 +124,14 @@ void TrafficCharts::onFrameAdvanced()
     const Cluster &cluster = m_controller->cluster();
     const qint64 nowMs = cluster.now().millis();
     const qint64 finished = nowMs / 1000; // seconds [0, finished) are complete
-    if (finished <= m_nextSecond && !frame.topicsChanged)
+    const bool rewound = m_controller->isRewound();
+    const bool cursorChanged = !m_cursors.empty() && m_cursors.front()->visible() != rewound;
+    for (QCPItemStraightLine *cursor : m_cursors) {
+        cursor->setVisible(rewound);
+        cursor->point1->setCoords(static_cast<double>(nowMs) / 1000.0, 0);
+        cursor->point2->setCoords(static_cast<double>(nowMs) / 1000.0, 1);
+    }
+    if (finished <= m_nextSecond && !frame.topicsChanged && !cursorChanged)
         return;
 
     for (qint64 s = m_nextSecond; s < finished; ++s) {

@@ -5,9 +5,11 @@
 #include <QWidget>
 
 #include <map>
+#include <vector>
 
 class QCustomPlot;
 class QCPGraph;
+class QCPItemStraightLine;
 class SimulationController;
 
 // Two live charts over simTime: records produced per second to each topic, and each consumer's
@@ -51,4 +53,5 @@ private:
     std::map<QString, QCPGraph *> m_lagGraphs;
     std::map<QString, std::map<qint64, int>> m_bins; // topic → simulated second → records
     qint64 m_nextSecond = 0;                          // the first second not plotted yet
+    std::vector<QCPItemStraightLine *> m_cursors;     // owned by the plots
 };
