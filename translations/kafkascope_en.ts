@@ -2,6 +2,226 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>EventLogModel</name>
+    <message>
+        <source>Brokers and network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topics and leadership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records and high watermarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broker %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broker %1 joined the cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broker %1 crashed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broker %1 restarted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broker %1 shut down (controlled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broker %1 was decommissioned and left the cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no controller: every broker is down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broker %1 is the controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>topic %1 created: %2 partitions, replication factor %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>topic %1 grew from %2 to %3 partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>topic %1 deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: broker %2 elected leader, epoch %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is offline: no replica may lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: ISR is now %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: ISR is now %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: reassignment to %2 started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: reassignment done, replicas %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: leader %2 appended %n record(s) at offset %3</source>
+        <translation>
+            <numerusform>%1: leader %2 appended %n record at offset %3</numerusform>
+            <numerusform>%1: leader %2 appended %n records at offset %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: follower %2 copied %n record(s) at offset %3</source>
+        <translation>
+            <numerusform>%1: follower %2 copied %n record at offset %3</numerusform>
+            <numerusform>%1: follower %2 copied %n records at offset %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: high watermark %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: broker %2 truncated its log to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>producer %1 started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumer %1 started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumer %1 closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumer %1 crashed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event %1 (%2) at simTime %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broker %1 caught up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broker %1 is down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broker %1 shuts down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unclean: acknowledged records may be lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>controlled shutdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reassignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>election</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of sync for replica.lag.time.max.ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EventLogWidget</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the event log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search (e.g. orders-1, broker 2, billing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the events shown (with the filter applied) as a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GroupsModel</name>
     <message>
         <source>The coordinator&apos;s state of the group (Kafka&apos;s classic protocol)</source>
@@ -700,6 +920,10 @@
     </message>
     <message>
         <source>Drag back to see the cluster as it was at any earlier moment. Playing or acting from there starts a new future; the old one is dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event log</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

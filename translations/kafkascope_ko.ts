@@ -2,6 +2,224 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>EventLogModel</name>
+    <message>
+        <source>Brokers and network</source>
+        <translation>브로커와 네트워크</translation>
+    </message>
+    <message>
+        <source>Topics and leadership</source>
+        <translation>토픽과 리더십</translation>
+    </message>
+    <message>
+        <source>Records and high watermarks</source>
+        <translation>레코드와 하이 워터마크</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>클라이언트</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>네트워크</translation>
+    </message>
+    <message>
+        <source>broker %1</source>
+        <translation>브로커 %1</translation>
+    </message>
+    <message>
+        <source>broker %1 joined the cluster</source>
+        <translation>브로커 %1이(가) 클러스터에 합류함</translation>
+    </message>
+    <message>
+        <source>broker %1 crashed</source>
+        <translation>브로커 %1 장애(크래시)</translation>
+    </message>
+    <message>
+        <source>broker %1 restarted</source>
+        <translation>브로커 %1 재시작</translation>
+    </message>
+    <message>
+        <source>broker %1 shut down (controlled)</source>
+        <translation>브로커 %1 종료 (제어된 종료)</translation>
+    </message>
+    <message>
+        <source>broker %1 was decommissioned and left the cluster</source>
+        <translation>브로커 %1이(가) 해제되어 클러스터를 떠남</translation>
+    </message>
+    <message>
+        <source>no controller: every broker is down</source>
+        <translation>컨트롤러 없음: 모든 브로커가 다운됨</translation>
+    </message>
+    <message>
+        <source>broker %1 is the controller</source>
+        <translation>브로커 %1이(가) 컨트롤러</translation>
+    </message>
+    <message>
+        <source>topic %1 created: %2 partitions, replication factor %3</source>
+        <translation>토픽 %1 생성: 파티션 %2개, 복제 팩터 %3</translation>
+    </message>
+    <message>
+        <source>topic %1 grew from %2 to %3 partitions</source>
+        <translation>토픽 %1의 파티션이 %2개에서 %3개로 늘어남</translation>
+    </message>
+    <message>
+        <source>topic %1 deleted</source>
+        <translation>토픽 %1 삭제</translation>
+    </message>
+    <message>
+        <source>%1: broker %2 elected leader, epoch %3 (%4)</source>
+        <translation>%1: 브로커 %2이(가) 리더로 선출됨, 에포크 %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1 is offline: no replica may lead</source>
+        <translation>%1 오프라인: 리더가 될 수 있는 레플리카 없음</translation>
+    </message>
+    <message>
+        <source>%1: ISR is now %2</source>
+        <translation>%1: ISR이 이제 %2</translation>
+    </message>
+    <message>
+        <source>%1: ISR is now %2 (%3)</source>
+        <translation>%1: ISR이 이제 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: reassignment to %2 started</source>
+        <translation>%1: %2(으)로 재할당 시작</translation>
+    </message>
+    <message>
+        <source>%1: reassignment done, replicas %2</source>
+        <translation>%1: 재할당 완료, 레플리카 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: leader %2 appended %n record(s) at offset %3</source>
+        <translation>
+            <numerusform>%1: 리더 %2이(가) 오프셋 %3에 레코드 %n개 추가</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: follower %2 copied %n record(s) at offset %3</source>
+        <translation>
+            <numerusform>%1: 팔로워 %2이(가) 오프셋 %3의 레코드 %n개 복제</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: high watermark %2</source>
+        <translation>%1: 하이 워터마크 %2</translation>
+    </message>
+    <message>
+        <source>%1: broker %2 truncated its log to %3</source>
+        <translation>%1: 브로커 %2이(가) 로그를 %3까지 잘라냄</translation>
+    </message>
+    <message>
+        <source>producer %1 started</source>
+        <translation>프로듀서 %1 시작</translation>
+    </message>
+    <message>
+        <source>consumer %1 started</source>
+        <translation>컨슈머 %1 시작</translation>
+    </message>
+    <message>
+        <source>network: %1</source>
+        <translation>네트워크: %1</translation>
+    </message>
+    <message>
+        <source>consumer %1 closed</source>
+        <translation>컨슈머 %1 닫힘</translation>
+    </message>
+    <message>
+        <source>consumer %1 crashed</source>
+        <translation>컨슈머 %1 장애(크래시)</translation>
+    </message>
+    <message>
+        <source>Event %1 (%2) at simTime %3 ms</source>
+        <translation>이벤트 %1 (%2), 시뮬레이션 시간 %3 ms</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>이벤트</translation>
+    </message>
+    <message>
+        <source>broker %1 caught up</source>
+        <translation>브로커 %1이(가) 따라잡음</translation>
+    </message>
+    <message>
+        <source>broker %1 is down</source>
+        <translation>브로커 %1 다운</translation>
+    </message>
+    <message>
+        <source>broker %1 shuts down</source>
+        <translation>브로커 %1 종료 중</translation>
+    </message>
+    <message>
+        <source>clean</source>
+        <translation>클린</translation>
+    </message>
+    <message>
+        <source>unclean: acknowledged records may be lost</source>
+        <translation>언클린: 확인된 레코드가 유실될 수 있음</translation>
+    </message>
+    <message>
+        <source>preferred</source>
+        <translation>선호 리더</translation>
+    </message>
+    <message>
+        <source>controlled shutdown</source>
+        <translation>제어된 종료</translation>
+    </message>
+    <message>
+        <source>reassignment</source>
+        <translation>재할당</translation>
+    </message>
+    <message>
+        <source>election</source>
+        <translation>선출</translation>
+    </message>
+    <message>
+        <source>out of sync for replica.lag.time.max.ms</source>
+        <translation>replica.lag.time.max.ms 동안 동기화되지 않음</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogWidget</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없음: %2</translation>
+    </message>
+    <message>
+        <source>Export the event log</source>
+        <translation>이벤트 로그 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Search (e.g. orders-1, broker 2, billing)</source>
+        <translation>검색 (예: orders-1, 브로커 2, billing)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV 내보내기…</translation>
+    </message>
+    <message>
+        <source>Save the events shown (with the filter applied) as a CSV file</source>
+        <translation>보이는 이벤트(필터 적용)를 CSV 파일로 저장</translation>
+    </message>
+</context>
+<context>
     <name>GroupsModel</name>
     <message>
         <source>The coordinator&apos;s state of the group (Kafka&apos;s classic protocol)</source>
@@ -693,6 +911,10 @@
     <message>
         <source>Drag back to see the cluster as it was at any earlier moment. Playing or acting from there starts a new future; the old one is dropped.</source>
         <translation>뒤로 끌면 이전 어느 시점의 클러스터든 볼 수 있습니다. 그 시점에서 재생하거나 조작하면 새로운 미래가 시작되고, 이전의 미래는 버려집니다.</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>이벤트 로그</translation>
     </message>
 </context>
 <context>

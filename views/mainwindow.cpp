@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "client/murmur2.h"
+#include "eventlogwidget.h"
 #include "language.h"
 #include "logbrowserwindow.h"
 #include "model/groupsmodel.h"
@@ -334,6 +335,14 @@ void MainWindow::createDocks()
     m_chartsDock->setObjectName(QStringLiteral("chartsDock"));
     m_chartsDock->setWidget(m_charts);
     addDockWidget(Qt::BottomDockWidgetArea, m_chartsDock);
+    // The event log shares the bottom area with the charts, as a tab behind them.
+    m_eventLog = new EventLogWidget(m_controller, this);
+    m_eventLogDock = new QDockWidget(this);
+    m_eventLogDock->setObjectName(QStringLiteral("eventLogDock"));
+    m_eventLogDock->setWidget(m_eventLog);
+    addDockWidget(Qt::BottomDockWidgetArea, m_eventLogDock);
+    tabifyDockWidget(m_chartsDock, m_eventLogDock);
+    m_chartsDock->raise();
     resizeDocks({m_chartsDock}, {260}, Qt::Vertical);
     resizeDocks({m_partitionsDock}, {520}, Qt::Horizontal);
 }
@@ -359,6 +368,7 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_partitionsDock->toggleViewAction());
     m_viewMenu->addAction(m_groupsDock->toggleViewAction());
     m_viewMenu->addAction(m_chartsDock->toggleViewAction());
+    m_viewMenu->addAction(m_eventLogDock->toggleViewAction());
     m_viewMenu->addAction(m_toolBar->toggleViewAction());
     m_viewMenu->addAction(m_timelineBar->toggleViewAction());
 
@@ -422,6 +432,7 @@ void MainWindow::retranslateUi()
     m_partitionsDock->setWindowTitle(tr("Partitions"));
     m_chartsDock->setWindowTitle(tr("Charts"));
     m_groupsDock->setWindowTitle(tr("Consumer groups"));
+    m_eventLogDock->setWindowTitle(tr("Event log"));
     m_scene->rebuild();
     refreshStatus();
     refreshClusterStatus(true);

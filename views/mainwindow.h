@@ -26,6 +26,7 @@ class QToolBar;
 class Language;
 class LogBrowserWindow;
 class PartitionLogScene;
+class EventLogWidget;
 class GroupsModel;
 class PartitionsModel;
 class SimulationController;
@@ -59,6 +60,7 @@ public:
     [[nodiscard]] PartitionLogScene *scene() const { return m_scene; }
     [[nodiscard]] PartitionsModel *partitionsModel() const { return m_partitionsModel; }
     [[nodiscard]] GroupsModel *groupsModel() const { return m_groupsModel; }
+    [[nodiscard]] EventLogWidget *eventLog() const { return m_eventLog; }
     [[nodiscard]] TrafficCharts *charts() const { return m_charts; }
 
     // Restores the window geometry and dock layout the user left, and saves them again on close.
@@ -125,6 +127,8 @@ private:
     QDockWidget *m_partitionsDock = nullptr;
     QDockWidget *m_chartsDock = nullptr;
     QDockWidget *m_groupsDock = nullptr;
+    QDockWidget *m_eventLogDock = nullptr;
+    EventLogWidget *m_eventLog = nullptr;
     QTreeView *m_groupsTree = nullptr;
     QTableView *m_partitionsTable = nullptr;
     QToolBar *m_toolBar = nullptr;
