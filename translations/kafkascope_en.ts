@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BrokerCardItem</name>
+    <message>
+        <source>Broker %1: leads %2 partition(s), follows %3 (%4 out of sync). Click to select (B kills the selected broker); right-click for actions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker %1 is down. Right-click to restart it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leaving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leads %1 · follows %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its replicas are offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 replica(s) out of sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventLogModel</name>
     <message>
         <source>Brokers and network</source>
@@ -926,6 +969,18 @@
         <source>Event log</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Kill the Selected Broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crash the broker whose card is selected (B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a broker first: click its card</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PartitionLogScene</name>
@@ -954,6 +1009,10 @@
     </message>
     <message>
         <source>  ·  consumers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brokers</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

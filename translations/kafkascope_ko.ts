@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>BrokerCardItem</name>
+    <message>
+        <source>Broker %1: leads %2 partition(s), follows %3 (%4 out of sync). Click to select (B kills the selected broker); right-click for actions.</source>
+        <translation>브로커 %1: 파티션 %2개의 리더, %3개의 팔로워 (%4개 동기화 안 됨). 클릭하면 선택 (B: 선택한 브로커 종료), 오른쪽 클릭하면 동작 메뉴.</translation>
+    </message>
+    <message>
+        <source>Broker %1 is down. Right-click to restart it.</source>
+        <translation>브로커 %1이(가) 다운됨. 오른쪽 클릭해서 재시작.</translation>
+    </message>
+    <message>
+        <source>Broker %1</source>
+        <translation>브로커 %1</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>다운</translation>
+    </message>
+    <message>
+        <source>controller</source>
+        <translation>컨트롤러</translation>
+    </message>
+    <message>
+        <source>leaving</source>
+        <translation>떠나는 중</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>가동</translation>
+    </message>
+    <message>
+        <source>leads %1 · follows %2</source>
+        <translation>리더 %1 · 팔로워 %2</translation>
+    </message>
+    <message>
+        <source>its replicas are offline</source>
+        <translation>레플리카가 오프라인</translation>
+    </message>
+    <message>
+        <source>%1 replica(s) out of sync</source>
+        <translation>레플리카 %1개 동기화 안 됨</translation>
+    </message>
+</context>
+<context>
     <name>EventLogModel</name>
     <message>
         <source>Brokers and network</source>
@@ -916,6 +959,18 @@
         <source>Event log</source>
         <translation>이벤트 로그</translation>
     </message>
+    <message>
+        <source>Kill the Selected Broker</source>
+        <translation>선택한 브로커 종료(크래시)</translation>
+    </message>
+    <message>
+        <source>Crash the broker whose card is selected (B)</source>
+        <translation>카드가 선택된 브로커를 크래시 (B)</translation>
+    </message>
+    <message>
+        <source>Select a broker first: click its card</source>
+        <translation>먼저 브로커 카드를 클릭해서 선택하세요</translation>
+    </message>
 </context>
 <context>
     <name>PartitionLogScene</name>
@@ -944,6 +999,10 @@
     <message>
         <source>  ·  consumers: %1</source>
         <translation>  ·  컨슈머: %1</translation>
+    </message>
+    <message>
+        <source>Brokers</source>
+        <translation>브로커</translation>
     </message>
 </context>
 <context>

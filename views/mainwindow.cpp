@@ -90,6 +90,10 @@ MainWindow::MainWindow(SimulationController *controller, Language *language, QWi
     // The view scales the scene to its width: a vertical scroll bar that came and went with the
     // scale would change the width again, forever (the layout never settled). It stays.
     m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    // Scaling keeps the scroll position (the default anchor, the view's centre, scrolled a scene
+    // taller than the view away from its top).
+    m_view->setTransformationAnchor(QGraphicsView::NoAnchor);
+    m_view->setResizeAnchor(QGraphicsView::NoAnchor);
     m_view->setFrameShape(QFrame::NoFrame);
     m_view->setBackgroundBrush(palette().color(QPalette::Base));
     setCentralWidget(m_view);
@@ -97,6 +101,12 @@ MainWindow::MainWindow(SimulationController *controller, Language *language, QWi
     createActions();
     createToolBar();
     createTimeline();
+    connect(m_scene, &PartitionLogScene::brokerMenuRequested, this, [this](int broker, QPoint at) {
+        QMenu menu(this);
+        menu.setTitle(tr("Broker %1").arg(broker));
+        addBrokerActions(&menu, broker);
+        menu.exec(at);
+    });
     createDocks();
     createMenus();
 
@@ -165,6 +175,11 @@ void MainWindow::createActions()
     m_liveAction = new QAction(this);
     m_liveAction->setShortcut(Qt::Key_End);
     connect(m_liveAction, &QAction::triggered, this, [this] { rewindTo(m_controller->historyEnd()); });
+
+    m_killSelectedAction = new QAction(this);
+    m_killSelectedAction->setShortcut(Qt::Key_B);
+    connect(m_killSelectedAction, &QAction::triggered, this, &MainWindow::killSelectedBroker);
+    addAction(m_killSelectedAction); // B works wherever the focus is (but in a text field)
 
     m_fasterAction = new QAction(this);
     m_fasterAction->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)});
@@ -407,6 +422,8 @@ void MainWindow::retranslateUi()
     m_timelineLabel->setText(tr("Timeline "));
     m_timelineSlider->setToolTip(tr("Drag back to see the cluster as it was at any earlier moment. Playing or acting "
                                     "from there starts a new future; the old one is dropped."));
+    m_killSelectedAction->setText(tr("Kill the Selected Broker"));
+    m_killSelectedAction->setToolTip(tr("Crash the broker whose card is selected (B)"));
     m_stepAction->setText(tr("Step"));
     m_stepAction->setIcon(style()->standardIcon(QStyle::SP_MediaSkipForward));
     m_stepAction->setToolTip(tr("Pause and advance 100 ms of simulated time (→)"));
@@ -615,19 +632,39 @@ void MainWindow::populateClusterMenu()
     for (const auto &[id, broker] : m_controller->cluster().brokers()) {
         const int b = id.value();
         QMenu *sub = m_clusterMenu->addMenu(broker.alive ? tr("Broker %1").arg(b) : tr("Broker %1 (down)").arg(b));
-        if (broker.alive) {
-            sub->addAction(tr("Kill (crash)"), this, [this, b] { runBrokerAction(tr("Kill broker %1"), b, m_controller->killBroker(b)); });
-            sub->addAction(tr("Shut down (controlled)"), this,
-                           [this, b] { runBrokerAction(tr("Shut down broker %1"), b, m_controller->shutdownBroker(b)); });
-        } else {
-            sub->addAction(tr("Restart"), this, [this, b] { runBrokerAction(tr("Restart broker %1"), b, m_controller->restartBroker(b)); });
-        }
+        addBrokerActions(sub, b);
     }
     m_clusterMenu->addSeparator();
+    m_clusterMenu->addAction(m_killSelectedAction);
     m_clusterMenu->addAction(tr("Elect &Preferred Leaders"), this, [this] {
         const int moved = m_controller->electPreferredLeaders();
         statusBar()->showMessage(tr("Preferred leader election: %n leader(s) moved", nullptr, moved), 8000);
     });
+}
+
+void MainWindow::addBrokerActions(QMenu *menu, int b)
+{
+    const auto &brokers = m_controller->cluster().brokers();
+    const auto it = brokers.find(BrokerId{b});
+    if (it == brokers.end())
+        return;
+    if (it->second.alive) {
+        menu->addAction(tr("Kill (crash)"), this, [this, b] { runBrokerAction(tr("Kill broker %1"), b, m_controller->killBroker(b)); });
+        menu->addAction(tr("Shut down (controlled)"), this,
+                        [this, b] { runBrokerAction(tr("Shut down broker %1"), b, m_controller->shutdownBroker(b)); });
+    } else {
+        menu->addAction(tr("Restart"), this, [this, b] { runBrokerAction(tr("Restart broker %1"), b, m_controller->restartBroker(b)); });
+    }
+}
+
+void MainWindow::killSelectedBroker()
+{
+    const auto broker = m_scene->selectedBroker();
+    if (!broker) {
+        statusBar()->showMessage(tr("Select a broker first: click its card"), 6000);
+        return;
+    }
+    runBrokerAction(tr("Kill broker %1"), *broker, m_controller->killBroker(*broker));
 }
 
 void MainWindow::runBrokerAction(const QString &what, int broker, const kafkascope::Status &status)

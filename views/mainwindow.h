@@ -114,6 +114,9 @@ private:
     void onAbout();
     // Fills the Cluster menu from the brokers' current state (on opening it).
     void populateClusterMenu();
+    // Kill / shut down or restart, for broker `b` as it is now.
+    void addBrokerActions(QMenu *menu, int b);
+    void killSelectedBroker();
     void runBrokerAction(const QString &what, int broker, const kafkascope::Status &status);
 
     SimulationController *m_controller;
@@ -143,6 +146,7 @@ private:
     QAction *m_playAction = nullptr;
     QAction *m_stepAction = nullptr;
     QAction *m_backAction = nullptr;
+    QAction *m_killSelectedAction = nullptr;
     QAction *m_fasterAction = nullptr;
     QAction *m_slowerAction = nullptr;
     QAction *m_openLogAction = nullptr;

@@ -1,5 +1,6 @@
 #include "partitionlogscene.h"
 
+#include "brokercarditem.h"
 #include "keylegenditem.h"
 #include "model/simulationcontroller.h"
 #include "partitionstripitem.h"
@@ -68,6 +69,7 @@ void PartitionLogScene::rebuild()
     clear();
     m_strips.clear();
     m_headings.clear();
+    m_brokerCards.clear();
     m_legend = nullptr;
 
     const Cluster &cluster = m_controller->cluster();
@@ -95,6 +97,30 @@ void PartitionLogScene::rebuild()
     QFont headingFont = QGuiApplication::font();
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.15);
     headingFont.setBold(true);
+
+    // The brokers, a card each, as many to a row as fit the strips' width.
+    auto *brokersHeading = addSimpleText(tr("Brokers"), headingFont);
+    brokersHeading->setBrush(QGuiApplication::palette().color(QPalette::WindowText));
+    brokersHeading->setPos(kMargin, y + 6);
+    y += kHeadingHeight;
+    constexpr qreal kCardGap = 12;
+    const int perRow = std::max(1, static_cast<int>((PartitionStripItem::kWidth + kCardGap) / (BrokerCardItem::kWidth + kCardGap)));
+    int column = 0;
+    for (const auto &[id, broker] : cluster.brokers()) {
+        auto *card = new BrokerCardItem([this](int b, QPoint at) { emit brokerMenuRequested(b, at); });
+        if (column == perRow) {
+            column = 0;
+            y += BrokerCardItem::kHeight + kCardGap;
+        }
+        card->setPos(kMargin + column * (BrokerCardItem::kWidth + kCardGap), y);
+        addItem(card);
+        m_brokerCards[id.value()] = card;
+        ++column;
+    }
+    if (!m_brokerCards.empty())
+        y += BrokerCardItem::kHeight + kTopicGap;
+    refreshBrokers();
+
     for (const auto &[name, topic] : cluster.topics()) {
         if (topic.isInternal())
             continue; // 50 strips of __consumer_offsets would bury the user's topics
@@ -174,10 +200,64 @@ void PartitionLogScene::refreshLegend()
         rebuild(); // the legend took another row: lay everything out again
 }
 
+BrokerCardItem *PartitionLogScene::brokerCard(int id) const
+{
+    const auto it = m_brokerCards.find(id);
+    return it == m_brokerCards.end() ? nullptr : it->second;
+}
+
+std::optional<int> PartitionLogScene::selectedBroker() const
+{
+    for (const auto &[id, card] : m_brokerCards)
+        if (card->isSelected())
+            return id;
+    return std::nullopt;
+}
+
+bool PartitionLogScene::refreshBrokers()
+{
+    const Cluster &cluster = m_controller->cluster();
+    if (cluster.brokers().size() != m_brokerCards.size())
+        return false;
+    std::map<int, BrokerCardSnapshot> cards;
+    const auto controller = cluster.controller();
+    for (const auto &[id, broker] : cluster.brokers()) {
+        if (!m_brokerCards.count(id.value()))
+            return false;
+        BrokerCardSnapshot &c = cards[id.value()];
+        c.id = id.value();
+        c.alive = broker.alive;
+        c.decommissioning = broker.decommissioning;
+        c.controller = controller == id;
+    }
+    for (const auto &[name, topic] : cluster.topics()) {
+        if (topic.isInternal())
+            continue;
+        for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
+            const PartitionState &state = topic.state(PartitionId{p});
+            for (const auto &[b, replica] : state.replicas) {
+                const auto it = cards.find(b.value());
+                if (it == cards.end())
+                    continue;
+                if (state.leader == b) {
+                    ++it->second.leaders;
+                } else {
+                    ++it->second.followers;
+                    if (!state.isr.count(b))
+                        ++it->second.outOfSync;
+                }
+            }
+        }
+    }
+    for (const auto &[id, snapshot] : cards)
+        m_brokerCards.at(id)->setSnapshot(snapshot);
+    return true;
+}
+
 void PartitionLogScene::onFrameAdvanced()
 {
     const FrameDelta &frame = m_controller->lastFrame();
-    if (frame.topicsChanged) {
+    if (frame.topicsChanged || !refreshBrokers()) {
         rebuild();
         return;
     }

@@ -1,18 +1,22 @@
 #pragma once
 
 #include <QGraphicsScene>
+#include <QPoint>
 #include <QSet>
 #include <QString>
 
 #include <map>
+#include <optional>
 
 class SimulationController;
 class PartitionStripItem;
 class QGraphicsSimpleTextItem;
 class KeyLegendItem;
+class BrokerCardItem;
 
-// The centre of the main window for now: every topic as a heading with its producers and
-// consumers, then each of its partitions as a PartitionStripItem, and a legend of key colours.
+// The centre of the main window: a legend of key colours, the brokers as cards (BrokerCardItem),
+// then every topic as a heading with its producers and consumers and each of its partitions as a
+// PartitionStripItem.
 // Refreshes only the strips whose partition changed in the last frame.
 //
 // `controller` must outlive the scene.
@@ -26,12 +30,23 @@ public:
     // The strip of `topic`-`partition`, or nullptr.
     [[nodiscard]] PartitionStripItem *strip(const QString &topic, int partition) const;
     [[nodiscard]] int stripCount() const { return static_cast<int>(m_strips.size()); }
+    // The card of broker `id`, or nullptr.
+    [[nodiscard]] BrokerCardItem *brokerCard(int id) const;
+    // The broker whose card is selected, if any.
+    [[nodiscard]] std::optional<int> selectedBroker() const;
 
     // Re-creates every item (after topics change, or to re-translate headings).
     void rebuild();
 
+signals:
+    // A right click on broker `broker`'s card, at `screenPos`.
+    void brokerMenuRequested(int broker, QPoint screenPos);
+
 private:
     void onFrameAdvanced();
+    // Updates the cards from the cluster; returns false when the set of brokers changed (a
+    // rebuild is needed).
+    bool refreshBrokers();
     void refreshStrip(const QString &topic, int partition);
     void refreshLegend();
     [[nodiscard]] QString topicHeading(const QString &topic) const;
@@ -40,5 +55,6 @@ private:
     std::map<std::pair<QString, int>, PartitionStripItem *> m_strips;
     std::map<QString, QGraphicsSimpleTextItem *> m_headings;
     KeyLegendItem *m_legend = nullptr;
+    std::map<int, BrokerCardItem *> m_brokerCards;
     QSet<QString> m_keysSeen;
 };

@@ -5,6 +5,7 @@
 #include "views/language.h"
 #include "views/mainwindow.h"
 #include "views/partitionlogscene.h"
+#include "views/brokercarditem.h"
 #include "views/partitionstripitem.h"
 #include "views/trafficcharts.h"
 
@@ -36,6 +37,7 @@ private slots:
     void koreanTranslationLoads();
     void clusterMenuKillsAndRestartsBrokers();
     void timelineRewindsAndForks();
+    void brokerCardsFollowTheCluster();
 };
 
 void TestMainWindow::initTestCase()
@@ -247,6 +249,40 @@ void TestMainWindow::timelineRewindsAndForks()
     controller.advanceTo(SimTime::fromMillis(9000));
     QCOMPARE(window.charts()->rateGraphPoints(QStringLiteral("orders")), 9);
     QCOMPARE(slider->value(), 90);
+}
+
+void TestMainWindow::brokerCardsFollowTheCluster()
+{
+    SimulationController controller(makeDemoCluster());
+    MainWindow window(&controller, nullptr);
+    window.show();
+    controller.advanceTo(SimTime::fromMillis(2000));
+    const PartitionLogScene *scene = window.scene();
+    int leaders = 0;
+    for (int b = 0; b < 3; ++b) {
+        const BrokerCardItem *card = scene->brokerCard(b);
+        QVERIFY(card);
+        QVERIFY(card->snapshot().alive);
+        QCOMPARE(card->snapshot().controller, controller.cluster().controller() == BrokerId{b});
+        // RF 3 on 3 brokers: every broker holds every partition of the 7 (orders 4, clicks 3).
+        QCOMPARE(card->snapshot().leaders + card->snapshot().followers, 7);
+        leaders += card->snapshot().leaders;
+    }
+    QCOMPARE(leaders, 7);
+    QVERIFY(!scene->brokerCard(3));
+
+    // Select broker 1's card and press the presenter's B: it dies, its leadership moves.
+    QVERIFY(!scene->selectedBroker());
+    scene->brokerCard(1)->setSelected(true);
+    QCOMPARE(scene->selectedBroker(), std::optional<int>(1));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_B);
+    QVERIFY(!controller.cluster().isAlive(BrokerId{1}));
+    controller.advanceTo(SimTime::fromMillis(2500));
+    QVERIFY(!scene->brokerCard(1)->snapshot().alive);
+    QCOMPARE(scene->brokerCard(1)->snapshot().leaders, 0);
+    QCOMPARE(scene->brokerCard(0)->snapshot().leaders + scene->brokerCard(2)->snapshot().leaders, 7);
 }
 
 QTEST_MAIN(TestMainWindow)
