@@ -26,10 +26,11 @@ QString usageText()
 {
     return QStringLiteral(
         "Usage:\n"
-        "  kafkascope [--lang ko|en]\n"
-        "      Open the Kafkascope window on the built-in demo cluster.\n"
+        "  kafkascope [--lang ko|en] [--theme light|dark] [--presenter]\n"
+        "      Open the Kafkascope window on the built-in demo cluster. --presenter starts in\n"
+        "      presenter mode (full screen, larger text, stronger contrast; Esc leaves it).\n"
         "  kafkascope run [--until DURATION] [--seed N] [--report FILE.json] [--screenshot FILE.png]\n"
-        "                 [--data-dir DIR] [--lang ko|en]\n"
+        "                 [--data-dir DIR] [--lang ko|en] [--theme light|dark] [--presenter]\n"
         "      Run the demo cluster without a display up to a simulated time (default 30s),\n"
         "      then write a JSON report of its state and a PNG of the window at that moment.\n"
         "      With --data-dir, partitions are kept on disk in Kafka's format under DIR\n"
@@ -170,6 +171,15 @@ ParseResult parseCommandLine(const QStringList &args)
             if (*v != QLatin1String("ko") && *v != QLatin1String("en"))
                 return {std::nullopt, QStringLiteral("--lang: '%1' is not a language Kafkascope speaks (use ko or en)").arg(*v)};
             cl.language = *v;
+        } else if ((run || cl.mode == CommandLine::Mode::Gui) && name == QLatin1String("--theme")) {
+            const auto v = takeValue(args, i, name, &error);
+            if (!v)
+                return {std::nullopt, error};
+            if (*v != QLatin1String("light") && *v != QLatin1String("dark"))
+                return {std::nullopt, QStringLiteral("--theme: '%1' is not a theme (use light or dark)").arg(*v)};
+            cl.theme = *v;
+        } else if ((run || cl.mode == CommandLine::Mode::Gui) && arg == QLatin1String("--presenter")) {
+            cl.presenter = true;
         } else if (run && name == QLatin1String("--until")) {
             const auto v = takeValue(args, i, name, &error);
             if (!v)

@@ -13,6 +13,8 @@ struct CommandLine {
 
     Mode mode = Mode::Gui;
     std::optional<QString> language;   // --lang ko|en
+    std::optional<QString> theme;      // --theme light|dark (window and run)
+    bool presenter = false;            // --presenter (window and run)
     std::int64_t untilMs = 30000;      // run --until
     std::uint64_t seed = 42;           // run --seed
     QString reportPath;                // run --report

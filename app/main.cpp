@@ -79,6 +79,7 @@ int runHeadless(const CommandLine &cl, int &argc, char **argv)
     SimulationController controller(std::move(demo));
     MainWindow window(&controller, &language);
     window.resize(1500, 950);
+    window.applyAppearanceOptions(cl.theme, cl.presenter, false);
     window.show();
     controller.advanceTo(kafkascope::SimTime::fromMillis(cl.untilMs));
     QCoreApplication::processEvents();
@@ -204,6 +205,7 @@ int main(int argc, char **argv)
     SimulationController controller(kafkascope::makeDemoCluster(kafkascope::kDefaultSeed));
     MainWindow window(&controller, &language);
     window.restoreLayout();
+    window.applyAppearanceOptions(cl.theme, cl.presenter, true);
     window.show();
     controller.play();
     return QApplication::exec();

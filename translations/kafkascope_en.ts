@@ -981,6 +981,30 @@
         <source>Select a broker first: click its card</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Presenter Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full screen, larger text and stronger contrast for a projector (F11; Esc leaves)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presenter mode: Space plays and pauses, → steps, ← goes back, + and − change the speed, B crashes the selected broker, Esc leaves</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PartitionLogScene</name>

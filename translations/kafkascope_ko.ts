@@ -971,6 +971,30 @@
         <source>Select a broker first: click its card</source>
         <translation>먼저 브로커 카드를 클릭해서 선택하세요</translation>
     </message>
+    <message>
+        <source>&amp;Presenter Mode</source>
+        <translation>발표자 모드(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen, larger text and stronger contrast for a projector (F11; Esc leaves)</source>
+        <translation>프로젝터용 전체 화면, 큰 글씨, 강한 대비 (F11, Esc로 나가기)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>테마(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>밝게(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>어둡게(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Presenter mode: Space plays and pauses, → steps, ← goes back, + and − change the speed, B crashes the selected broker, Esc leaves</source>
+        <translation>발표자 모드: 스페이스 재생/일시정지, → 한 단계, ← 뒤로, +/− 속도 변경, B 선택한 브로커 크래시, Esc 나가기</translation>
+    </message>
 </context>
 <context>
     <name>PartitionLogScene</name>

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "appearance.h"
 #include "client/murmur2.h"
 #include "eventlogwidget.h"
 #include "language.h"
@@ -150,6 +151,15 @@ void MainWindow::restoreLayout()
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_restoredLayout = true;
+    m_appearance->setTheme(Appearance::savedTheme(), false);
+}
+
+void MainWindow::applyAppearanceOptions(const std::optional<QString> &theme, bool presenter, bool remember)
+{
+    if (theme)
+        m_appearance->setTheme(*theme == QLatin1String("dark") ? Appearance::Theme::Dark : Appearance::Theme::Light, remember);
+    if (presenter)
+        m_presenterAction->setChecked(true);
 }
 
 MainWindow::~MainWindow() = default;
@@ -175,6 +185,28 @@ void MainWindow::createActions()
     m_liveAction = new QAction(this);
     m_liveAction->setShortcut(Qt::Key_End);
     connect(m_liveAction, &QAction::triggered, this, [this] { rewindTo(m_controller->historyEnd()); });
+
+    m_appearance = new Appearance(this);
+    connect(m_appearance, &Appearance::changed, this, &MainWindow::onAppearanceChanged);
+    m_presenterAction = new QAction(this);
+    m_presenterAction->setCheckable(true);
+    m_presenterAction->setShortcut(Qt::Key_F11);
+    connect(m_presenterAction, &QAction::toggled, this, &MainWindow::setPresenterMode);
+    m_leavePresenterAction = new QAction(this);
+    m_leavePresenterAction->setShortcut(Qt::Key_Escape);
+    m_leavePresenterAction->setEnabled(false);
+    connect(m_leavePresenterAction, &QAction::triggered, this, [this] { m_presenterAction->setChecked(false); });
+    addAction(m_leavePresenterAction);
+    auto *themes = new QActionGroup(this);
+    m_lightThemeAction = new QAction(this);
+    m_darkThemeAction = new QAction(this);
+    for (QAction *a : {m_lightThemeAction, m_darkThemeAction}) {
+        a->setCheckable(true);
+        themes->addAction(a);
+    }
+    m_lightThemeAction->setChecked(true);
+    connect(m_lightThemeAction, &QAction::triggered, this, [this] { m_appearance->setTheme(Appearance::Theme::Light, true); });
+    connect(m_darkThemeAction, &QAction::triggered, this, [this] { m_appearance->setTheme(Appearance::Theme::Dark, true); });
 
     m_killSelectedAction = new QAction(this);
     m_killSelectedAction->setShortcut(Qt::Key_B);
@@ -386,6 +418,11 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_eventLogDock->toggleViewAction());
     m_viewMenu->addAction(m_toolBar->toggleViewAction());
     m_viewMenu->addAction(m_timelineBar->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_themeMenu = m_viewMenu->addMenu(QString());
+    m_themeMenu->addAction(m_lightThemeAction);
+    m_themeMenu->addAction(m_darkThemeAction);
+    m_viewMenu->addAction(m_presenterAction);
 
     m_languageMenu = menuBar()->addMenu(QString());
     m_languageMenu->addActions(m_languageGroup->actions());
@@ -422,6 +459,11 @@ void MainWindow::retranslateUi()
     m_timelineLabel->setText(tr("Timeline "));
     m_timelineSlider->setToolTip(tr("Drag back to see the cluster as it was at any earlier moment. Playing or acting "
                                     "from there starts a new future; the old one is dropped."));
+    m_presenterAction->setText(tr("&Presenter Mode"));
+    m_presenterAction->setToolTip(tr("Full screen, larger text and stronger contrast for a projector (F11; Esc leaves)"));
+    m_themeMenu->setTitle(tr("&Theme"));
+    m_lightThemeAction->setText(tr("&Light"));
+    m_darkThemeAction->setText(tr("&Dark"));
     m_killSelectedAction->setText(tr("Kill the Selected Broker"));
     m_killSelectedAction->setToolTip(tr("Crash the broker whose card is selected (B)"));
     m_stepAction->setText(tr("Step"));
@@ -471,6 +513,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
         QMainWindow::closeEvent(event); // a headless or test window leaves the user's layout alone
         return;
     }
+    if (m_appearance->presenter())
+        m_presenterAction->setChecked(false); // the saved geometry is the normal window's
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
@@ -655,6 +699,59 @@ void MainWindow::addBrokerActions(QMenu *menu, int b)
     } else {
         menu->addAction(tr("Restart"), this, [this, b] { runBrokerAction(tr("Restart broker %1"), b, m_controller->restartBroker(b)); });
     }
+}
+
+void MainWindow::setPresenterMode(bool on)
+{
+    // The side docks make way for the cluster; they come back as they were.
+    if (on) {
+        m_docksBeforePresenter.clear();
+        for (QDockWidget *dock : {m_partitionsDock, m_groupsDock}) {
+            if (dock->isVisible())
+                m_docksBeforePresenter.push_back(dock);
+            dock->hide();
+        }
+    } else {
+        for (QDockWidget *dock : m_docksBeforePresenter)
+            dock->show();
+        m_docksBeforePresenter.clear();
+    }
+    m_appearance->setPresenter(on);
+    m_leavePresenterAction->setEnabled(on);
+    if (on)
+        showFullScreen();
+    else
+        showNormal();
+    if (on)
+        statusBar()->showMessage(tr("Presenter mode: Space plays and pauses, → steps, ← goes back, + and − change the "
+                                    "speed, B crashes the selected broker, Esc leaves"),
+                                 10000);
+    else
+        statusBar()->clearMessage();
+}
+
+void MainWindow::onAppearanceChanged()
+{
+    {
+        const QSignalBlocker block(m_presenterAction);
+        m_presenterAction->setChecked(m_appearance->presenter());
+    }
+    (m_appearance->theme() == Appearance::Theme::Dark ? m_darkThemeAction : m_lightThemeAction)->setChecked(true);
+    m_view->setBackgroundBrush(QApplication::palette().color(QPalette::Base));
+    // The scene keeps its normal text size (the view scales it to its width); presenter mode
+    // makes it larger by giving it the room of the side docks instead.
+    QFont sceneFont = QApplication::font();
+    if (m_appearance->presenter()) {
+        if (sceneFont.pointSizeF() > 0)
+            sceneFont.setPointSizeF(sceneFont.pointSizeF() / Appearance::kPresenterScale);
+        else
+            sceneFont.setPixelSize(qRound(sceneFont.pixelSize() / Appearance::kPresenterScale));
+    }
+    m_view->setFont(sceneFont);
+    m_scene->setTextFont(sceneFont);
+    m_charts->applyAppearance();
+    // Columns sized to their contents follow the new font.
+    m_partitionsTable->resizeColumnsToContents();
 }
 
 void MainWindow::killSelectedBroker()

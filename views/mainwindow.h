@@ -6,6 +6,9 @@
 #include <QGraphicsView>
 #include <QMainWindow>
 
+#include <optional>
+#include <vector>
+
 namespace kafkascope {
 class Status;
 }
@@ -26,6 +29,7 @@ class QToolBar;
 class Language;
 class LogBrowserWindow;
 class PartitionLogScene;
+class Appearance;
 class EventLogWidget;
 class GroupsModel;
 class PartitionsModel;
@@ -61,11 +65,15 @@ public:
     [[nodiscard]] PartitionsModel *partitionsModel() const { return m_partitionsModel; }
     [[nodiscard]] GroupsModel *groupsModel() const { return m_groupsModel; }
     [[nodiscard]] EventLogWidget *eventLog() const { return m_eventLog; }
+    [[nodiscard]] Appearance *appearance() const { return m_appearance; }
     [[nodiscard]] TrafficCharts *charts() const { return m_charts; }
 
     // Restores the window geometry and dock layout the user left, and saves them again on close.
     // Headless runs and tests do not call it, so their pictures do not depend on the user's layout.
     void restoreLayout();
+    // The command line's --theme (light or dark; kept as the user's choice when `remember`) and
+    // --presenter.
+    void applyAppearanceOptions(const std::optional<QString> &theme, bool presenter, bool remember);
 
     // Renders the window as it looks now to a PNG file (replotting the charts first).
     // Returns an empty string on success, else what went wrong.
@@ -117,6 +125,9 @@ private:
     // Kill / shut down or restart, for broker `b` as it is now.
     void addBrokerActions(QMenu *menu, int b);
     void killSelectedBroker();
+    // Presenter mode: full screen, larger text, stronger contrast (F11; Esc leaves).
+    void setPresenterMode(bool on);
+    void onAppearanceChanged();
     void runBrokerAction(const QString &what, int broker, const kafkascope::Status &status);
 
     SimulationController *m_controller;
@@ -147,6 +158,13 @@ private:
     QAction *m_stepAction = nullptr;
     QAction *m_backAction = nullptr;
     QAction *m_killSelectedAction = nullptr;
+    QAction *m_presenterAction = nullptr;
+    QAction *m_leavePresenterAction = nullptr;
+    QAction *m_lightThemeAction = nullptr;
+    QAction *m_darkThemeAction = nullptr;
+    QMenu *m_themeMenu = nullptr;
+    Appearance *m_appearance = nullptr;
+    std::vector<QDockWidget *> m_docksBeforePresenter;
     QAction *m_fasterAction = nullptr;
     QAction *m_slowerAction = nullptr;
     QAction *m_openLogAction = nullptr;

@@ -94,7 +94,7 @@ void PartitionLogScene::rebuild()
     addItem(m_legend);
     y += m_legend->boundingRect().height() + 8;
 
-    QFont headingFont = QGuiApplication::font();
+    QFont headingFont = m_textFont.value_or(QGuiApplication::font());
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.15);
     headingFont.setBold(true);
 
@@ -198,6 +198,12 @@ void PartitionLogScene::refreshLegend()
     m_legend->setKeys(keys);
     if (m_legend->boundingRect().height() != before)
         rebuild(); // the legend took another row: lay everything out again
+}
+
+void PartitionLogScene::setTextFont(const QFont &font)
+{
+    m_textFont = font;
+    rebuild();
 }
 
 BrokerCardItem *PartitionLogScene::brokerCard(int id) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFont>
 #include <QGraphicsScene>
 #include <QPoint>
 #include <QSet>
@@ -37,6 +38,9 @@ public:
 
     // Re-creates every item (after topics change, or to re-translate headings).
     void rebuild();
+    // The font headings are drawn in (the application's by default); the view scales the scene,
+    // so presenter mode keeps the normal size here and gives the scene more room instead.
+    void setTextFont(const QFont &font);
 
 signals:
     // A right click on broker `broker`'s card, at `screenPos`.
@@ -55,6 +59,7 @@ private:
     std::map<std::pair<QString, int>, PartitionStripItem *> m_strips;
     std::map<QString, QGraphicsSimpleTextItem *> m_headings;
     KeyLegendItem *m_legend = nullptr;
+    std::optional<QFont> m_textFont;
     std::map<int, BrokerCardItem *> m_brokerCards;
     QSet<QString> m_keysSeen;
 };

@@ -2,6 +2,7 @@
 
 #include "model/simulationcontroller.h"
 
+#include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 
@@ -52,6 +53,37 @@ void TrafficCharts::setUpPlot(QCustomPlot *plot)
     cursor->setPen(QPen(QColor(0x80, 0x80, 0x80), 1.5, Qt::DashLine));
     cursor->setVisible(false);
     m_cursors.push_back(cursor);
+}
+
+void TrafficCharts::applyAppearance()
+{
+    const QPalette pal = QApplication::palette();
+    const QColor text = pal.color(QPalette::Text);
+    QColor grid = pal.color(QPalette::PlaceholderText);
+    grid.setAlpha(90);
+    const QFont font = QApplication::font();
+    QFont titleFont = font;
+    titleFont.setBold(true);
+    for (QCustomPlot *plot : {m_rate, m_lag}) {
+        plot->setBackground(pal.color(QPalette::Base));
+        for (QCPAxis *axis : {plot->xAxis, plot->yAxis}) {
+            axis->setBasePen(QPen(text));
+            axis->setTickPen(QPen(text));
+            axis->setSubTickPen(QPen(text));
+            axis->setTickLabelColor(text);
+            axis->setLabelColor(text);
+            axis->setTickLabelFont(font);
+            axis->setLabelFont(font);
+            axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
+        }
+        plot->legend->setTextColor(text);
+        plot->legend->setFont(font);
+        if (auto *title = qobject_cast<QCPTextElement *>(plot->plotLayout()->element(0, 0))) {
+            title->setTextColor(text);
+            title->setFont(titleFont);
+        }
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    }
 }
 
 void TrafficCharts::retranslate()

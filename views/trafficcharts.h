@@ -34,6 +34,8 @@ public:
     [[nodiscard]] int rateGraphPoints(const QString &topic) const;
 
     void retranslate();
+    // Takes the application's palette and font (after a theme or presenter-mode change).
+    void applyAppearance();
 
 protected:
     void changeEvent(QEvent *event) override;

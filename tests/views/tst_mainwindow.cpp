@@ -5,12 +5,14 @@
 #include "views/language.h"
 #include "views/mainwindow.h"
 #include "views/partitionlogscene.h"
+#include "views/appearance.h"
 #include "views/brokercarditem.h"
 #include "views/partitionstripitem.h"
 #include "views/trafficcharts.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -38,6 +40,7 @@ private slots:
     void clusterMenuKillsAndRestartsBrokers();
     void timelineRewindsAndForks();
     void brokerCardsFollowTheCluster();
+    void presenterModeAndThemes();
 };
 
 void TestMainWindow::initTestCase()
@@ -283,6 +286,42 @@ void TestMainWindow::brokerCardsFollowTheCluster()
     QVERIFY(!scene->brokerCard(1)->snapshot().alive);
     QCOMPARE(scene->brokerCard(1)->snapshot().leaders, 0);
     QCOMPARE(scene->brokerCard(0)->snapshot().leaders + scene->brokerCard(2)->snapshot().leaders, 7);
+}
+
+void TestMainWindow::presenterModeAndThemes()
+{
+    SimulationController controller(makeDemoCluster());
+    MainWindow window(&controller, nullptr);
+    window.show();
+    const QFont before = QApplication::font();
+    auto *partitions = window.findChild<QDockWidget *>(QStringLiteral("partitionsDock"));
+    auto *groups = window.findChild<QDockWidget *>(QStringLiteral("groupsDock"));
+    QVERIFY(partitions && groups);
+    groups->hide(); // the user closed it: it stays closed after presenter mode
+
+    window.applyAppearanceOptions(QStringLiteral("dark"), true, false);
+    QVERIFY(window.appearance()->presenter());
+    QCOMPARE(window.appearance()->theme(), Appearance::Theme::Dark);
+    QVERIFY(window.isFullScreen());
+    QVERIFY(!partitions->isVisible());
+    QCOMPARE(QApplication::font().pointSizeF(), before.pointSizeF() * Appearance::kPresenterScale);
+    // Presenter contrast: black background, white text.
+    QCOMPARE(QApplication::palette().color(QPalette::Base), QColor(Qt::black));
+    QCOMPARE(QApplication::palette().color(QPalette::Text), QColor(Qt::white));
+
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_Escape);
+    QVERIFY(!window.appearance()->presenter());
+    QVERIFY(!window.isFullScreen());
+    QVERIFY(partitions->isVisible());
+    QVERIFY(!groups->isVisible());
+    QCOMPARE(QApplication::font().pointSizeF(), before.pointSizeF());
+    QCOMPARE(QApplication::palette().color(QPalette::Base), Appearance::paletteFor(Appearance::Theme::Dark, false).color(QPalette::Base));
+
+    window.applyAppearanceOptions(QStringLiteral("light"), false, false);
+    QCOMPARE(window.appearance()->theme(), Appearance::Theme::Light);
+    QVERIFY(QApplication::palette().color(QPalette::Base).lightness() > 200);
 }
 
 QTEST_MAIN(TestMainWindow)
