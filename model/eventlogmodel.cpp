@@ -170,6 +170,13 @@ EventLogModel::Category EventLogModel::categoryOf(JournalEventKind kind)
     case JournalEventKind::ConsumerAdded:
     case JournalEventKind::ConsumerClosed:
     case JournalEventKind::ConsumerCrashed:
+    case JournalEventKind::ConsumerPollTimeout:
+    case JournalEventKind::PartitionsRevoked:
+    case JournalEventKind::PartitionsAssigned:
+    case JournalEventKind::PartitionsLost:
+    case JournalEventKind::ConsumerSeek:
+    case JournalEventKind::ConsumerPaused:
+    case JournalEventKind::ConsumerResumed:
         return Category::Clients;
     }
     return Category::Clients;
@@ -195,7 +202,8 @@ QString EventLogModel::source(const JournalEvent &e)
     case Category::Records:
         return e.partition >= 0 ? partitionText(e) : QString::fromStdString(e.topic);
     case Category::Clients:
-        return QString::fromStdString(e.detail);
+        // The detail starts with the client id ("billing-1 [orders-0,orders-1]").
+        return QString::fromStdString(e.detail).section(QLatin1Char(' '), 0, 0);
     }
     return {};
 }
@@ -250,6 +258,17 @@ QString EventLogModel::describe(const JournalEvent &e)
     case JournalEventKind::NetworkChanged: return tr("network: %1").arg(detail);
     case JournalEventKind::ConsumerClosed: return tr("consumer %1 closed").arg(detail);
     case JournalEventKind::ConsumerCrashed: return tr("consumer %1 crashed").arg(detail);
+    case JournalEventKind::ConsumerPollTimeout:
+        return tr("consumer %1: max.poll.interval.ms passed without a poll; it left its group").arg(detail);
+    case JournalEventKind::PartitionsRevoked: return tr("consumer %1: partitions revoked (onPartitionsRevoked)").arg(detail);
+    case JournalEventKind::PartitionsAssigned:
+        return tr("consumer %1: partitions assigned (onPartitionsAssigned)").arg(detail);
+    case JournalEventKind::PartitionsLost:
+        return tr("consumer %1: partitions lost, nothing committed (onPartitionsLost)").arg(detail);
+    case JournalEventKind::ConsumerSeek:
+        return tr("consumer %1 seeks %2 to offset %3").arg(detail, partitionText(e)).arg(e.count);
+    case JournalEventKind::ConsumerPaused: return tr("consumer %1 paused %2").arg(detail, partitionText(e));
+    case JournalEventKind::ConsumerResumed: return tr("consumer %1 resumed %2").arg(detail, partitionText(e));
     }
     return QString::fromLatin1(journalEventKindName(e.kind));
 }

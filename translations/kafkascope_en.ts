@@ -236,6 +236,34 @@
         <source>out of sync for replica.lag.time.max.ms</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>consumer %1: max.poll.interval.ms passed without a poll; it left its group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumer %1: partitions revoked (onPartitionsRevoked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumer %1: partitions assigned (onPartitionsAssigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumer %1: partitions lost, nothing committed (onPartitionsLost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumer %1 seeks %2 to offset %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumer %1 paused %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumer %1 resumed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EventLogWidget</name>

@@ -234,6 +234,34 @@
         <source>out of sync for replica.lag.time.max.ms</source>
         <translation>replica.lag.time.max.ms 동안 동기화되지 않음</translation>
     </message>
+    <message>
+        <source>consumer %1: max.poll.interval.ms passed without a poll; it left its group</source>
+        <translation>컨슈머 %1: poll 없이 max.poll.interval.ms가 지나 그룹을 떠남</translation>
+    </message>
+    <message>
+        <source>consumer %1: partitions revoked (onPartitionsRevoked)</source>
+        <translation>컨슈머 %1: 파티션 반납 (onPartitionsRevoked)</translation>
+    </message>
+    <message>
+        <source>consumer %1: partitions assigned (onPartitionsAssigned)</source>
+        <translation>컨슈머 %1: 파티션 할당 (onPartitionsAssigned)</translation>
+    </message>
+    <message>
+        <source>consumer %1: partitions lost, nothing committed (onPartitionsLost)</source>
+        <translation>컨슈머 %1: 커밋 없이 파티션 잃음 (onPartitionsLost)</translation>
+    </message>
+    <message>
+        <source>consumer %1 seeks %2 to offset %3</source>
+        <translation>컨슈머 %1이(가) %2를 오프셋 %3(으)로 이동(seek)</translation>
+    </message>
+    <message>
+        <source>consumer %1 paused %2</source>
+        <translation>컨슈머 %1이(가) %2 일시정지</translation>
+    </message>
+    <message>
+        <source>consumer %1 resumed %2</source>
+        <translation>컨슈머 %1이(가) %2 재개</translation>
+    </message>
 </context>
 <context>
     <name>EventLogWidget</name>

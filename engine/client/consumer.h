@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cluster/journal.h"
 #include "cluster/topic_partition.h"
 #include "core/sim_time.h"
 #include "core/status.h"
@@ -7,6 +8,7 @@
 #include "group/group_protocol.h"
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -24,6 +26,21 @@ struct ConsumerConfig {
     std::int32_t maxPollRecords = 500; // max.poll.records, over all partitions of one poll
     bool fromEarliest = true;          // auto.offset.reset: earliest, else latest
 
+    // --- The application: what the simulated program does with the records poll() returns ---
+    // Time the application spends on each record (0: records are processed the moment they are
+    // returned). A record counts as processed when its time is up; a crash loses the rest.
+    SimDuration processingTimePerRecord;
+    enum class Processing {
+        // The poll loop processes a poll's N records itself (poll, process, poll ...): the next
+        // poll comes max(pollInterval, N x processingTimePerRecord) after this one.
+        InPollLoop,
+        // The poll loop hands the records to a worker thread (an unbounded queue, one record at a
+        // time, in order) and polls again after pollInterval; max.poll.interval.ms never expires,
+        // and the positions (what auto commit commits) run ahead of what was processed.
+        HandOff,
+    };
+    Processing processing = Processing::InPollLoop;
+
     // --- Group management (Kafka's classic protocol); none: read every partition of `topic` ---
     std::optional<std::string> groupId;            // group.id
     std::vector<std::string> subscription;         // subscribe(topics); empty: {topic}
@@ -35,6 +52,13 @@ struct ConsumerConfig {
     std::int32_t heartbeatIntervalMs = 3000;       // heartbeat.interval.ms
     std::int32_t maxPollIntervalMs = 300000;       // max.poll.interval.ms (the rebalance timeout)
     bool enableAutoCommit = true;                  // enable.auto.commit
+    // With enable.auto.commit=false, what the application commits: nothing (None), or before
+    // each poll (in the poll loop: once the previous poll's records are processed) the offsets
+    // after the last processed record of every assigned partition, with commitSync (the poll
+    // waits for the answer) or commitAsync. The same offsets are committed in
+    // onPartitionsRevoked. Ignored with auto commit.
+    enum class ManualCommit { None, SyncAfterProcessing, AsyncAfterProcessing };
+    ManualCommit manualCommit = ManualCommit::None;
     std::int32_t autoCommitIntervalMs = 5000;      // auto.commit.interval.ms
     std::optional<std::string> groupInstanceId;    // group.instance.id (static membership)
     std::int32_t requestTimeoutMs = 30000;         // request.timeout.ms
@@ -72,6 +96,11 @@ public:
     // Positions of the partitions it reads (with a group: assigned ones whose position is known).
     [[nodiscard]] const std::map<TopicPartition, Offset> &positions() const { return m_positions; }
     [[nodiscard]] std::uint64_t recordsConsumed() const { return m_consumed; }
+    // Records the application finished processing, and records returned but not processed yet.
+    [[nodiscard]] std::uint64_t recordsProcessed() const { return m_processed; }
+    [[nodiscard]] std::size_t recordsInProcessing() const { return m_processing.size(); }
+    // When the application last called poll().
+    [[nodiscard]] SimTime lastPollTime() const { return m_lastPoll; }
 
     void start();
     // KafkaConsumer.close() (see Cluster::closeConsumer) and a crash (Cluster::crashConsumer).
@@ -100,16 +129,42 @@ public:
     [[nodiscard]] std::uint64_t partitionsLost() const { return m_lostCount; }
     // Completed join rounds (successful SyncGroups).
     [[nodiscard]] std::uint64_t rebalances() const { return m_rebalances; }
+    // Times the heartbeat thread found max.poll.interval.ms expired and left the group.
+    [[nodiscard]] std::uint64_t pollTimeouts() const { return m_pollTimeouts; }
     [[nodiscard]] bool cooperative() const;
     // The error that stopped group membership for good (FENCED_INSTANCE_ID,
     // INCONSISTENT_GROUP_PROTOCOL, INVALID_SESSION_TIMEOUT, GROUP_MAX_SIZE_REACHED), if any.
     [[nodiscard]] const std::optional<GroupError> &fatalError() const { return m_fatalError; }
 
+    // --- The application's offset control (see Cluster::seekConsumer, pauseConsumer) ---
+    // Why the application cannot seek / pause / resume `tp` now (not running, not assigned, a
+    // negative offset or one past the log end offset); ok when it can.
+    [[nodiscard]] Status checkSeek(const TopicPartition &tp, Offset offset) const;
+    [[nodiscard]] Status checkAssigned(const TopicPartition &tp) const;
+    // KafkaConsumer.seek: the next poll fetches `tp` from `offset`.
+    void seek(const TopicPartition &tp, Offset offset);
+    // KafkaConsumer.pause / resume: a paused partition stays assigned but is not fetched. A
+    // partition that leaves the assignment forgets it was paused.
+    void pause(const TopicPartition &tp) { m_paused.insert(tp); }
+    void resume(const TopicPartition &tp) { m_paused.erase(tp); }
+    [[nodiscard]] const std::set<TopicPartition> &paused() const { return m_paused; }
+    // Per assigned partition, the offset after the last record the application processed since
+    // the partition was assigned.
+    [[nodiscard]] const std::map<TopicPartition, Offset> &processedPositions() const { return m_processedPositions; }
+
 private:
     void poll();
-    void schedulePoll();
-    void readAssigned();
+    void schedulePoll(SimDuration delay);
+    std::size_t readAssigned();
     std::size_t readPartition(const TopicPartition &tp, std::size_t budget);
+    // The application's processing of the records polls returned.
+    void enqueueForProcessing(const TopicPartition &tp, const std::vector<std::int64_t> &offsets);
+    void noteProcessed(const TopicPartition &tp, std::int64_t first, std::int64_t last);
+    // Marks every record whose processing time is up as processed; a close waiting for the
+    // application then goes ahead.
+    void settleProcessing();
+    void armProcessing();
+    void closeNow();
 
     // The ConsumerCoordinator (consumer_group.cpp).
     void groupTick();
@@ -123,11 +178,26 @@ private:
     void sendHeartbeat();
     void onHeartbeatResponse(std::uint64_t request, const HeartbeatResponse &response);
     void commit(const std::set<TopicPartition> &partitions);
+    // Commits `offsets` (only those that moved since the last commit); returns whether it sent one.
+    bool commitOffsets(const std::map<TopicPartition, Offset> &offsets);
+    // The application's own commit (ConsumerConfig::manualCommit) of the processed offsets of
+    // `partitions`; returns whether it sent one.
+    bool commitProcessed(const std::set<TopicPartition> &partitions);
+    // What the application's rebalance listener does before partitions go (revoked).
+    void commitBeforeRevoke(const std::set<TopicPartition> &partitions);
+    void resumePollAfterCommit();
+    // The rebalance listener's callbacks, journalled (onPartitionsRevoked, -Assigned, -Lost).
+    void journalCallback(JournalEventKind kind, const std::set<TopicPartition> &partitions);
     void onCommitResponse(std::uint64_t request, std::int32_t generation, const std::map<TopicPartition, Offset> &sent,
                           const OffsetCommitResponse &response);
     void fetchCommitted();
     void onOffsetFetchResponse(std::uint64_t request, const OffsetFetchResponse &response);
     void sendLeaveAndStop();
+    // Kafka's heartbeat thread, which runs while the poll loop is busy processing: it heartbeats,
+    // and leaves the group when max.poll.interval.ms passes without a poll.
+    void armHeartbeatThread(SimTime nextPoll);
+    void heartbeatThread(std::uint64_t run);
+    void onPollTimeout();
     // Kafka's error handling shared by the responses: returns true when it handled `error`.
     bool handleGroupError(GroupError error);
     void requestRejoin();
@@ -145,6 +215,24 @@ private:
     Cluster &m_cluster;
     std::map<TopicPartition, Offset> m_positions;
     std::uint64_t m_consumed = 0;
+    std::uint64_t m_processed = 0;
+    struct PendingRecord {
+        TopicPartition tp;
+        std::int64_t offset = 0;
+        SimTime done; // when the application finishes it
+    };
+    std::deque<PendingRecord> m_processing; // returned by poll(), not processed yet, in order
+    bool m_processingArmed = false;
+    bool m_closeRequested = false; // close() waits for the records in hand
+    SimTime m_lastPoll;
+    SimTime m_nextPoll;
+    std::set<TopicPartition> m_paused;
+    std::map<TopicPartition, Offset> m_processedPositions;
+    bool m_pollWaitsForCommit = false; // commitSync: the next poll waits for the answer
+    std::uint64_t m_manualCommitPoll = ~std::uint64_t{0}; // the poll whose records were last committed
+    std::uint64_t m_heartbeatThreadRun = 0; // the heartbeat thread's current run (older wake-ups stop)
+    std::uint64_t m_pollNumber = 0;
+    std::uint64_t m_pollTimeouts = 0;
     // Round-robin start so that one busy partition does not starve the others in a capped poll.
     std::int32_t m_nextPartition = 0;
     bool m_running = false;

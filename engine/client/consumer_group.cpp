@@ -3,6 +3,8 @@
 // work (find the coordinator, join, heartbeat, auto-commit, fetch committed offsets), then reads.
 #include "consumer.h"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 #include "cluster/cluster.h"
@@ -96,6 +98,123 @@ void Consumer::groupTick()
     }
 }
 
+void Consumer::journalCallback(JournalEventKind kind, const std::set<TopicPartition> &partitions)
+{
+    std::string list;
+    for (const TopicPartition &tp : partitions)
+        list += (list.empty() ? "" : ",") + tp.topic + "-" + std::to_string(tp.partition.value());
+    m_cluster.journalConsumer(kind, *this, "[" + list + "]", std::nullopt, static_cast<std::int64_t>(partitions.size()));
+}
+
+Status Consumer::checkAssigned(const TopicPartition &tp) const
+{
+    const std::string name = tp.topic + "-" + std::to_string(tp.partition.value());
+    if (!m_running)
+        return Status::invalidArgument("consumer " + std::to_string(m_id.value()) + " is not running");
+    if (usesGroup()) {
+        if (!m_assignment.count(tp))
+            return Status::invalidArgument("partition " + name + " is not assigned to consumer "
+                                           + std::to_string(m_id.value()));
+        return Status::ok();
+    }
+    const Topic *topic = m_cluster.topic(tp.topic);
+    if (tp.topic != m_config.topic || !topic || tp.partition.value() < 0 || tp.partition.value() >= topic->partitionCount())
+        return Status::invalidArgument("partition " + name + " is not assigned to consumer " + std::to_string(m_id.value()));
+    return Status::ok();
+}
+
+Status Consumer::checkSeek(const TopicPartition &tp, Offset offset) const
+{
+    if (offset.value() < 0)
+        return Status::invalidArgument("negative offset " + std::to_string(offset.value()));
+    if (auto st = checkAssigned(tp); !st.isOk())
+        return st;
+    const Topic *topic = m_cluster.topic(tp.topic);
+    if (!topic || tp.partition.value() < 0 || tp.partition.value() >= topic->partitionCount())
+        return Status::notFound("partition " + tp.topic + "-" + std::to_string(tp.partition.value()) + " does not exist");
+    const std::int64_t leo = topic->state(tp.partition).visibleLog().logEndOffset();
+    if (offset.value() > leo)
+        return Status::invalidArgument("offset " + std::to_string(offset.value()) + " is past the log end offset "
+                                       + std::to_string(leo) + " of " + tp.topic + "-"
+                                       + std::to_string(tp.partition.value()));
+    return Status::ok();
+}
+
+void Consumer::seek(const TopicPartition &tp, Offset offset)
+{
+    // KafkaConsumer.seek overrides the fetch position, also one still waiting for OffsetFetch.
+    m_positions[tp] = offset;
+    m_needsPosition.erase(tp);
+}
+
+void Consumer::armHeartbeatThread(SimTime nextPoll)
+{
+    // Only needed while the poll loop is busy past a heartbeat or the poll deadline; otherwise the
+    // next poll does the coordinator's work in time.
+    const SimTime pollDeadline = m_lastPoll + SimDuration::millis(m_config.maxPollIntervalMs);
+    const SimTime wake = std::min(std::max(m_nextHeartbeat, m_cluster.now()), pollDeadline);
+    if (wake >= nextPoll)
+        return;
+    const std::uint64_t run = ++m_heartbeatThreadRun;
+    m_cluster.scheduler().schedule(wake, EventPriority::Timer, [this, run] { heartbeatThread(run); });
+}
+
+void Consumer::heartbeatThread(std::uint64_t run)
+{
+    // A later poll took over (and armed its own run if it needed one).
+    if (!m_running || run != m_heartbeatThreadRun || m_closing || m_fatalError)
+        return;
+    const SimTime now = m_cluster.now();
+    const SimTime pollDeadline = m_lastPoll + SimDuration::millis(m_config.maxPollIntervalMs);
+    // Kafka's heartbeat thread acts only for a member in (or completing) a generation; it keeps
+    // heartbeating while a rejoin waits for the next poll, and looks for a lost coordinator.
+    const bool member = m_state == ConsumerGroupState::Stable || m_state == ConsumerGroupState::Syncing;
+    if (!member)
+        return; // disabled until a SyncGroup answer (or the next poll) arms it again
+    if (!m_coordinator) {
+        if (m_findRequest == 0 && now >= m_retryAt)
+            lookupCoordinator();
+    } else if (now >= pollDeadline) {
+        onPollTimeout();
+        return;
+    } else if (m_state == ConsumerGroupState::Stable && now >= m_nextHeartbeat && m_heartbeatRequest == 0) {
+        sendHeartbeat();
+    }
+    // Wake for the next heartbeat or the poll deadline; otherwise (a heartbeat or lookup in
+    // flight) check again after retry.backoff.ms, as Kafka's thread waits. Until the next poll.
+    SimTime wake = m_nextHeartbeat > now ? m_nextHeartbeat : now + SimDuration::millis(std::max(1, m_config.retryBackoffMs));
+    if (pollDeadline > now)
+        wake = std::min(wake, pollDeadline);
+    if (wake >= m_nextPoll)
+        return;
+    m_cluster.scheduler().schedule(wake, EventPriority::Timer, [this, run] { heartbeatThread(run); });
+}
+
+void Consumer::onPollTimeout()
+{
+    // AbstractCoordinator.maybeLeaveGroup("consumer poll timeout has expired."): a dynamic member
+    // sends LeaveGroup (best effort, the answer is not awaited); every member then resets its
+    // generation and member id. The partitions stay assigned until the next poll, whose
+    // onJoinPrepare finds no generation and gives them up as lost (no commit), then rejoins.
+    ++m_pollTimeouts;
+    spdlog::info("[{}] consumer {}: max.poll.interval.ms ({} ms) expired without a poll, leaving the group",
+                 formatSimTime(m_cluster.now()), m_config.clientId, m_config.maxPollIntervalMs);
+    m_cluster.journalConsumer(JournalEventKind::ConsumerPollTimeout, *this, m_memberId);
+    if (!m_config.groupInstanceId && !m_memberId.empty()) {
+        LeaveGroupRequest request;
+        request.groupId = *m_config.groupId;
+        request.members.push_back(MemberIdentity{m_memberId, std::nullopt});
+        m_cluster.sendLeaveGroup(m_id, *m_coordinator, std::move(request), [](const LeaveGroupResponse &) {});
+    }
+    // Answers to requests of the old generation are ignored from now on.
+    m_heartbeatRequest = 0;
+    m_joinRequest = 0;
+    m_generation = kNoGeneration;
+    m_memberId.clear();
+    m_state = ConsumerGroupState::Unjoined;
+    requestRejoin();
+}
+
 void Consumer::lookupCoordinator()
 {
     const std::uint64_t id = beginRequest(m_findRequest, m_config.requestTimeoutMs);
@@ -119,6 +238,7 @@ void Consumer::markCoordinatorUnknown()
     m_heartbeatRequest = 0;
     m_fetchRequest = 0;
     m_commitRequest = 0;
+    resumePollAfterCommit(); // a commitSync fails when its connection drops
     if (m_state == ConsumerGroupState::Joining || m_state == ConsumerGroupState::Syncing) {
         m_state = ConsumerGroupState::Unjoined;
         m_rejoinNeeded = true;
@@ -135,14 +255,15 @@ void Consumer::prepareJoin()
             losePartitions();
         return;
     }
-    if (m_config.enableAutoCommit)
-        commit(m_assignment);
+    commitBeforeRevoke(m_assignment);
     if (!cooperative() && !m_assignment.empty()) {
+        journalCallback(JournalEventKind::PartitionsRevoked, m_assignment);
         m_revokedCount += m_assignment.size();
         m_lastAssignment = m_assignment;
         m_assignment.clear();
         m_positions.clear();
         m_needsPosition.clear();
+        m_paused.clear();
     }
 }
 
@@ -275,6 +396,9 @@ void Consumer::onSyncResponse(std::uint64_t request, const SyncGroupResponse &re
     ++m_rebalances;
     m_nextHeartbeat = m_cluster.now() + SimDuration::millis(m_config.heartbeatIntervalMs);
     assign(response.assignment);
+    // The answer can arrive while the application is busy with records: heartbeat meanwhile.
+    if (m_running && m_nextPoll > m_cluster.now() + m_config.pollInterval)
+        armHeartbeatThread(m_nextPoll);
 }
 
 void Consumer::assign(const std::vector<TopicPartition> &assignment)
@@ -285,23 +409,30 @@ void Consumer::assign(const std::vector<TopicPartition> &assignment)
         if (!next.count(tp))
             revoked.insert(tp);
     if (!revoked.empty()) {
-        // onPartitionsRevoked: commit what was read before giving the partitions up.
-        if (m_config.enableAutoCommit)
-            commit(revoked);
+        // onPartitionsRevoked: commit what was read (or processed) before giving the partitions up.
+        commitBeforeRevoke(revoked);
+        journalCallback(JournalEventKind::PartitionsRevoked, revoked);
         for (const TopicPartition &tp : revoked) {
             m_assignment.erase(tp);
             m_positions.erase(tp);
             m_needsPosition.erase(tp);
+            m_paused.erase(tp);
         }
         m_revokedCount += revoked.size();
         // Cooperative: the revoked partitions go to their new owner in a second rebalance.
         if (cooperative())
             requestRejoin();
     }
+    std::set<TopicPartition> added;
     for (const TopicPartition &tp : next)
-        if (!m_assignment.count(tp))
+        if (!m_assignment.count(tp)) {
             m_needsPosition.insert(tp);
+            m_processedPositions.erase(tp); // what it processed before is not this assignment's
+            added.insert(tp);
+        }
     m_assignment = next;
+    // Kafka calls onPartitionsAssigned after every completed rebalance, with the new partitions.
+    journalCallback(JournalEventKind::PartitionsAssigned, added);
     m_lastAssignment = next;
 }
 
@@ -329,32 +460,68 @@ void Consumer::onHeartbeatResponse(std::uint64_t request, const HeartbeatRespons
 
 void Consumer::commit(const std::set<TopicPartition> &partitions)
 {
+    std::map<TopicPartition, Offset> offsets;
+    for (const TopicPartition &tp : partitions) {
+        const auto it = m_positions.find(tp);
+        if (it != m_positions.end() && !m_needsPosition.count(tp))
+            offsets[tp] = it->second;
+    }
+    (void)commitOffsets(offsets);
+}
+
+bool Consumer::commitProcessed(const std::set<TopicPartition> &partitions)
+{
+    std::map<TopicPartition, Offset> offsets;
+    for (const TopicPartition &tp : partitions) {
+        const auto it = m_processedPositions.find(tp);
+        if (it != m_processedPositions.end())
+            offsets[tp] = it->second;
+    }
+    return commitOffsets(offsets);
+}
+
+void Consumer::commitBeforeRevoke(const std::set<TopicPartition> &partitions)
+{
+    if (m_config.enableAutoCommit)
+        commit(partitions);
+    else if (m_config.manualCommit != ConsumerConfig::ManualCommit::None)
+        (void)commitProcessed(partitions);
+}
+
+bool Consumer::commitOffsets(const std::map<TopicPartition, Offset> &offsets)
+{
     if (!m_coordinator || m_generation == kNoGeneration || m_memberId.empty())
-        return;
+        return false;
     OffsetCommitRequest request;
     request.groupId = *m_config.groupId;
     request.generationId = m_generation;
     request.memberId = m_memberId;
     request.groupInstanceId = m_config.groupInstanceId;
     std::map<TopicPartition, Offset> sent;
-    for (const TopicPartition &tp : partitions) {
-        const auto it = m_positions.find(tp);
-        if (it == m_positions.end() || m_needsPosition.count(tp))
-            continue;
+    for (const auto &[tp, offset] : offsets) {
         const auto c = m_committed.find(tp);
-        if (c != m_committed.end() && c->second == it->second)
+        if (c != m_committed.end() && c->second == offset)
             continue; // nothing new since the last commit
-        sent[tp] = it->second;
-        request.offsets[tp] = OffsetCommitEntry{it->second, std::nullopt, {}};
+        sent[tp] = offset;
+        request.offsets[tp] = OffsetCommitEntry{offset, std::nullopt, {}};
     }
     if (sent.empty())
-        return;
+        return false;
     const std::int32_t generation = m_generation;
     const std::uint64_t id = beginRequest(m_commitRequest, m_config.requestTimeoutMs);
     m_cluster.sendOffsetCommit(m_id, *m_coordinator, std::move(request),
                                [this, id, generation, sent](const OffsetCommitResponse &r) {
                                    onCommitResponse(id, generation, sent, r);
                                });
+    return true;
+}
+
+void Consumer::resumePollAfterCommit()
+{
+    if (!m_pollWaitsForCommit || m_commitRequest != 0)
+        return;
+    m_pollWaitsForCommit = false;
+    schedulePoll(SimDuration{});
 }
 
 void Consumer::onCommitResponse(std::uint64_t request, std::int32_t generation,
@@ -364,12 +531,15 @@ void Consumer::onCommitResponse(std::uint64_t request, std::int32_t generation,
         return;
     if (request == m_commitRequest)
         m_commitRequest = 0;
+    resumePollAfterCommit();
     GroupError firstError = GroupError::None;
     for (const auto &[tp, error] : response.errors) {
         if (error == GroupError::None) {
             const auto it = sent.find(tp);
-            if (it != sent.end())
+            if (it != sent.end()) {
                 m_committed[tp] = it->second;
+                m_cluster.deliveryLedger(*m_config.groupId).noteCommitted(tp, it->second);
+            }
         } else if (firstError == GroupError::None) {
             firstError = error;
         }
@@ -482,6 +652,9 @@ void Consumer::resetGeneration(bool resetMemberId)
 
 void Consumer::losePartitions()
 {
+    if (!m_assignment.empty())
+        journalCallback(JournalEventKind::PartitionsLost, m_assignment);
+    m_paused.clear();
     m_lostCount += m_assignment.size();
     m_assignment.clear();
     m_positions.clear();
@@ -489,6 +662,18 @@ void Consumer::losePartitions()
 }
 
 void Consumer::close()
+{
+    if (!m_running || m_closeRequested)
+        return;
+    if (!m_processing.empty()) {
+        // A graceful shutdown: the application finishes the records it holds first.
+        m_closeRequested = true;
+        return;
+    }
+    closeNow();
+}
+
+void Consumer::closeNow()
 {
     if (!m_running)
         return;
@@ -499,9 +684,10 @@ void Consumer::close()
     if (m_closing)
         return;
     m_closing = true;
-    // onLeavePrepare: commit what was read (auto commit), then leave once that is answered.
-    if (m_config.enableAutoCommit && m_state == ConsumerGroupState::Stable)
-        commit(m_assignment);
+    // onLeavePrepare: commit what was read (auto commit) or processed (the application's
+    // commit), then leave once that is answered.
+    if (m_state == ConsumerGroupState::Stable)
+        commitBeforeRevoke(m_assignment);
     if (m_commitRequest == 0)
         sendLeaveAndStop();
 }
@@ -514,9 +700,12 @@ void Consumer::sendLeaveAndStop()
         request.members.push_back(MemberIdentity{m_memberId, std::nullopt});
         m_cluster.sendLeaveGroup(m_id, *m_coordinator, std::move(request), [](const LeaveGroupResponse &) {});
     }
+    if (!m_assignment.empty())
+        journalCallback(JournalEventKind::PartitionsRevoked, m_assignment);
     m_revokedCount += m_assignment.size();
     m_assignment.clear();
     m_needsPosition.clear();
+    m_paused.clear();
     m_state = ConsumerGroupState::Unjoined;
     m_running = false;
 }

@@ -220,6 +220,8 @@ Result<ConsumerId> Cluster::addConsumer(ConsumerConfig config)
         return Status::invalidArgument("consumer '" + config.clientId + "': poll interval must be positive");
     if (config.maxPollRecords < 1)
         return Status::invalidArgument("consumer '" + config.clientId + "': max.poll.records must be at least 1");
+    if (config.processingTimePerRecord < SimDuration{})
+        return Status::invalidArgument("consumer '" + config.clientId + "': processing time per record must not be negative");
     const ConsumerId id{static_cast<std::int32_t>(m_consumers.size())};
     JournalEvent e;
     e.kind = JournalEventKind::ConsumerAdded;
@@ -485,6 +487,7 @@ StateHash Cluster::stateHash() const
         h.add(p->id().value()).add(p->recordsSent());
     for (const auto &c : m_consumers) {
         h.add(c->id().value()).add(c->recordsConsumed());
+        h.add(c->recordsProcessed()).add(static_cast<std::uint64_t>(c->recordsInProcessing())).add(c->pollTimeouts());
         for (const auto &[tp, offset] : c->positions()) {
             if (c->usesGroup()) // a group consumer may read several topics
                 h.add(tp.topic);

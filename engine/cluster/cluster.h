@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/consumer.h"
+#include "client/group_delivery.h"
 #include "client/producer.h"
 #include "cluster/cluster_observer.h"
 #include "cluster/journal.h"
@@ -184,6 +185,14 @@ public:
     // The consumer's process dies: it stops at once and tells nobody; its group finds out when its
     // session times out.
     Status crashConsumer(ConsumerId id);
+    // The application's offset control (KafkaConsumer.seek, pause, resume) on a running consumer's
+    // assigned partition (a consumer without a group: a partition of its topic). seek: the next
+    // poll fetches from `offset` (0 … the log end offset). pause: the partition stays assigned but
+    // is not fetched until resumed (or until it leaves the assignment). Errors name the unknown
+    // consumer, the partition not assigned, the negative or out-of-range offset.
+    Status seekConsumer(ConsumerId id, const TopicPartition &tp, Offset offset);
+    Status pauseConsumer(ConsumerId id, const TopicPartition &tp);
+    Status resumeConsumer(ConsumerId id, const TopicPartition &tp);
 
     // --- Consumer groups (cluster_groups.cpp) ----------------------------------------------------
     // Every broker runs a GroupCoordinator that serves the groups of the __consumer_offsets
@@ -198,6 +207,15 @@ public:
     // The broker that coordinates `groupId` now (the live leader of its __consumer_offsets
     // partition), as the controller's metadata says.
     [[nodiscard]] std::optional<BrokerId> coordinatorOf(const std::string &groupId) const;
+    // Delivery semantics per group (docs/GROUPS.md, "Delivery semantics"): records its members'
+    // applications processed, processed more than once, and never processed although below the
+    // group's committed offset (the coordinator's; the last acknowledged commit when no live
+    // coordinator serves the group). By group id, then per partition.
+    struct GroupDelivery {
+        DeliveryCounts total;
+        std::map<TopicPartition, DeliveryCounts> partitions;
+    };
+    [[nodiscard]] std::map<std::string, GroupDelivery> groupDelivery() const;
     // A consumer's node on the simulated network (for network faults), clear of the producers'
     // (kFirstClientNode + 1 + producer id).
     static NodeId consumerNode(ConsumerId id) { return kFirstClientNode + 500'000 + id.value(); }
@@ -284,6 +302,18 @@ public:
     void sendOffsetFetch(ConsumerId from, BrokerId to, OffsetFetchRequest request,
                          std::function<void(const OffsetFetchResponse &)> onResponse);
     ClusterObserver *observer() const { return m_observer; }
+    // Group consumers report what their applications fetched, processed and committed here
+    // (truth accounting, see groupDelivery); one ledger per group id.
+    GroupDeliveryLedger &deliveryLedger(const std::string &groupId) { return m_deliveryLedgers[groupId]; }
+    [[nodiscard]] const GroupDeliveryLedger *deliveryLedgerOf(const std::string &groupId) const
+    {
+        const auto it = m_deliveryLedgers.find(groupId);
+        return it == m_deliveryLedgers.end() ? nullptr : &it->second;
+    }
+    // Journals a consumer's event: detail = `detail`, value = the consumer number, topic and
+    // partition when the event is about one.
+    void journalConsumer(JournalEventKind kind, const Consumer &consumer, std::string detail,
+                         const std::optional<TopicPartition> &tp = std::nullopt, std::int64_t count = 0);
     // Records sent to a partition that had no live leader when they arrived (lost in flight).
     [[nodiscard]] std::uint64_t recordsRejected() const { return m_recordsRejected; }
 
@@ -419,6 +449,8 @@ private:
     void respondToConsumer(BrokerId broker, ConsumerId to, const Response &response, const Response &disconnected,
                            const std::function<void(const Response &)> &onResponse);
     Status consumerAction(ConsumerId id, bool crash);
+    Result<Consumer *> runningConsumer(ConsumerId id);
+    Status consumerPartitionAction(ConsumerId id, const TopicPartition &tp, bool pause);
 
     // Topics (cluster_topics.cpp).
     Result<PartitionState> makePartition(const std::string &topic, std::int32_t partition,
@@ -488,6 +520,7 @@ private:
     };
     std::vector<Acknowledged> m_acknowledged;
     std::map<BrokerId, BrokerGroupCoordinator> m_groupCoordinators;
+    std::map<std::string, GroupDeliveryLedger> m_deliveryLedgers;
 };
 
 // Kafka's legal topic name check (Topic.validate): why `name` is not a valid topic name.

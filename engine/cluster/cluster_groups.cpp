@@ -230,6 +230,44 @@ std::map<std::string, GroupSnapshot> Cluster::groups() const
     return out;
 }
 
+std::map<std::string, Cluster::GroupDelivery> Cluster::groupDelivery() const
+{
+    std::map<std::string, GroupDelivery> out;
+    for (const auto &[groupId, ledger] : m_deliveryLedgers) {
+        const std::optional<GroupSnapshot> snapshot = group(groupId);
+        GroupDelivery &d = out[groupId];
+        for (const auto &[tp, partition] : ledger.partitions()) {
+            std::optional<Offset> committed;
+            if (snapshot) {
+                const auto it = snapshot->offsets.find(tp);
+                if (it != snapshot->offsets.end())
+                    committed = it->second.offset;
+            } else if (partition.lastCommitted) {
+                committed = Offset{*partition.lastCommitted};
+            }
+            const DeliveryCounts counts = ledger.counts(tp, committed);
+            d.partitions[tp] = counts;
+            d.total += counts;
+        }
+    }
+    return out;
+}
+
+void Cluster::journalConsumer(JournalEventKind kind, const Consumer &consumer, std::string detail,
+                              const std::optional<TopicPartition> &tp, std::int64_t count)
+{
+    JournalEvent e;
+    e.kind = kind;
+    e.value = consumer.id().value();
+    e.detail = consumer.config().clientId + (detail.empty() ? "" : " " + detail);
+    if (tp) {
+        e.topic = tp->topic;
+        e.partition = tp->partition.value();
+    }
+    e.count = count;
+    journal(std::move(e));
+}
+
 Status Cluster::closeConsumer(ConsumerId id)
 {
     const ActionScope action(*this, "close consumer " + std::to_string(id.value()),
@@ -260,6 +298,65 @@ Status Cluster::consumerAction(ConsumerId id, bool crash)
         consumer.crash();
     else
         consumer.close();
+    return Status::ok();
+}
+
+Result<Consumer *> Cluster::runningConsumer(ConsumerId id)
+{
+    if (id.value() < 0 || static_cast<std::size_t>(id.value()) >= m_consumers.size())
+        return Status::notFound("no consumer " + std::to_string(id.value()));
+    Consumer *consumer = m_consumers[static_cast<std::size_t>(id.value())].get();
+    if (!consumer->isRunning())
+        return Status::invalidArgument("consumer " + std::to_string(id.value()) + " is not running");
+    return consumer;
+}
+
+Status Cluster::seekConsumer(ConsumerId id, const TopicPartition &tp, Offset offset)
+{
+    const ActionScope action(*this,
+                             "seek consumer " + std::to_string(id.value()) + " " + tp.topic + "-"
+                                 + std::to_string(tp.partition.value()) + " to " + std::to_string(offset.value()),
+                             [id, tp, offset](Cluster &c) { (void)c.seekConsumer(id, tp, offset); });
+    auto consumer = runningConsumer(id);
+    if (!consumer.isOk())
+        return consumer.status();
+    if (auto st = consumer.value()->checkSeek(tp, offset); !st.isOk())
+        return st;
+    consumer.value()->seek(tp, offset);
+    journalConsumer(JournalEventKind::ConsumerSeek, *consumer.value(), {}, tp, offset.value());
+    return Status::ok();
+}
+
+Status Cluster::pauseConsumer(ConsumerId id, const TopicPartition &tp)
+{
+    const ActionScope action(*this,
+                             "pause consumer " + std::to_string(id.value()) + " " + tp.topic + "-"
+                                 + std::to_string(tp.partition.value()),
+                             [id, tp](Cluster &c) { (void)c.pauseConsumer(id, tp); });
+    return consumerPartitionAction(id, tp, true);
+}
+
+Status Cluster::resumeConsumer(ConsumerId id, const TopicPartition &tp)
+{
+    const ActionScope action(*this,
+                             "resume consumer " + std::to_string(id.value()) + " " + tp.topic + "-"
+                                 + std::to_string(tp.partition.value()),
+                             [id, tp](Cluster &c) { (void)c.resumeConsumer(id, tp); });
+    return consumerPartitionAction(id, tp, false);
+}
+
+Status Cluster::consumerPartitionAction(ConsumerId id, const TopicPartition &tp, bool pause)
+{
+    auto consumer = runningConsumer(id);
+    if (!consumer.isOk())
+        return consumer.status();
+    if (auto st = consumer.value()->checkAssigned(tp); !st.isOk())
+        return st;
+    if (pause)
+        consumer.value()->pause(tp);
+    else
+        consumer.value()->resume(tp);
+    journalConsumer(pause ? JournalEventKind::ConsumerPaused : JournalEventKind::ConsumerResumed, *consumer.value(), {}, tp);
     return Status::ok();
 }
 

@@ -21,7 +21,11 @@ public:
     virtual void onRecordAppended(const TopicPartition & /*tp*/, const Record & /*record*/, ProducerId /*from*/) {}
     // A partition's leader, leader epoch or ISR changed.
     virtual void onPartitionStateChanged(const TopicPartition & /*tp*/) {}
+    // Records returned by a consumer's poll (fetched).
     virtual void onRecordsConsumed(ConsumerId /*consumer*/, const TopicPartition & /*tp*/, Offset /*first*/, Offset /*last*/) {}
+    // The consumer's application finished processing the records at offsets `first` to `last`
+    // (contiguous; see ConsumerConfig::processingTimePerRecord).
+    virtual void onRecordsProcessed(ConsumerId /*consumer*/, const TopicPartition & /*tp*/, Offset /*first*/, Offset /*last*/) {}
 };
 
 } // namespace kafkascope

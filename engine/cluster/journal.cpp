@@ -33,6 +33,13 @@ const char *journalEventKindName(JournalEventKind kind)
     case JournalEventKind::NetworkChanged: return "network_changed";
     case JournalEventKind::ConsumerClosed: return "consumer_closed";
     case JournalEventKind::ConsumerCrashed: return "consumer_crashed";
+    case JournalEventKind::ConsumerPollTimeout: return "consumer_poll_timeout";
+    case JournalEventKind::PartitionsRevoked: return "partitions_revoked";
+    case JournalEventKind::PartitionsAssigned: return "partitions_assigned";
+    case JournalEventKind::PartitionsLost: return "partitions_lost";
+    case JournalEventKind::ConsumerSeek: return "consumer_seek";
+    case JournalEventKind::ConsumerPaused: return "consumer_paused";
+    case JournalEventKind::ConsumerResumed: return "consumer_resumed";
     }
     return "unknown";
 }
@@ -89,6 +96,15 @@ std::string describeJournalEvent(const JournalEvent &e)
     case JournalEventKind::NetworkChanged: return "network: " + e.detail;
     case JournalEventKind::ConsumerClosed: return "consumer " + e.detail + " closed";
     case JournalEventKind::ConsumerCrashed: return "consumer " + e.detail + " crashed";
+    case JournalEventKind::ConsumerPollTimeout:
+        return "consumer " + e.detail + ": max.poll.interval.ms expired without a poll, it left its group";
+    case JournalEventKind::PartitionsRevoked: return "consumer " + e.detail + ": onPartitionsRevoked";
+    case JournalEventKind::PartitionsAssigned: return "consumer " + e.detail + ": onPartitionsAssigned";
+    case JournalEventKind::PartitionsLost: return "consumer " + e.detail + ": onPartitionsLost";
+    case JournalEventKind::ConsumerSeek:
+        return "consumer " + e.detail + " seeks " + partitionName(e) + " to offset " + std::to_string(e.count);
+    case JournalEventKind::ConsumerPaused: return "consumer " + e.detail + " paused " + partitionName(e);
+    case JournalEventKind::ConsumerResumed: return "consumer " + e.detail + " resumed " + partitionName(e);
     }
     return journalEventKindName(e.kind);
 }

@@ -35,6 +35,18 @@ enum class JournalEventKind : std::uint8_t {
     NetworkChanged,        // detail = what changed (partition, heal, pause, latency ...)
     ConsumerClosed,        // detail = client id, value = consumer number (KafkaConsumer.close())
     ConsumerCrashed,       // detail = client id, value = consumer number (the process died)
+    ConsumerPollTimeout,   // detail = client id and member id, value = consumer number: max.poll.interval.ms
+                           // expired without a poll, the consumer left its group
+    // A group consumer's rebalance listener was called (Kafka's ConsumerRebalanceListener): detail =
+    // client id and the partitions ("c1 [orders-0,orders-1]"), count = how many, value = consumer number.
+    PartitionsRevoked,     // onPartitionsRevoked: given up after committing (auto commit or the application's)
+    PartitionsAssigned,    // onPartitionsAssigned: the partitions new in this assignment (after every rebalance)
+    PartitionsLost,        // onPartitionsLost: given up without a commit (the member was fenced or timed out)
+    // The application's offset control (Cluster::seekConsumer, pauseConsumer, resumeConsumer):
+    // topic, partition, detail = client id, value = consumer number, count = the offset (seek).
+    ConsumerSeek,
+    ConsumerPaused,
+    ConsumerResumed,
 };
 
 // One entry of the journal. Fields a kind does not use keep their defaults (see the kinds).

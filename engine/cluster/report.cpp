@@ -1,8 +1,10 @@
 #include "report.h"
 
+#include "cluster/consumer_lag.h"
 #include "core/json_writer.h"
 #include "group/group_coordinator.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace kafkascope {
@@ -127,6 +129,8 @@ std::string clusterReportJson(const Cluster &cluster, const std::string &kafkasc
         w.key("client_id").value(consumer->config().clientId);
         w.key("topic").value(consumer->config().topic);
         w.key("records_consumed").value(static_cast<std::uint64_t>(consumer->recordsConsumed()));
+        w.key("records_processed").value(static_cast<std::uint64_t>(consumer->recordsProcessed()));
+        w.key("records_in_processing").value(static_cast<std::uint64_t>(consumer->recordsInProcessing()));
         w.key("group_id");
         if (consumer->config().groupId)
             w.value(*consumer->config().groupId);
@@ -137,6 +141,7 @@ std::string clusterReportJson(const Cluster &cluster, const std::string &kafkasc
             w.key("generation").value(consumer->generation());
             w.key("member_id").value(consumer->memberId());
             w.key("running").value(consumer->isRunning());
+            w.key("poll_timeouts").value(static_cast<std::uint64_t>(consumer->pollTimeouts()));
         }
         w.key("positions").beginArray();
         for (const auto &[tp, offset] : consumer->positions()) {
@@ -149,6 +154,16 @@ std::string clusterReportJson(const Cluster &cluster, const std::string &kafkasc
                 ? topic->partition(tp.partition).logEndOffset()
                 : offset.value();
             w.key("lag").value(leo - offset.value());
+            const std::int64_t hw = topic && tp.partition.value() < topic->partitionCount()
+                ? topic->state(tp.partition).highWatermark()
+                : offset.value();
+            w.key("lag_high_watermark").value(std::max<std::int64_t>(0, hw - offset.value()));
+            const auto age = timeLagAt(cluster, tp, offset.value());
+            w.key("lag_time_ms");
+            if (age)
+                w.value(age->millis());
+            else
+                w.null();
             w.endObject();
         }
         w.endArray();
@@ -156,6 +171,7 @@ std::string clusterReportJson(const Cluster &cluster, const std::string &kafkasc
     }
     w.endArray();
 
+    const auto delivery = cluster.groupDelivery();
     w.key("groups").beginArray();
     for (const auto &[groupId, group] : cluster.groups()) {
         w.beginObject();
@@ -177,6 +193,11 @@ std::string clusterReportJson(const Cluster &cluster, const std::string &kafkasc
             w.value(*group.leader);
         else
             w.null();
+        const auto groupDelivery = delivery.find(groupId);
+        const DeliveryCounts counts = groupDelivery == delivery.end() ? DeliveryCounts{} : groupDelivery->second.total;
+        w.key("records_processed").value(counts.processed);
+        w.key("records_processed_more_than_once").value(counts.processedMoreThanOnce);
+        w.key("records_never_processed").value(counts.neverProcessed);
         w.key("members").beginArray();
         for (const MemberSnapshot &m : group.members) {
             w.beginObject();
@@ -210,6 +231,55 @@ std::string clusterReportJson(const Cluster &cluster, const std::string &kafkasc
                 w.value(topic->state(tp.partition).highWatermark() - committed.offset.value());
             else
                 w.null();
+            w.endObject();
+        }
+        w.endArray();
+        const auto lags = groupLag(cluster, groupId);
+        const auto optionalMillis = [&w](const std::optional<SimDuration> &d) {
+            if (d)
+                w.value(d->millis());
+            else
+                w.null();
+        };
+        const auto optionalInt = [&w](const std::optional<std::int64_t> &n) {
+            if (n)
+                w.value(*n);
+            else
+                w.null();
+        };
+        const GroupLagTotals totals = totalLag(lags);
+        w.key("lag_total").beginObject();
+        w.key("records").value(totals.committedLag);
+        w.key("records_to_log_end").value(totals.committedLagToLogEnd);
+        w.key("max_time_ms").value(totals.maxCommittedTimeLag.millis());
+        w.key("processing_rate").value(totals.processingRate);
+        w.key("time_to_drain_ms");
+        optionalMillis(totals.timeToDrain);
+        w.endObject();
+        w.key("lag").beginArray();
+        for (const auto &[tp, lag] : lags) {
+            w.beginObject();
+            w.key("topic").value(tp.topic);
+            w.key("partition").value(tp.partition.value());
+            w.key("log_end_offset").value(lag.logEndOffset);
+            w.key("high_watermark").value(lag.highWatermark);
+            w.key("committed");
+            optionalInt(lag.committed);
+            w.key("position");
+            optionalInt(lag.position);
+            w.key("records");
+            optionalInt(lag.committedLag);
+            w.key("records_to_log_end");
+            optionalInt(lag.committedLagToLogEnd);
+            w.key("records_behind_position");
+            optionalInt(lag.positionLag);
+            w.key("time_ms");
+            optionalMillis(lag.committedTimeLag);
+            w.key("position_time_ms");
+            optionalMillis(lag.positionTimeLag);
+            w.key("processing_rate").value(lag.processingRate);
+            w.key("time_to_drain_ms");
+            optionalMillis(lag.timeToDrain);
             w.endObject();
         }
         w.endArray();
