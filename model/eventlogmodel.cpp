@@ -6,6 +6,8 @@
 
 #include <QRegularExpression>
 
+#include <map>
+
 #include <QIODevice>
 #include <QStringList>
 
@@ -62,6 +64,26 @@ QString reasonText(const std::string &detail)
     if (d == QLatin1String("out of sync for replica.lag.time.max.ms"))
         return EventLogModel::tr("out of sync for replica.lag.time.max.ms");
     return d;
+}
+
+// Why a member went or a rebalance began (the coordinator's reasons), in the user's language.
+QString groupReasonText(const std::string &reason)
+{
+    static const std::map<std::string, const char *> known{
+        {"left", QT_TRANSLATE_NOOP("EventLogModel", "left the group")},
+        {"session timeout", QT_TRANSLATE_NOOP("EventLogModel", "session timeout")},
+        {"new member join timeout", QT_TRANSLATE_NOOP("EventLogModel", "new member join timeout")},
+        {"rebalance timeout", QT_TRANSLATE_NOOP("EventLogModel", "did not rejoin in time")},
+        {"sync timeout", QT_TRANSLATE_NOOP("EventLogModel", "no SyncGroup in time")},
+        {"fenced", QT_TRANSLATE_NOOP("EventLogModel", "replaced by its static successor")},
+        {"group max size", QT_TRANSLATE_NOOP("EventLogModel", "over group.max.size")},
+        {"new member", QT_TRANSLATE_NOOP("EventLogModel", "a member joined")},
+        {"leader rejoined", QT_TRANSLATE_NOOP("EventLogModel", "the leader rejoined")},
+        {"metadata changed", QT_TRANSLATE_NOOP("EventLogModel", "a member's subscription changed")},
+        {"member removed", QT_TRANSLATE_NOOP("EventLogModel", "a member left")},
+    };
+    const auto it = known.find(reason);
+    return it == known.end() ? QString::fromStdString(reason) : EventLogModel::tr(it->second);
 }
 
 // RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled.
@@ -178,6 +200,14 @@ EventLogModel::Category EventLogModel::categoryOf(JournalEventKind kind)
     case JournalEventKind::ConsumerPaused:
     case JournalEventKind::ConsumerResumed:
         return Category::Clients;
+    case JournalEventKind::GroupMemberJoined:
+    case JournalEventKind::GroupMemberRemoved:
+    case JournalEventKind::GroupRebalanceStarted:
+    case JournalEventKind::GroupGenerationStarted:
+    case JournalEventKind::GroupStateChanged:
+    case JournalEventKind::GroupLoaded:
+    case JournalEventKind::GroupUnloaded:
+        return Category::Groups;
     }
     return Category::Clients;
 }
@@ -189,6 +219,7 @@ QString EventLogModel::categoryName(Category category)
     case Category::Partitions: return tr("Topics and leadership");
     case Category::Records: return tr("Records and high watermarks");
     case Category::Clients: return tr("Clients");
+    case Category::Groups: return tr("Consumer groups");
     }
     return {};
 }
@@ -204,6 +235,8 @@ QString EventLogModel::source(const JournalEvent &e)
     case Category::Clients:
         // The detail starts with the client id ("billing-1 [orders-0,orders-1]").
         return QString::fromStdString(e.detail).section(QLatin1Char(' '), 0, 0);
+    case Category::Groups:
+        return QString::fromStdString(e.group);
     }
     return {};
 }
@@ -269,6 +302,22 @@ QString EventLogModel::describe(const JournalEvent &e)
         return tr("consumer %1 seeks %2 to offset %3").arg(detail, partitionText(e)).arg(e.count);
     case JournalEventKind::ConsumerPaused: return tr("consumer %1 paused %2").arg(detail, partitionText(e));
     case JournalEventKind::ConsumerResumed: return tr("consumer %1 resumed %2").arg(detail, partitionText(e));
+    case JournalEventKind::GroupMemberJoined: return tr("member %1 joined").arg(QString::fromStdString(e.member));
+    case JournalEventKind::GroupMemberRemoved:
+        return tr("member %1 removed (%2)").arg(QString::fromStdString(e.member), groupReasonText(e.detail));
+    case JournalEventKind::GroupRebalanceStarted:
+        return e.member.empty() ? tr("rebalance started, generation %1 ends (%2)").arg(e.value).arg(groupReasonText(e.detail))
+                                : tr("rebalance started, generation %1 ends (%2: %3)")
+                                      .arg(e.value)
+                                      .arg(groupReasonText(e.detail), QString::fromStdString(e.member));
+    case JournalEventKind::GroupGenerationStarted:
+        return e.member.empty() ? tr("generation %1: no members").arg(e.value)
+                                : tr("generation %1: %n member(s), assignor %2, leader %3", nullptr, static_cast<int>(e.count))
+                                      .arg(e.value)
+                                      .arg(detail, QString::fromStdString(e.member));
+    case JournalEventKind::GroupStateChanged: return tr("state %1").arg(detail);
+    case JournalEventKind::GroupLoaded: return tr("broker %1 is the coordinator").arg(e.broker);
+    case JournalEventKind::GroupUnloaded: return tr("broker %1 no longer coordinates the group").arg(e.broker);
     }
     return QString::fromLatin1(journalEventKindName(e.kind));
 }

@@ -22,8 +22,8 @@ class EventLogModel : public QAbstractTableModel
 public:
     enum Column { TimeColumn, CategoryColumn, SourceColumn, EventColumn, ColumnCount };
     // What an event is about; the log's filter shows or hides whole categories.
-    enum class Category { Brokers, Partitions, Records, Clients };
-    static constexpr int kCategoryCount = 4;
+    enum class Category { Brokers, Partitions, Records, Clients, Groups };
+    static constexpr int kCategoryCount = 5;
     enum Role {
         KindRole = Qt::UserRole + 1, // int: kafkascope::JournalEventKind
         KindNameRole,                // QString: the stable name ("leader_elected")

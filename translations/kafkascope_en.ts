@@ -264,6 +264,93 @@
         <source>consumer %1 resumed %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>left the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new member join timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did not rejoin in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no SyncGroup in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replaced by its static successor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over group.max.size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a member joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the leader rejoined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a member&apos;s subscription changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a member left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member %1 joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member %1 removed (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rebalance started, generation %1 ends (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rebalance started, generation %1 ends (%2: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generation %1: no members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>generation %1: %n member(s), assignor %2, leader %3</source>
+        <translation>
+            <numerusform>generation %1: %n member, assignor %2, leader %3</numerusform>
+            <numerusform>generation %1: %n members, assignor %2, leader %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>state %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broker %1 is the coordinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broker %1 no longer coordinates the group</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EventLogWidget</name>

@@ -262,6 +262,92 @@
         <source>consumer %1 resumed %2</source>
         <translation>컨슈머 %1이(가) %2 재개</translation>
     </message>
+    <message>
+        <source>left the group</source>
+        <translation>그룹을 떠남</translation>
+    </message>
+    <message>
+        <source>session timeout</source>
+        <translation>세션 타임아웃</translation>
+    </message>
+    <message>
+        <source>new member join timeout</source>
+        <translation>새 멤버 조인 타임아웃</translation>
+    </message>
+    <message>
+        <source>did not rejoin in time</source>
+        <translation>제시간에 재조인하지 않음</translation>
+    </message>
+    <message>
+        <source>no SyncGroup in time</source>
+        <translation>제시간에 SyncGroup 없음</translation>
+    </message>
+    <message>
+        <source>replaced by its static successor</source>
+        <translation>같은 정적 멤버로 교체됨</translation>
+    </message>
+    <message>
+        <source>over group.max.size</source>
+        <translation>group.max.size 초과</translation>
+    </message>
+    <message>
+        <source>a member joined</source>
+        <translation>멤버가 조인함</translation>
+    </message>
+    <message>
+        <source>the leader rejoined</source>
+        <translation>리더가 재조인함</translation>
+    </message>
+    <message>
+        <source>a member&apos;s subscription changed</source>
+        <translation>멤버의 구독이 바뀜</translation>
+    </message>
+    <message>
+        <source>a member left</source>
+        <translation>멤버가 떠남</translation>
+    </message>
+    <message>
+        <source>Consumer groups</source>
+        <translation>컨슈머 그룹</translation>
+    </message>
+    <message>
+        <source>member %1 joined</source>
+        <translation>멤버 %1 조인</translation>
+    </message>
+    <message>
+        <source>member %1 removed (%2)</source>
+        <translation>멤버 %1 제거 (%2)</translation>
+    </message>
+    <message>
+        <source>rebalance started, generation %1 ends (%2)</source>
+        <translation>리밸런스 시작, 세대 %1 종료 (%2)</translation>
+    </message>
+    <message>
+        <source>rebalance started, generation %1 ends (%2: %3)</source>
+        <translation>리밸런스 시작, 세대 %1 종료 (%2: %3)</translation>
+    </message>
+    <message>
+        <source>generation %1: no members</source>
+        <translation>세대 %1: 멤버 없음</translation>
+    </message>
+    <message numerus="yes">
+        <source>generation %1: %n member(s), assignor %2, leader %3</source>
+        <translation>
+            <numerusform>세대 %1: 멤버 %n명, 할당자 %2, 리더 %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>state %1</source>
+        <translation>상태 %1</translation>
+    </message>
+    <message>
+        <source>broker %1 is the coordinator</source>
+        <translation>브로커 %1이(가) 코디네이터</translation>
+    </message>
+    <message>
+        <source>broker %1 no longer coordinates the group</source>
+        <translation>브로커 %1은(는) 더 이상 그룹의 코디네이터가 아님</translation>
+    </message>
 </context>
 <context>
     <name>EventLogWidget</name>

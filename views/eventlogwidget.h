@@ -42,7 +42,7 @@ private:
     EventLogModel *m_model;
     EventLogFilter *m_filter;
     QTableView *m_table;
-    std::array<QCheckBox *, 4> m_categories{};
+    std::array<QCheckBox *, 5> m_categories{}; // one per EventLogModel::Category
     QLineEdit *m_search;
     QPushButton *m_export;
     bool m_followNewest = true;

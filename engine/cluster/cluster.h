@@ -424,6 +424,9 @@ private:
     // Writes what a coordinator stored (a group record, committed offsets) to the partition's log
     // through the leader's append path, so that followers replicate it.
     void persistGroupEvent(BrokerId broker, const GroupEvent &event);
+    // Records what a coordinator reports (joins, removals, rebalances, generations, states,
+    // loads) in the journal, for the event log and the rebalance timeline.
+    void journalGroupEvent(BrokerId broker, const GroupEvent &event);
     // Kafka's coordinator answers an OffsetCommit only once its records are replicated (appended
     // with acks=all): holds `response` until the high watermark of the group's __consumer_offsets
     // partition passes the commit's last record, then calls `respond` with it, or with Kafka's

@@ -16,7 +16,11 @@ namespace kafkascope {
 class Cluster::CoordinatorEventSink : public GroupCoordinatorObserver {
 public:
     CoordinatorEventSink(Cluster &cluster, BrokerId broker) : m_cluster(cluster), m_broker(broker) {}
-    void onGroupEvent(const GroupEvent &event) override { m_cluster.persistGroupEvent(m_broker, event); }
+    void onGroupEvent(const GroupEvent &event) override
+    {
+        m_cluster.journalGroupEvent(m_broker, event);
+        m_cluster.persistGroupEvent(m_broker, event);
+    }
 
 private:
     Cluster &m_cluster;
@@ -113,6 +117,42 @@ void Cluster::loadGroupPartition(GroupCoordinator &coordinator, const PartitionS
     for (const auto &[groupId, offsets] : contents.offsets)
         if (auto st = coordinator.loadCommittedOffsets(groupId, offsets); !st.isOk())
             spdlog::warn("[{}] group {}: {}", formatSimTime(now()), groupId, st.message());
+}
+
+void Cluster::journalGroupEvent(BrokerId broker, const GroupEvent &event)
+{
+    JournalEvent e;
+    e.group = event.groupId;
+    e.broker = broker.value();
+    if (const auto *joined = std::get_if<MemberJoinedEvent>(&event.data)) {
+        e.kind = JournalEventKind::GroupMemberJoined;
+        e.member = joined->memberId;
+    } else if (const auto *removed = std::get_if<MemberRemovedEvent>(&event.data)) {
+        e.kind = JournalEventKind::GroupMemberRemoved;
+        e.member = removed->memberId;
+        e.detail = std::string(memberRemovalReasonName(removed->reason));
+    } else if (const auto *started = std::get_if<RebalanceStartedEvent>(&event.data)) {
+        e.kind = JournalEventKind::GroupRebalanceStarted;
+        e.member = started->memberId;
+        e.value = started->generationId;
+        e.detail = std::string(rebalanceReasonName(started->reason));
+    } else if (const auto *generation = std::get_if<GenerationStartedEvent>(&event.data)) {
+        e.kind = JournalEventKind::GroupGenerationStarted;
+        e.member = generation->leader;
+        e.value = generation->generationId;
+        e.count = static_cast<std::int64_t>(generation->memberIds.size());
+        e.detail = generation->protocolName;
+    } else if (const auto *changed = std::get_if<StateChangedEvent>(&event.data)) {
+        e.kind = JournalEventKind::GroupStateChanged;
+        e.detail = std::string(groupStateName(changed->to));
+    } else if (std::holds_alternative<GroupLoadedEvent>(event.data)) {
+        e.kind = JournalEventKind::GroupLoaded;
+    } else if (std::holds_alternative<GroupUnloadedEvent>(event.data)) {
+        e.kind = JournalEventKind::GroupUnloaded;
+    } else {
+        return; // commits and stored records: the __consumer_offsets appends show them
+    }
+    journal(std::move(e));
 }
 
 void Cluster::persistGroupEvent(BrokerId broker, const GroupEvent &event)

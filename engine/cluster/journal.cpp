@@ -40,6 +40,13 @@ const char *journalEventKindName(JournalEventKind kind)
     case JournalEventKind::ConsumerSeek: return "consumer_seek";
     case JournalEventKind::ConsumerPaused: return "consumer_paused";
     case JournalEventKind::ConsumerResumed: return "consumer_resumed";
+    case JournalEventKind::GroupMemberJoined: return "group_member_joined";
+    case JournalEventKind::GroupMemberRemoved: return "group_member_removed";
+    case JournalEventKind::GroupRebalanceStarted: return "group_rebalance_started";
+    case JournalEventKind::GroupGenerationStarted: return "group_generation_started";
+    case JournalEventKind::GroupStateChanged: return "group_state_changed";
+    case JournalEventKind::GroupLoaded: return "group_loaded";
+    case JournalEventKind::GroupUnloaded: return "group_unloaded";
     }
     return "unknown";
 }
@@ -105,6 +112,19 @@ std::string describeJournalEvent(const JournalEvent &e)
         return "consumer " + e.detail + " seeks " + partitionName(e) + " to offset " + std::to_string(e.count);
     case JournalEventKind::ConsumerPaused: return "consumer " + e.detail + " paused " + partitionName(e);
     case JournalEventKind::ConsumerResumed: return "consumer " + e.detail + " resumed " + partitionName(e);
+    case JournalEventKind::GroupMemberJoined: return "group " + e.group + ": member " + e.member + " joined";
+    case JournalEventKind::GroupMemberRemoved:
+        return "group " + e.group + ": member " + e.member + " removed (" + e.detail + ")";
+    case JournalEventKind::GroupRebalanceStarted:
+        return "group " + e.group + ": rebalance of generation " + std::to_string(e.value) + " started (" + e.detail
+            + (e.member.empty() ? std::string() : ", " + e.member) + ")";
+    case JournalEventKind::GroupGenerationStarted:
+        return "group " + e.group + ": generation " + std::to_string(e.value) + " with " + std::to_string(e.count)
+            + " member(s), protocol " + (e.detail.empty() ? std::string("none") : e.detail)
+            + (e.member.empty() ? std::string() : ", leader " + e.member);
+    case JournalEventKind::GroupStateChanged: return "group " + e.group + " is " + e.detail;
+    case JournalEventKind::GroupLoaded: return "group " + e.group + ": broker " + b + " is its coordinator";
+    case JournalEventKind::GroupUnloaded: return "group " + e.group + ": broker " + b + " no longer coordinates it";
     }
     return journalEventKindName(e.kind);
 }
@@ -149,6 +169,8 @@ void Journal::append(JournalEvent event)
     for (const std::int32_t b : event.brokers)
         mix(h, static_cast<std::uint32_t>(b));
     mixText(h, event.detail);
+    mixText(h, event.group);
+    mixText(h, event.member);
     m_digest = h;
     if (m_events.size() == m_capacity)
         m_events.pop_front();

@@ -47,6 +47,17 @@ enum class JournalEventKind : std::uint8_t {
     ConsumerSeek,
     ConsumerPaused,
     ConsumerResumed,
+    // A group coordinator's view (Kafka's classic protocol): group = the group id, broker = the
+    // coordinator, member = the member concerned.
+    GroupMemberJoined,      // a member joined (member)
+    GroupMemberRemoved,     // a member left or was removed (member; detail = why: "left", "session timeout", ...)
+    GroupRebalanceStarted,  // the group began a rebalance (member = whose action caused it; value = the
+                            // generation being replaced; detail = why, Kafka-like: "new member", ...)
+    GroupGenerationStarted, // the join phase ended (value = generation, member = leader, count = members,
+                            // detail = the protocol, i.e. the assignor)
+    GroupStateChanged,      // detail = the new state ("PreparingRebalance", "CompletingRebalance", "Stable", ...)
+    GroupLoaded,            // the broker became the group's coordinator (it loaded the group)
+    GroupUnloaded,          // the broker stopped coordinating the group
 };
 
 // One entry of the journal. Fields a kind does not use keep their defaults (see the kinds).
@@ -62,6 +73,8 @@ struct JournalEvent {
     std::int64_t count = 0;
     std::vector<std::int32_t> brokers;
     std::string detail;
+    std::string group;  // consumer group id (the Group* kinds)
+    std::string member; // group member id (the Group* kinds)
 };
 
 // Kafka-like name of a kind ("LeaderElected" -> "leader_elected"), stable for reports and files.
