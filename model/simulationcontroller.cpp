@@ -181,6 +181,22 @@ int SimulationController::electPreferredLeaders()
     return moved;
 }
 
+Status SimulationController::closeConsumer(int id)
+{
+    maybeFork();
+    const Status st = m_cluster->closeConsumer(ConsumerId{id});
+    finishFrame();
+    return st;
+}
+
+Status SimulationController::crashConsumer(int id)
+{
+    maybeFork();
+    const Status st = m_cluster->crashConsumer(ConsumerId{id});
+    finishFrame();
+    return st;
+}
+
 void SimulationController::onTopicCreated(const std::string &)
 {
     m_pending.topicsChanged = true;

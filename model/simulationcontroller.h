@@ -83,6 +83,9 @@ public:
     kafkascope::Status shutdownBroker(int id);
     kafkascope::Status restartBroker(int id);
     int electPreferredLeaders();
+    // Consumer actions (KafkaConsumer.close(), or the process dies), at the current simTime.
+    kafkascope::Status closeConsumer(int id);
+    kafkascope::Status crashConsumer(int id);
 
 public slots:
     void play();

@@ -1120,6 +1120,38 @@
         <source>Presenter mode: Space plays and pauses, → steps, ← goes back, + and − change the speed, B crashes the selected broker, Esc leaves</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Rebalances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onsumers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (group %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (leaves its group at once)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close consumer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crash (its group notices after session.timeout.ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crash consumer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PartitionLogScene</name>
@@ -1242,6 +1274,88 @@
     </message>
     <message>
         <source>LEO</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RebalanceTimelineCanvas</name>
+    <message>
+        <source>joining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gen %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ★</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>joining (PreparingRebalance)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>syncing (CompletingRebalance)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partitions owned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▲ assigned  ▼ revoked (dark: lost)  ✕ removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RebalanceTimelineWidget</name>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last 30 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last 2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last 10 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No consumer group has joined yet. Group members, their generations and the partitions they own will show here as swimlanes.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

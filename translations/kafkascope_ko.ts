@@ -1109,6 +1109,38 @@
         <source>Presenter mode: Space plays and pauses, → steps, ← goes back, + and − change the speed, B crashes the selected broker, Esc leaves</source>
         <translation>발표자 모드: 스페이스 재생/일시정지, → 한 단계, ← 뒤로, +/− 속도 변경, B 선택한 브로커 크래시, Esc 나가기</translation>
     </message>
+    <message>
+        <source>Rebalances</source>
+        <translation>리밸런스</translation>
+    </message>
+    <message>
+        <source>C&amp;onsumers</source>
+        <translation>컨슈머(&amp;O)</translation>
+    </message>
+    <message>
+        <source>%1 (stopped)</source>
+        <translation>%1 (중지됨)</translation>
+    </message>
+    <message>
+        <source>%1 (group %2)</source>
+        <translation>%1 (그룹 %2)</translation>
+    </message>
+    <message>
+        <source>Close (leaves its group at once)</source>
+        <translation>닫기 (즉시 그룹을 떠남)</translation>
+    </message>
+    <message>
+        <source>Close consumer %1</source>
+        <translation>컨슈머 %1 닫기</translation>
+    </message>
+    <message>
+        <source>Crash (its group notices after session.timeout.ms)</source>
+        <translation>크래시 (그룹은 session.timeout.ms 후에 알게 됨)</translation>
+    </message>
+    <message>
+        <source>Crash consumer %1</source>
+        <translation>컨슈머 %1 크래시</translation>
+    </message>
 </context>
 <context>
     <name>PartitionLogScene</name>
@@ -1231,6 +1263,88 @@
     <message>
         <source>LEO</source>
         <translation>LEO</translation>
+    </message>
+</context>
+<context>
+    <name>RebalanceTimelineCanvas</name>
+    <message>
+        <source>joining</source>
+        <translation>조인 중</translation>
+    </message>
+    <message>
+        <source>syncing</source>
+        <translation>동기화 중</translation>
+    </message>
+    <message>
+        <source>stable</source>
+        <translation>안정</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>비어 있음</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>그룹 %1</translation>
+    </message>
+    <message>
+        <source>gen %1</source>
+        <translation>세대 %1</translation>
+    </message>
+    <message>
+        <source>%1 ★</source>
+        <translation>%1 ★</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>joining (PreparingRebalance)</source>
+        <translation>조인 중 (PreparingRebalance)</translation>
+    </message>
+    <message>
+        <source>syncing (CompletingRebalance)</source>
+        <translation>동기화 중 (CompletingRebalance)</translation>
+    </message>
+    <message>
+        <source>partitions owned</source>
+        <translation>소유한 파티션</translation>
+    </message>
+    <message>
+        <source>▲ assigned  ▼ revoked (dark: lost)  ✕ removed</source>
+        <translation>▲ 할당  ▼ 반납 (진한 색: 잃음)  ✕ 제거</translation>
+    </message>
+</context>
+<context>
+    <name>RebalanceTimelineWidget</name>
+    <message>
+        <source>Group</source>
+        <translation>그룹</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>표시</translation>
+    </message>
+    <message>
+        <source>last 30 s</source>
+        <translation>최근 30초</translation>
+    </message>
+    <message>
+        <source>last 2 min</source>
+        <translation>최근 2분</translation>
+    </message>
+    <message>
+        <source>last 10 min</source>
+        <translation>최근 10분</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>No consumer group has joined yet. Group members, their generations and the partitions they own will show here as swimlanes.</source>
+        <translation>아직 조인한 컨슈머 그룹이 없습니다. 그룹 멤버와 세대, 소유한 파티션이 여기에 스윔레인으로 표시됩니다.</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "model/partitionsmodel.h"
 #include "model/simulationcontroller.h"
 #include "partitionlogscene.h"
+#include "rebalancetimelinewidget.h"
 #include "trafficcharts.h"
 
 #include <QAction>
@@ -389,6 +390,12 @@ void MainWindow::createDocks()
     m_eventLogDock->setWidget(m_eventLog);
     addDockWidget(Qt::BottomDockWidgetArea, m_eventLogDock);
     tabifyDockWidget(m_chartsDock, m_eventLogDock);
+    m_rebalances = new RebalanceTimelineWidget(m_controller, this);
+    m_rebalancesDock = new QDockWidget(this);
+    m_rebalancesDock->setObjectName(QStringLiteral("rebalancesDock"));
+    m_rebalancesDock->setWidget(m_rebalances);
+    addDockWidget(Qt::BottomDockWidgetArea, m_rebalancesDock);
+    tabifyDockWidget(m_eventLogDock, m_rebalancesDock);
     m_chartsDock->raise();
     resizeDocks({m_chartsDock}, {260}, Qt::Vertical);
     resizeDocks({m_partitionsDock}, {520}, Qt::Horizontal);
@@ -416,6 +423,7 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_groupsDock->toggleViewAction());
     m_viewMenu->addAction(m_chartsDock->toggleViewAction());
     m_viewMenu->addAction(m_eventLogDock->toggleViewAction());
+    m_viewMenu->addAction(m_rebalancesDock->toggleViewAction());
     m_viewMenu->addAction(m_toolBar->toggleViewAction());
     m_viewMenu->addAction(m_timelineBar->toggleViewAction());
     m_viewMenu->addSeparator();
@@ -492,6 +500,7 @@ void MainWindow::retranslateUi()
     m_chartsDock->setWindowTitle(tr("Charts"));
     m_groupsDock->setWindowTitle(tr("Consumer groups"));
     m_eventLogDock->setWindowTitle(tr("Event log"));
+    m_rebalancesDock->setWindowTitle(tr("Rebalances"));
     m_scene->rebuild();
     refreshStatus();
     refreshClusterStatus(true);
@@ -679,6 +688,24 @@ void MainWindow::populateClusterMenu()
         addBrokerActions(sub, b);
     }
     m_clusterMenu->addSeparator();
+    QMenu *consumers = m_clusterMenu->addMenu(tr("C&onsumers"));
+    for (const auto &c : m_controller->cluster().consumers()) {
+        const int id = c->id().value();
+        const QString name = QString::fromStdString(c->config().clientId);
+        if (!c->isRunning()) {
+            consumers->addAction(tr("%1 (stopped)").arg(name))->setEnabled(false);
+            continue;
+        }
+        QMenu *sub = consumers->addMenu(c->config().groupId ? tr("%1 (group %2)").arg(name, QString::fromStdString(*c->config().groupId))
+                                                             : name);
+        sub->addAction(tr("Close (leaves its group at once)"), this, [this, id, name] {
+            runClientAction(tr("Close consumer %1").arg(name), m_controller->closeConsumer(id));
+        });
+        sub->addAction(tr("Crash (its group notices after session.timeout.ms)"), this, [this, id, name] {
+            runClientAction(tr("Crash consumer %1").arg(name), m_controller->crashConsumer(id));
+        });
+    }
+    m_clusterMenu->addSeparator();
     m_clusterMenu->addAction(m_killSelectedAction);
     m_clusterMenu->addAction(tr("Elect &Preferred Leaders"), this, [this] {
         const int moved = m_controller->electPreferredLeaders();
@@ -762,6 +789,14 @@ void MainWindow::killSelectedBroker()
         return;
     }
     runBrokerAction(tr("Kill broker %1"), *broker, m_controller->killBroker(*broker));
+}
+
+void MainWindow::runClientAction(const QString &action, const kafkascope::Status &status)
+{
+    if (status.isOk())
+        statusBar()->showMessage(tr("%1: done at %2").arg(action, formatClock(m_controller->simTime())), 8000);
+    else
+        statusBar()->showMessage(tr("%1: %2").arg(action, QString::fromStdString(status.message())), 8000);
 }
 
 void MainWindow::runBrokerAction(const QString &what, int broker, const kafkascope::Status &status)

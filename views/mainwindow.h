@@ -31,6 +31,7 @@ class LogBrowserWindow;
 class PartitionLogScene;
 class Appearance;
 class EventLogWidget;
+class RebalanceTimelineWidget;
 class GroupsModel;
 class PartitionsModel;
 class SimulationController;
@@ -65,6 +66,7 @@ public:
     [[nodiscard]] PartitionsModel *partitionsModel() const { return m_partitionsModel; }
     [[nodiscard]] GroupsModel *groupsModel() const { return m_groupsModel; }
     [[nodiscard]] EventLogWidget *eventLog() const { return m_eventLog; }
+    [[nodiscard]] RebalanceTimelineWidget *rebalances() const { return m_rebalances; }
     [[nodiscard]] Appearance *appearance() const { return m_appearance; }
     [[nodiscard]] TrafficCharts *charts() const { return m_charts; }
 
@@ -128,6 +130,7 @@ private:
     // Presenter mode: full screen, larger text, stronger contrast (F11; Esc leaves).
     void setPresenterMode(bool on);
     void onAppearanceChanged();
+    void runClientAction(const QString &action, const kafkascope::Status &status);
     void runBrokerAction(const QString &what, int broker, const kafkascope::Status &status);
 
     SimulationController *m_controller;
@@ -143,6 +146,8 @@ private:
     QDockWidget *m_groupsDock = nullptr;
     QDockWidget *m_eventLogDock = nullptr;
     EventLogWidget *m_eventLog = nullptr;
+    QDockWidget *m_rebalancesDock = nullptr;
+    RebalanceTimelineWidget *m_rebalances = nullptr;
     QTreeView *m_groupsTree = nullptr;
     QTableView *m_partitionsTable = nullptr;
     QToolBar *m_toolBar = nullptr;

@@ -53,7 +53,7 @@ QString PartitionLogScene::topicHeading(const QString &topicName) const
     }
     QStringList consumers;
     for (const auto &c : cluster.consumers())
-        if (QString::fromStdString(c->config().topic) == topicName)
+        if (c->isRunning() && QString::fromStdString(c->config().topic) == topicName)
             consumers << QString::fromStdString(c->config().clientId);
 
     QString heading = tr("Topic %1 · %n partition(s)", nullptr, topic ? topic->partitionCount() : 0).arg(topicName);

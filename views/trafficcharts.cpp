@@ -182,6 +182,8 @@ void TrafficCharts::onFrameAdvanced()
     // Lag is sampled as it is now (once per finished second).
     if (finished > m_nextSecond) {
         for (const auto &c : cluster.consumers()) {
+            if (!c->isRunning())
+                continue; // its line ends where it stopped
             qint64 lag = 0;
             for (const auto &[tp, position] : c->positions()) {
                 const Topic *topic = cluster.topic(tp.topic);

@@ -114,6 +114,8 @@ public:
     // position for), a consumer without a group every partition of its topic.
     [[nodiscard]] bool reads(const TopicPartition &tp) const
     {
+        if (!m_running)
+            return false; // closed or crashed: it reads nothing any more
         return usesGroup() ? m_positions.count(tp) != 0 : m_config.topic == tp.topic;
     }
     [[nodiscard]] ConsumerGroupState groupState() const { return m_state; }

@@ -300,6 +300,10 @@ void Cluster::journalConsumer(JournalEventKind kind, const Consumer &consumer, s
     e.kind = kind;
     e.value = consumer.id().value();
     e.detail = consumer.config().clientId + (detail.empty() ? "" : " " + detail);
+    if (consumer.usesGroup()) {
+        e.group = *consumer.config().groupId;
+        e.member = consumer.memberId(); // empty between a reset and the next join
+    }
     if (tp) {
         e.topic = tp->topic;
         e.partition = tp->partition.value();

@@ -1,4 +1,6 @@
 // Offscreen smoke test: the main window opens on the demo cluster and shows its partitions.
+#include "group/group_coordinator.h"
+
 #include "cluster/demo_cluster.h"
 #include "model/partitionsmodel.h"
 #include "model/simulationcontroller.h"
@@ -41,6 +43,7 @@ private slots:
     void timelineRewindsAndForks();
     void brokerCardsFollowTheCluster();
     void presenterModeAndThemes();
+    void consumerMenuClosesAMember();
 };
 
 void TestMainWindow::initTestCase()
@@ -322,6 +325,30 @@ void TestMainWindow::presenterModeAndThemes()
     window.applyAppearanceOptions(QStringLiteral("light"), false, false);
     QCOMPARE(window.appearance()->theme(), Appearance::Theme::Light);
     QVERIFY(QApplication::palette().color(QPalette::Base).lightness() > 200);
+}
+
+void TestMainWindow::consumerMenuClosesAMember()
+{
+    SimulationController controller(makeDemoCluster());
+    MainWindow window(&controller, nullptr);
+    controller.advanceTo(SimTime::fromMillis(8000));
+    emit window.clusterMenu()->aboutToShow();
+    QMenu *consumers = nullptr;
+    for (QAction *a : window.clusterMenu()->actions())
+        if (a->menu() && a->text() == QStringLiteral("C&onsumers"))
+            consumers = a->menu();
+    QVERIFY(consumers);
+    QAction *close = findAction(consumers, QStringLiteral("billing-1 (group billing)"),
+                                QStringLiteral("Close (leaves its group at once)"));
+    QVERIFY(close);
+    close->trigger();
+    QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("Close consumer billing-1")));
+    controller.advanceTo(SimTime::fromMillis(16000)); // its last commit, then LeaveGroup
+    QVERIFY(!controller.cluster().consumers().front()->isRunning());
+    const auto group = controller.cluster().group("billing");
+    QVERIFY(group);
+    QCOMPARE(group->members.size(), std::size_t{1});
+    QCOMPARE(group->generationId, 2);
 }
 
 QTEST_MAIN(TestMainWindow)
