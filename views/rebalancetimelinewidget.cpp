@@ -155,14 +155,16 @@ void RebalanceTimelineCanvas::paintEvent(QPaintEvent *)
                 const qreal x = xOf(m.atMs);
                 QPainterPath marker;
                 if (m.kind == RebalanceTimeline::MarkKind::Assigned) {
-                    marker.moveTo(x, mid - 12);
-                    marker.lineTo(x - 5, mid - 4 - 12);
-                    marker.lineTo(x + 5, mid - 4 - 12);
+                    // ▲ above the bar
+                    marker.moveTo(x, mid - 17);
+                    marker.lineTo(x - 5, mid - 11);
+                    marker.lineTo(x + 5, mid - 11);
                     p.fillPath(marker, QColor(0x1e, 0x9e, 0x3c));
                 } else {
-                    marker.moveTo(x, mid + 12);
-                    marker.lineTo(x - 5, mid + 16);
-                    marker.lineTo(x + 5, mid + 16);
+                    // ▼ below the bar
+                    marker.moveTo(x, mid + 17);
+                    marker.lineTo(x - 5, mid + 11);
+                    marker.lineTo(x + 5, mid + 11);
                     p.fillPath(marker, m.kind == RebalanceTimeline::MarkKind::Revoked ? QColor(0xd0, 0x3b, 0x3b)
                                                                                        : QColor(0x70, 0x10, 0x10));
                 }
