@@ -86,6 +86,9 @@ void TestCli::badArguments_data()
     QTest::addRow("seed-negative") << QStringList{"run", "--seed", "-1"} << "--seed";
     QTest::addRow("seed-text") << QStringList{"run", "--seed", "abc"} << "--seed: 'abc'";
     QTest::addRow("lang") << QStringList{"--lang", "fr"} << "--lang: 'fr'";
+    QTest::addRow("theme") << QStringList{"--theme", "blue"} << "--theme: 'blue' is not a theme";
+    QTest::addRow("theme-missing") << QStringList{"run", "--theme"} << "--theme: missing value";
+    QTest::addRow("presenter-elsewhere") << QStringList{"partition", "--presenter"} << "'--presenter'";
     QTest::addRow("until-outside-run") << QStringList{"--until", "5s"} << "'--until'";
     QTest::addRow("stray-argument") << QStringList{"run", "extra"} << "unexpected argument 'extra'";
     QTest::addRow("empty-report") << QStringList{"run", "--report="} << "--report: the file name is empty";
