@@ -181,6 +181,41 @@ int SimulationController::electPreferredLeaders()
     return moved;
 }
 
+int SimulationController::addBroker()
+{
+    maybeFork();
+    const int id = m_cluster->addBroker().value();
+    m_pending.topicsChanged = true; // the scene lays out its broker cards again
+    finishFrame();
+    return id;
+}
+
+Status SimulationController::createTopic(const QString &name, int partitions, const TopicSettings &settings)
+{
+    maybeFork();
+    const Status st = m_cluster->createTopic(name.toStdString(), partitions, settings);
+    finishFrame();
+    return st;
+}
+
+Status SimulationController::addProducer(const ProducerConfig &config)
+{
+    maybeFork();
+    const auto r = m_cluster->addProducer(config);
+    m_pending.topicsChanged = true; // topic headings list their producers
+    finishFrame();
+    return r.isOk() ? Status::ok() : r.status();
+}
+
+Status SimulationController::addConsumer(const ConsumerConfig &config)
+{
+    maybeFork();
+    const auto r = m_cluster->addConsumer(config);
+    m_pending.topicsChanged = true;
+    finishFrame();
+    return r.isOk() ? Status::ok() : r.status();
+}
+
 Status SimulationController::closeConsumer(int id)
 {
     maybeFork();

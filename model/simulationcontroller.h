@@ -83,6 +83,11 @@ public:
     kafkascope::Status shutdownBroker(int id);
     kafkascope::Status restartBroker(int id);
     int electPreferredLeaders();
+    // Adding to the cluster, at the current simTime (each ends with a frame).
+    int addBroker();
+    kafkascope::Status createTopic(const QString &name, int partitions, const kafkascope::TopicSettings &settings);
+    kafkascope::Status addProducer(const kafkascope::ProducerConfig &config);
+    kafkascope::Status addConsumer(const kafkascope::ConsumerConfig &config);
     // Consumer actions (KafkaConsumer.close(), or the process dies), at the current simTime.
     kafkascope::Status closeConsumer(int id);
     kafkascope::Status crashConsumer(int id);

@@ -45,6 +45,69 @@
     </message>
 </context>
 <context>
+    <name>ConsumerDialog</name>
+    <message>
+        <source>Add Consumer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: no group, read every partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enable.auto.commit (every 5 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms per record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the application works on each record. Above max.poll.interval.ms (300 s) per poll, the consumer is kicked out of its group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: static membership (group.instance.id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group (group.id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processing time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group.instance.id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client id: a consumer needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic: create a topic first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group.instance.id: static membership needs a group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventLogModel</name>
     <message>
         <source>Brokers and network</source>
@@ -1152,6 +1215,26 @@
         <source>Crash consumer %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Add &amp;Broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker %1 joined at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;Topic…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Producer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Consumer…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PartitionLogScene</name>
@@ -1278,6 +1361,93 @@
     </message>
 </context>
 <context>
+    <name>ProducerDialog</name>
+    <message>
+        <source>Add Producer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> records/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uniform over N keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a few hot keys (80% of records on 20% of keys)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zipf over N keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null keys (sticky partitioner)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enable.idempotence (with acks=all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built-in (murmur2 for keys, sticky for null keys)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RoundRobinPartitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N (distinct keys)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>linger.ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client id: a producer needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic: create a topic first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RebalanceTimelineCanvas</name>
     <message>
         <source>joining</source>
@@ -1356,6 +1526,61 @@
     </message>
     <message>
         <source>No consumer group has joined yet. Group members, their generations and the partitions they own will show here as swimlanes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TopicDialog</name>
+    <message>
+        <source>New Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete (retention)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compact (last value per key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compact,delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unclean.leader.election.enable (an out-of-sync replica may lead: records can be lost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min.insync.replicas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cleanup.policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name: a topic needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min.insync.replicas (%1) cannot exceed the replication factor (%2): no write with acks=all could succeed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -45,6 +45,69 @@
     </message>
 </context>
 <context>
+    <name>ConsumerDialog</name>
+    <message>
+        <source>Add Consumer</source>
+        <translation>컨슈머 추가</translation>
+    </message>
+    <message>
+        <source>empty: no group, read every partition</source>
+        <translation>비우면: 그룹 없이 모든 파티션을 읽음</translation>
+    </message>
+    <message>
+        <source>enable.auto.commit (every 5 s)</source>
+        <translation>enable.auto.commit (5초마다)</translation>
+    </message>
+    <message>
+        <source> ms per record</source>
+        <translation> ms (레코드당)</translation>
+    </message>
+    <message>
+        <source>How long the application works on each record. Above max.poll.interval.ms (300 s) per poll, the consumer is kicked out of its group.</source>
+        <translation>애플리케이션이 레코드 하나를 처리하는 시간. poll 한 번에 max.poll.interval.ms(300초)를 넘으면 컨슈머가 그룹에서 쫓겨납니다.</translation>
+    </message>
+    <message>
+        <source>optional: static membership (group.instance.id)</source>
+        <translation>선택: 정적 멤버십 (group.instance.id)</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>클라이언트 ID</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>토픽</translation>
+    </message>
+    <message>
+        <source>Group (group.id)</source>
+        <translation>그룹 (group.id)</translation>
+    </message>
+    <message>
+        <source>Assignor</source>
+        <translation>할당자</translation>
+    </message>
+    <message>
+        <source>Processing time</source>
+        <translation>처리 시간</translation>
+    </message>
+    <message>
+        <source>group.instance.id</source>
+        <translation>group.instance.id</translation>
+    </message>
+    <message>
+        <source>Client id: a consumer needs a name.</source>
+        <translation>클라이언트 ID: 컨슈머에는 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Topic: create a topic first.</source>
+        <translation>토픽: 먼저 토픽을 만드세요.</translation>
+    </message>
+    <message>
+        <source>group.instance.id: static membership needs a group.</source>
+        <translation>group.instance.id: 정적 멤버십에는 그룹이 필요합니다.</translation>
+    </message>
+</context>
+<context>
     <name>EventLogModel</name>
     <message>
         <source>Brokers and network</source>
@@ -1141,6 +1204,26 @@
         <source>Crash consumer %1</source>
         <translation>컨슈머 %1 크래시</translation>
     </message>
+    <message>
+        <source>Add &amp;Broker</source>
+        <translation>브로커 추가(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Broker %1 joined at %2</source>
+        <translation>브로커 %1이(가) %2에 합류함</translation>
+    </message>
+    <message>
+        <source>New &amp;Topic…</source>
+        <translation>새 토픽(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;Producer…</source>
+        <translation>프로듀서 추가(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;Consumer…</source>
+        <translation>컨슈머 추가(&amp;C)…</translation>
+    </message>
 </context>
 <context>
     <name>PartitionLogScene</name>
@@ -1266,6 +1349,93 @@
     </message>
 </context>
 <context>
+    <name>ProducerDialog</name>
+    <message>
+        <source>Add Producer</source>
+        <translation>프로듀서 추가</translation>
+    </message>
+    <message>
+        <source> records/s</source>
+        <translation> 레코드/초</translation>
+    </message>
+    <message>
+        <source>uniform over N keys</source>
+        <translation>N개 키에 균등</translation>
+    </message>
+    <message>
+        <source>a few hot keys (80% of records on 20% of keys)</source>
+        <translation>소수의 핫 키 (레코드 80%가 키 20%에)</translation>
+    </message>
+    <message>
+        <source>Zipf over N keys</source>
+        <translation>N개 키에 Zipf 분포</translation>
+    </message>
+    <message>
+        <source>null keys (sticky partitioner)</source>
+        <translation>null 키 (스티키 파티셔너)</translation>
+    </message>
+    <message>
+        <source>enable.idempotence (with acks=all)</source>
+        <translation>enable.idempotence (acks=all과 함께)</translation>
+    </message>
+    <message>
+        <source>built-in (murmur2 for keys, sticky for null keys)</source>
+        <translation>기본 (키는 murmur2, null 키는 스티키)</translation>
+    </message>
+    <message>
+        <source>RoundRobinPartitioner</source>
+        <translation>RoundRobinPartitioner</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>클라이언트 ID</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>토픽</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>N (distinct keys)</source>
+        <translation>N (서로 다른 키 수)</translation>
+    </message>
+    <message>
+        <source>acks</source>
+        <translation>acks</translation>
+    </message>
+    <message>
+        <source>Partitioner</source>
+        <translation>파티셔너</translation>
+    </message>
+    <message>
+        <source>linger.ms</source>
+        <translation>linger.ms</translation>
+    </message>
+    <message>
+        <source>Client id: a producer needs a name.</source>
+        <translation>클라이언트 ID: 프로듀서에는 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Topic: create a topic first.</source>
+        <translation>토픽: 먼저 토픽을 만드세요.</translation>
+    </message>
+    <message>
+        <source>Rate: %1</source>
+        <translation>속도: %1</translation>
+    </message>
+    <message>
+        <source>Keys: %1</source>
+        <translation>키: %1</translation>
+    </message>
+</context>
+<context>
     <name>RebalanceTimelineCanvas</name>
     <message>
         <source>joining</source>
@@ -1345,6 +1515,61 @@
     <message>
         <source>No consumer group has joined yet. Group members, their generations and the partitions they own will show here as swimlanes.</source>
         <translation>아직 조인한 컨슈머 그룹이 없습니다. 그룹 멤버와 세대, 소유한 파티션이 여기에 스윔레인으로 표시됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TopicDialog</name>
+    <message>
+        <source>New Topic</source>
+        <translation>새 토픽</translation>
+    </message>
+    <message>
+        <source>e.g. payments</source>
+        <translation>예: payments</translation>
+    </message>
+    <message>
+        <source>delete (retention)</source>
+        <translation>delete (보존 기간)</translation>
+    </message>
+    <message>
+        <source>compact (last value per key)</source>
+        <translation>compact (키마다 마지막 값)</translation>
+    </message>
+    <message>
+        <source>compact,delete</source>
+        <translation>compact,delete</translation>
+    </message>
+    <message>
+        <source>unclean.leader.election.enable (an out-of-sync replica may lead: records can be lost)</source>
+        <translation>unclean.leader.election.enable (동기화 안 된 레플리카가 리더가 될 수 있음: 레코드 유실 가능)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation>파티션</translation>
+    </message>
+    <message>
+        <source>Replication factor</source>
+        <translation>복제 팩터</translation>
+    </message>
+    <message>
+        <source>min.insync.replicas</source>
+        <translation>min.insync.replicas</translation>
+    </message>
+    <message>
+        <source>cleanup.policy</source>
+        <translation>cleanup.policy</translation>
+    </message>
+    <message>
+        <source>Name: a topic needs a name.</source>
+        <translation>이름: 토픽에는 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>min.insync.replicas (%1) cannot exceed the replication factor (%2): no write with acks=all could succeed.</source>
+        <translation>min.insync.replicas(%1)는 복제 팩터(%2)보다 클 수 없습니다: acks=all 쓰기가 하나도 성공할 수 없습니다.</translation>
     </message>
 </context>
 <context>

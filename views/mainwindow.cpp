@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "actiondialogs.h"
 #include "appearance.h"
 #include "client/murmur2.h"
 #include "eventlogwidget.h"
@@ -682,6 +683,28 @@ void MainWindow::onOpenLogDirectoryRequested()
 void MainWindow::populateClusterMenu()
 {
     m_clusterMenu->clear();
+    m_clusterMenu->addAction(tr("Add &Broker"), this, [this] {
+        const int id = m_controller->addBroker();
+        statusBar()->showMessage(tr("Broker %1 joined at %2").arg(id).arg(formatClock(m_controller->simTime())), 8000);
+        refreshClusterStatus(true);
+    });
+    m_clusterMenu->addAction(tr("New &Topic…"), this, [this] {
+        TopicDialog dialog(static_cast<int>(m_controller->cluster().liveBrokers().size()),
+                           [this](const QString &name, int partitions, const TopicSettings &settings) {
+                               return m_controller->createTopic(name, partitions, settings);
+                           },
+                           this);
+        dialog.exec();
+    });
+    m_clusterMenu->addAction(tr("Add &Producer…"), this, [this] {
+        ProducerDialog dialog(userTopics(), [this](const ProducerConfig &c) { return m_controller->addProducer(c); }, this);
+        dialog.exec();
+    });
+    m_clusterMenu->addAction(tr("Add &Consumer…"), this, [this] {
+        ConsumerDialog dialog(userTopics(), [this](const ConsumerConfig &c) { return m_controller->addConsumer(c); }, this);
+        dialog.exec();
+    });
+    m_clusterMenu->addSeparator();
     for (const auto &[id, broker] : m_controller->cluster().brokers()) {
         const int b = id.value();
         QMenu *sub = m_clusterMenu->addMenu(broker.alive ? tr("Broker %1").arg(b) : tr("Broker %1 (down)").arg(b));
@@ -789,6 +812,15 @@ void MainWindow::killSelectedBroker()
         return;
     }
     runBrokerAction(tr("Kill broker %1"), *broker, m_controller->killBroker(*broker));
+}
+
+QStringList MainWindow::userTopics() const
+{
+    QStringList names;
+    for (const auto &[name, topic] : m_controller->cluster().topics())
+        if (!topic.isInternal())
+            names << QString::fromStdString(name);
+    return names;
 }
 
 void MainWindow::runClientAction(const QString &action, const kafkascope::Status &status)

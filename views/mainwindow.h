@@ -131,6 +131,7 @@ private:
     void setPresenterMode(bool on);
     void onAppearanceChanged();
     void runClientAction(const QString &action, const kafkascope::Status &status);
+    [[nodiscard]] QStringList userTopics() const;
     void runBrokerAction(const QString &what, int broker, const kafkascope::Status &status);
 
     SimulationController *m_controller;

@@ -1,0 +1,253 @@
+#include "actiondialogs.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+using namespace kafkascope;
+
+ActionDialog::ActionDialog(QWidget *parent)
+    : QDialog(parent), m_error(new QLabel(this)), m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #b01c1c; font-weight: bold;"));
+    m_error->hide();
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ActionDialog::onAccepted);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+QString ActionDialog::errorText() const
+{
+    return m_error->isVisible() || !m_error->text().isEmpty() ? m_error->text() : QString();
+}
+
+void ActionDialog::finishLayout(QLayout *form)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addWidget(m_buttons);
+}
+
+void ActionDialog::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
+}
+
+void ActionDialog::onAccepted()
+{
+    const QString error = tryApply();
+    showError(error);
+    if (error.isEmpty())
+        accept();
+}
+
+// --- Topic ---------------------------------------------------------------------------------
+
+TopicDialog::TopicDialog(int brokers, Apply apply, QWidget *parent)
+    : ActionDialog(parent),
+      m_apply(std::move(apply)),
+      m_name(new QLineEdit(this)),
+      m_partitions(new QSpinBox(this)),
+      m_replication(new QSpinBox(this)),
+      m_minIsr(new QSpinBox(this)),
+      m_cleanup(new QComboBox(this)),
+      m_unclean(new QCheckBox(this))
+{
+    setWindowTitle(tr("New Topic"));
+    m_name->setPlaceholderText(tr("e.g. payments"));
+    m_partitions->setRange(1, 1000);
+    m_partitions->setValue(3);
+    m_replication->setRange(1, std::max(1, brokers));
+    m_replication->setValue(std::min(3, std::max(1, brokers)));
+    m_minIsr->setRange(1, std::max(1, brokers));
+    m_minIsr->setValue(std::min(2, m_replication->value()));
+    m_cleanup->addItem(tr("delete (retention)"), static_cast<int>(CleanupPolicy::Delete));
+    m_cleanup->addItem(tr("compact (last value per key)"), static_cast<int>(CleanupPolicy::Compact));
+    m_cleanup->addItem(tr("compact,delete"), static_cast<int>(CleanupPolicy::CompactDelete));
+    m_unclean->setText(tr("unclean.leader.election.enable (an out-of-sync replica may lead: records can be lost)"));
+    auto *form = new QFormLayout;
+    form->addRow(tr("Name"), m_name);
+    form->addRow(tr("Partitions"), m_partitions);
+    form->addRow(tr("Replication factor"), m_replication);
+    form->addRow(tr("min.insync.replicas"), m_minIsr);
+    form->addRow(tr("cleanup.policy"), m_cleanup);
+    form->addRow(QString(), m_unclean);
+    finishLayout(form);
+}
+
+QString TopicDialog::tryApply()
+{
+    const QString name = m_name->text().trimmed();
+    if (name.isEmpty())
+        return tr("Name: a topic needs a name.");
+    if (m_minIsr->value() > m_replication->value())
+        return tr("min.insync.replicas (%1) cannot exceed the replication factor (%2): no write with acks=all could succeed.")
+            .arg(m_minIsr->value())
+            .arg(m_replication->value());
+    TopicSettings settings;
+    settings.replicationFactor = m_replication->value();
+    settings.minInsyncReplicas = m_minIsr->value();
+    settings.uncleanLeaderElection = m_unclean->isChecked();
+    settings.log.cleanupPolicy = static_cast<CleanupPolicy>(m_cleanup->currentData().toInt());
+    const Status st = m_apply(name, m_partitions->value(), settings);
+    return st.isOk() ? QString() : QString::fromStdString(st.message());
+}
+
+// --- Producer ------------------------------------------------------------------------------
+
+ProducerDialog::ProducerDialog(const QStringList &topics, Apply apply, QWidget *parent)
+    : ActionDialog(parent),
+      m_apply(std::move(apply)),
+      m_clientId(new QLineEdit(this)),
+      m_topic(new QComboBox(this)),
+      m_rate(new QDoubleSpinBox(this)),
+      m_keys(new QComboBox(this)),
+      m_keyCount(new QSpinBox(this)),
+      m_acks(new QComboBox(this)),
+      m_idempotence(new QCheckBox(this)),
+      m_partitioner(new QComboBox(this)),
+      m_linger(new QSpinBox(this))
+{
+    setWindowTitle(tr("Add Producer"));
+    m_clientId->setText(QStringLiteral("producer"));
+    m_topic->addItems(topics);
+    m_rate->setRange(0.1, 100000);
+    m_rate->setDecimals(1);
+    m_rate->setValue(5);
+    m_rate->setSuffix(tr(" records/s"));
+    m_keys->addItem(tr("uniform over N keys"), static_cast<int>(KeyDistribution::Kind::Uniform));
+    m_keys->addItem(tr("a few hot keys (80% of records on 20% of keys)"), static_cast<int>(KeyDistribution::Kind::HotKeys));
+    m_keys->addItem(tr("Zipf over N keys"), static_cast<int>(KeyDistribution::Kind::Zipf));
+    m_keys->addItem(tr("null keys (sticky partitioner)"), static_cast<int>(KeyDistribution::Kind::NullKeys));
+    m_keyCount->setRange(1, 1000000);
+    m_keyCount->setValue(10);
+    connect(m_keys, &QComboBox::currentIndexChanged, this, [this] {
+        m_keyCount->setEnabled(m_keys->currentData().toInt() != static_cast<int>(KeyDistribution::Kind::NullKeys));
+    });
+    m_acks->addItem(QStringLiteral("all (-1)"), -1);
+    m_acks->addItem(QStringLiteral("1"), 1);
+    m_acks->addItem(QStringLiteral("0"), 0);
+    m_idempotence->setText(tr("enable.idempotence (with acks=all)"));
+    m_idempotence->setChecked(true);
+    m_partitioner->addItem(tr("built-in (murmur2 for keys, sticky for null keys)"), static_cast<int>(PartitionerKind::BuiltIn));
+    m_partitioner->addItem(tr("RoundRobinPartitioner"), static_cast<int>(PartitionerKind::RoundRobin));
+    m_linger->setRange(0, 60000);
+    m_linger->setValue(5);
+    m_linger->setSuffix(QStringLiteral(" ms"));
+    auto *form = new QFormLayout;
+    form->addRow(tr("Client id"), m_clientId);
+    form->addRow(tr("Topic"), m_topic);
+    form->addRow(tr("Rate"), m_rate);
+    form->addRow(tr("Keys"), m_keys);
+    form->addRow(tr("N (distinct keys)"), m_keyCount);
+    form->addRow(tr("acks"), m_acks);
+    form->addRow(QString(), m_idempotence);
+    form->addRow(tr("Partitioner"), m_partitioner);
+    form->addRow(tr("linger.ms"), m_linger);
+    finishLayout(form);
+}
+
+QString ProducerDialog::tryApply()
+{
+    ProducerConfig config;
+    config.clientId = m_clientId->text().trimmed().toStdString();
+    if (config.clientId.empty())
+        return tr("Client id: a producer needs a name.");
+    if (m_topic->currentText().isEmpty())
+        return tr("Topic: create a topic first.");
+    config.topic = m_topic->currentText().toStdString();
+    auto rate = RateModel::constant(m_rate->value());
+    if (!rate.isOk())
+        return tr("Rate: %1").arg(QString::fromStdString(rate.status().message()));
+    config.rate = rate.value();
+    const auto n = static_cast<std::size_t>(m_keyCount->value());
+    Result<KeyDistribution> keys = KeyDistribution::nullKeys();
+    switch (static_cast<KeyDistribution::Kind>(m_keys->currentData().toInt())) {
+    case KeyDistribution::Kind::Uniform: keys = KeyDistribution::uniform(n); break;
+    case KeyDistribution::Kind::HotKeys: keys = KeyDistribution::hotKeys(n, std::max<std::size_t>(1, n / 5), 0.8); break;
+    case KeyDistribution::Kind::Zipf: keys = KeyDistribution::zipf(n, 1.0); break;
+    case KeyDistribution::Kind::NullKeys: break;
+    }
+    if (!keys.isOk())
+        return tr("Keys: %1").arg(QString::fromStdString(keys.status().message()));
+    config.keys = keys.value();
+    config.values = ValueGenerator::fixedSize(64).value();
+    config.acks = m_acks->currentData().toInt();
+    config.enableIdempotence = m_idempotence->isChecked();
+    config.partitioner = static_cast<PartitionerKind>(m_partitioner->currentData().toInt());
+    config.lingerMs = m_linger->value();
+    const Status st = m_apply(config);
+    return st.isOk() ? QString() : QString::fromStdString(st.message());
+}
+
+// --- Consumer ------------------------------------------------------------------------------
+
+ConsumerDialog::ConsumerDialog(const QStringList &topics, Apply apply, QWidget *parent)
+    : ActionDialog(parent),
+      m_apply(std::move(apply)),
+      m_clientId(new QLineEdit(this)),
+      m_topic(new QComboBox(this)),
+      m_group(new QLineEdit(this)),
+      m_assignor(new QComboBox(this)),
+      m_autoCommit(new QCheckBox(this)),
+      m_processingMs(new QSpinBox(this)),
+      m_instanceId(new QLineEdit(this))
+{
+    setWindowTitle(tr("Add Consumer"));
+    m_clientId->setText(QStringLiteral("consumer"));
+    m_topic->addItems(topics);
+    m_group->setPlaceholderText(tr("empty: no group, read every partition"));
+    for (const char *a : {"range", "roundrobin", "sticky", "cooperative-sticky"})
+        m_assignor->addItem(QString::fromLatin1(a));
+    m_autoCommit->setText(tr("enable.auto.commit (every 5 s)"));
+    m_autoCommit->setChecked(true);
+    m_processingMs->setRange(0, 600000);
+    m_processingMs->setSuffix(tr(" ms per record"));
+    m_processingMs->setToolTip(tr("How long the application works on each record. Above max.poll.interval.ms "
+                                  "(300 s) per poll, the consumer is kicked out of its group."));
+    m_instanceId->setPlaceholderText(tr("optional: static membership (group.instance.id)"));
+    auto *form = new QFormLayout;
+    form->addRow(tr("Client id"), m_clientId);
+    form->addRow(tr("Topic"), m_topic);
+    form->addRow(tr("Group (group.id)"), m_group);
+    form->addRow(tr("Assignor"), m_assignor);
+    form->addRow(QString(), m_autoCommit);
+    form->addRow(tr("Processing time"), m_processingMs);
+    form->addRow(tr("group.instance.id"), m_instanceId);
+    finishLayout(form);
+}
+
+QString ConsumerDialog::tryApply()
+{
+    ConsumerConfig config;
+    config.clientId = m_clientId->text().trimmed().toStdString();
+    if (config.clientId.empty())
+        return tr("Client id: a consumer needs a name.");
+    if (m_topic->currentText().isEmpty())
+        return tr("Topic: create a topic first.");
+    config.topic = m_topic->currentText().toStdString();
+    const QString group = m_group->text().trimmed();
+    if (!group.isEmpty()) {
+        config.groupId = group.toStdString();
+        config.assignors = {m_assignor->currentText().toStdString()};
+        if (const QString instance = m_instanceId->text().trimmed(); !instance.isEmpty())
+            config.groupInstanceId = instance.toStdString();
+    } else if (!m_instanceId->text().trimmed().isEmpty()) {
+        return tr("group.instance.id: static membership needs a group.");
+    }
+    config.enableAutoCommit = m_autoCommit->isChecked();
+    if (!config.enableAutoCommit)
+        config.manualCommit = ConsumerConfig::ManualCommit::SyncAfterProcessing;
+    config.processingTimePerRecord = SimDuration::millis(m_processingMs->value());
+    const Status st = m_apply(config);
+    return st.isOk() ? QString() : QString::fromStdString(st.message());
+}

@@ -1,0 +1,130 @@
+#pragma once
+
+#include "client/consumer.h"
+#include "client/producer.h"
+#include "cluster/topic.h"
+#include "core/status.h"
+
+#include <QDialog>
+
+#include <functional>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+// The Cluster menu's dialogs. Each builds the engine's settings from its fields and hands them to
+// `apply`; when the engine (or the dialog's own check) refuses them, the reason shows inline, in
+// red, and the dialog stays open with everything the user typed. Nothing is applied twice.
+class ActionDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    [[nodiscard]] QString errorText() const;
+
+protected:
+    explicit ActionDialog(QWidget *parent);
+    // Adds the error line and the OK/Cancel buttons under `form`'s rows.
+    void finishLayout(QLayout *form);
+    void showError(const QString &message);
+    // Called on OK: returns the error to show, empty when done (the dialog then closes).
+    virtual QString tryApply() = 0;
+
+private:
+    void onAccepted();
+
+    QLabel *m_error;
+    QDialogButtonBox *m_buttons;
+};
+
+// Cluster → New Topic: name, partitions, replication factor, min.insync.replicas, cleanup.policy,
+// unclean.leader.election.enable.
+class TopicDialog : public ActionDialog
+{
+    Q_OBJECT
+
+public:
+    using Apply = std::function<kafkascope::Status(const QString &name, int partitions, const kafkascope::TopicSettings &)>;
+    TopicDialog(int brokers, Apply apply, QWidget *parent = nullptr);
+
+    QLineEdit *nameEdit() const { return m_name; }
+    QSpinBox *partitionsBox() const { return m_partitions; }
+    QSpinBox *replicationBox() const { return m_replication; }
+    QSpinBox *minIsrBox() const { return m_minIsr; }
+
+protected:
+    QString tryApply() override;
+
+private:
+    Apply m_apply;
+    QLineEdit *m_name;
+    QSpinBox *m_partitions;
+    QSpinBox *m_replication;
+    QSpinBox *m_minIsr;
+    QComboBox *m_cleanup;
+    QCheckBox *m_unclean;
+};
+
+// Cluster → Add Producer: client id, topic, rate, keys, acks, idempotence, partitioner, linger.ms.
+class ProducerDialog : public ActionDialog
+{
+    Q_OBJECT
+
+public:
+    using Apply = std::function<kafkascope::Status(const kafkascope::ProducerConfig &)>;
+    ProducerDialog(const QStringList &topics, Apply apply, QWidget *parent = nullptr);
+
+    QLineEdit *clientIdEdit() const { return m_clientId; }
+    QDoubleSpinBox *rateBox() const { return m_rate; }
+    QComboBox *keysCombo() const { return m_keys; }
+    QSpinBox *keyCountBox() const { return m_keyCount; }
+
+protected:
+    QString tryApply() override;
+
+private:
+    Apply m_apply;
+    QLineEdit *m_clientId;
+    QComboBox *m_topic;
+    QDoubleSpinBox *m_rate;
+    QComboBox *m_keys;
+    QSpinBox *m_keyCount;
+    QComboBox *m_acks;
+    QCheckBox *m_idempotence;
+    QComboBox *m_partitioner;
+    QSpinBox *m_linger;
+};
+
+// Cluster → Add Consumer: client id, topic, group (empty: none), assignor, auto commit,
+// processing time per record, group.instance.id.
+class ConsumerDialog : public ActionDialog
+{
+    Q_OBJECT
+
+public:
+    using Apply = std::function<kafkascope::Status(const kafkascope::ConsumerConfig &)>;
+    ConsumerDialog(const QStringList &topics, Apply apply, QWidget *parent = nullptr);
+
+    QLineEdit *clientIdEdit() const { return m_clientId; }
+    QLineEdit *groupEdit() const { return m_group; }
+    QComboBox *assignorCombo() const { return m_assignor; }
+    QSpinBox *processingBox() const { return m_processingMs; }
+
+protected:
+    QString tryApply() override;
+
+private:
+    Apply m_apply;
+    QLineEdit *m_clientId;
+    QComboBox *m_topic;
+    QLineEdit *m_group;
+    QComboBox *m_assignor;
+    QCheckBox *m_autoCommit;
+    QSpinBox *m_processingMs;
+    QLineEdit *m_instanceId;
+};
