@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include <spdlog/spdlog.h>
+
 namespace kafkascope {
 
 const char *consumerGroupStateName(ConsumerGroupState state)
@@ -64,8 +66,10 @@ void Consumer::schedulePoll(SimDuration delay)
 void Consumer::crash()
 {
     m_running = false;
-    // The records in hand die with the process, unprocessed.
+    // The records in hand die with the process, unprocessed, and so does the fetch buffer.
     m_processing.clear();
+    m_fetchBuffer.clear();
+    m_fetchesInFlight.clear();
 }
 
 void Consumer::poll()
@@ -102,7 +106,11 @@ void Consumer::poll()
         groupTick();
     if (!m_running)
         return;
-    const std::size_t returned = m_closeRequested ? 0 : readAssigned();
+    // Return what earlier fetches brought, then fetch more (Kafka's poll pipelines the next
+    // fetches before it returns).
+    const std::size_t returned = m_closeRequested ? 0 : collectFetched();
+    if (!m_closeRequested)
+        sendFetches();
     SimDuration delay = m_config.pollInterval;
     if (m_config.processing == ConsumerConfig::Processing::InPollLoop) {
         const SimDuration busy = m_config.processingTimePerRecord * static_cast<std::int64_t>(returned);
@@ -116,76 +124,201 @@ void Consumer::poll()
         armHeartbeatThread(m_nextPoll);
 }
 
-std::size_t Consumer::readAssigned()
+// --- Fetching: Kafka's Fetcher, FetchBuffer and FetchCollector (docs/GROUPS.md, "Fetching") ---
+
+Status validateConsumerFetchConfig(const ConsumerConfig &config)
 {
-    std::vector<TopicPartition> readable;
+    // Kafka's ConsumerConfig: each of them is atLeast(0).
+    if (config.fetchMinBytes < 0)
+        return Status::invalidArgument("fetch.min.bytes must not be negative");
+    if (config.fetchMaxWaitMs < 0)
+        return Status::invalidArgument("fetch.max.wait.ms must not be negative");
+    if (config.maxPartitionFetchBytes < 0)
+        return Status::invalidArgument("max.partition.fetch.bytes must not be negative");
+    if (config.fetchMaxBytes < 0)
+        return Status::invalidArgument("fetch.max.bytes must not be negative");
+    return Status::ok();
+}
+
+std::size_t Consumer::recordsBuffered() const
+{
+    std::size_t n = 0;
+    for (const CompletedFetch &f : m_fetchBuffer)
+        n += f.offsets.size() - f.next;
+    return n;
+}
+
+bool Consumer::hasFetchPosition(const TopicPartition &tp) const
+{
+    if (!m_positions.count(tp))
+        return false;
+    if (usesGroup())
+        return !m_closing && !m_fatalError && m_assignment.count(tp) && !m_needsPosition.count(tp);
+    return tp.topic == m_config.topic;
+}
+
+std::vector<TopicPartition> Consumer::fetchablePartitions() const
+{
+    std::vector<TopicPartition> fetchable;
     if (usesGroup()) {
-        if (m_closing || m_fatalError)
-            return 0;
         for (const TopicPartition &tp : m_assignment)
-            if (!m_needsPosition.count(tp) && m_positions.count(tp) && !m_paused.count(tp))
-                readable.push_back(tp);
+            if (hasFetchPosition(tp) && !m_paused.count(tp))
+                fetchable.push_back(tp);
     } else {
         const Topic *topic = m_cluster.topic(m_config.topic);
         if (!topic)
-            return 0;
-        for (std::int32_t p = 0; p < topic->partitionCount(); ++p)
-            if (!m_paused.count(TopicPartition{m_config.topic, PartitionId{p}}))
-                readable.push_back(TopicPartition{m_config.topic, PartitionId{p}});
+            return {};
+        for (std::int32_t p = 0; p < topic->partitionCount(); ++p) {
+            const TopicPartition tp{m_config.topic, PartitionId{p}};
+            if (hasFetchPosition(tp) && !m_paused.count(tp))
+                fetchable.push_back(tp);
+        }
     }
-    const auto maxRecords = static_cast<std::size_t>(m_config.maxPollRecords);
-    std::size_t budget = maxRecords;
-    const auto n = static_cast<std::int32_t>(readable.size());
-    for (std::int32_t i = 0; i < n && budget > 0; ++i)
-        budget -= readPartition(readable[static_cast<std::size_t>((m_nextPartition + i) % n)], budget);
-    m_nextPartition = n > 0 ? (m_nextPartition + 1) % n : 0;
-    return maxRecords - budget;
+    if (!fetchable.empty())
+        std::rotate(fetchable.begin(), fetchable.begin() + (m_nextPartition % static_cast<std::int32_t>(fetchable.size())),
+                    fetchable.end());
+    return fetchable;
 }
 
-std::size_t Consumer::readPartition(const TopicPartition &tp, std::size_t budget)
+std::size_t Consumer::collectFetched()
 {
-    const Topic *topic = m_cluster.topic(tp.topic);
-    if (!topic || tp.partition.value() >= topic->partitionCount())
-        return 0;
-    const PartitionState &state = topic->state(tp.partition);
-    if (!state.leader || !m_cluster.isAlive(*state.leader))
-        return 0; // offline, or its leader just died: nothing to fetch from
-    const PartitionLog &log = state.visibleLog();
-    Offset &pos = m_positions[tp];
-    if (pos.value() < log.logStartOffset())
-        pos = Offset{log.logStartOffset()}; // the records were deleted: reset to the earliest
-    const Offset from = pos;
-    // A consumer (read_uncommitted) sees only records below the high watermark.
-    auto records = log.readRecords(pos.value(), budget);
-    if (!records.isOk())
-        return 0;
-    auto &list = records.value();
-    while (!list.empty() && list.back().offset.value() >= state.highWatermark())
-        list.pop_back();
-    if (list.empty())
-        return 0;
-    const Offset first = list.front().offset;
-    const Offset last = list.back().offset;
-    pos = last + 1;
-    m_consumed += list.size();
-    std::vector<std::int64_t> offsets;
-    offsets.reserve(list.size());
-    for (const Record &r : list)
-        offsets.push_back(r.offset.value());
+    // Kafka's FetchCollector.collectFetch: drain the buffered answers in arrival order, up to
+    // max.poll.records. Data for a partition no longer assigned, or whose position moved since
+    // it was fetched (a seek, a reset), is dropped; a paused partition's data stays buffered,
+    // not returned, until it is resumed (KAFKA-7548).
+    std::size_t budget = static_cast<std::size_t>(m_config.maxPollRecords);
+    std::deque<CompletedFetch> paused;
+    while (budget > 0 && !m_fetchBuffer.empty()) {
+        CompletedFetch &f = m_fetchBuffer.front();
+        if (!hasFetchPosition(f.tp) || m_positions.at(f.tp).value() != f.nextOffset) {
+            m_fetchBuffer.pop_front();
+            continue;
+        }
+        if (m_paused.count(f.tp)) {
+            paused.push_back(std::move(f));
+            m_fetchBuffer.pop_front();
+            continue;
+        }
+        const std::size_t n = std::min(budget, f.offsets.size() - f.next);
+        const auto first = f.offsets.begin() + static_cast<std::ptrdiff_t>(f.next);
+        const std::vector<std::int64_t> taken(first, first + static_cast<std::ptrdiff_t>(n));
+        f.next += n;
+        const bool drained = f.next == f.offsets.size();
+        // Once all are returned, the position moves past the answer's last batch (offsets that
+        // compaction emptied at its end included).
+        const std::int64_t position = drained ? std::max(f.nextFetchOffset, taken.empty() ? f.nextOffset : taken.back() + 1)
+                                              : taken.back() + 1;
+        const TopicPartition tp = f.tp;
+        const Offset from{f.nextOffset};
+        f.nextOffset = position;
+        budget -= n;
+        if (drained)
+            m_fetchBuffer.pop_front();
+        deliverRecords(tp, from, taken, Offset{position});
+    }
+    for (CompletedFetch &f : paused)
+        m_fetchBuffer.push_back(std::move(f));
+    return static_cast<std::size_t>(m_config.maxPollRecords) - budget;
+}
+void Consumer::deliverRecords(const TopicPartition &tp, Offset from, const std::vector<std::int64_t> &offsets, Offset next)
+{
+    m_positions[tp] = next;
     if (usesGroup()) {
         // Truth accounting: where the group read from, and offsets compaction left empty.
         GroupDeliveryLedger &ledger = m_cluster.deliveryLedger(*m_config.groupId);
-        ledger.noteReadFrom(tp, from);
+        if (!offsets.empty())
+            ledger.noteReadFrom(tp, from);
         std::int64_t expected = from.value();
         for (const std::int64_t o : offsets) {
             ledger.noteNoRecord(tp, expected, o - 1);
             expected = o + 1;
         }
+        ledger.noteNoRecord(tp, expected, next.value() - 1);
     }
+    if (offsets.empty())
+        return;
+    m_consumed += offsets.size();
     if (auto *obs = m_cluster.observer())
-        obs->onRecordsConsumed(m_id, tp, first, last);
+        obs->onRecordsConsumed(m_id, tp, Offset{offsets.front()}, Offset{offsets.back()});
     enqueueForProcessing(tp, offsets);
-    return list.size();
+}
+
+void Consumer::sendFetches()
+{
+    // Kafka's AbstractFetch.prepareFetchRequests: the fetchable partitions without buffered
+    // data, grouped by their leader (from the cluster's metadata), one request per leader
+    // that has none in flight.
+    std::set<TopicPartition> buffered;
+    for (const CompletedFetch &f : m_fetchBuffer)
+        buffered.insert(f.tp);
+    std::map<BrokerId, ConsumerFetchRequest> requests;
+    for (const TopicPartition &tp : fetchablePartitions()) {
+        if (buffered.count(tp))
+            continue;
+        const Topic *topic = m_cluster.topic(tp.topic);
+        if (!topic || tp.partition.value() >= topic->partitionCount())
+            continue;
+        const auto leader = topic->state(tp.partition).leader;
+        if (!leader || !m_cluster.isAlive(*leader) || m_fetchesInFlight.count(*leader))
+            continue; // offline: nothing to fetch from; or that broker is still answering
+        requests[*leader].partitions.push_back(ConsumerFetchRequest::Partition{tp, m_positions.at(tp).value()});
+    }
+    m_nextPartition = (m_nextPartition + 1) & 0x3fffffff; // stays positive
+    for (auto &[broker, request] : requests) {
+        request.minBytes = m_config.fetchMinBytes;
+        request.maxWaitMs = m_config.fetchMaxWaitMs;
+        request.maxBytes = m_config.fetchMaxBytes;
+        request.partitionMaxBytes = m_config.maxPartitionFetchBytes;
+        const std::uint64_t id = ++m_lastFetchRequest;
+        m_fetchesInFlight[broker] = id;
+        ++m_fetchRequestsSent;
+        const BrokerId to = broker;
+        // request.timeout.ms: an unanswered fetch (lost on the network) is given up.
+        m_cluster.scheduler().scheduleAfter(SimDuration::millis(m_config.requestTimeoutMs), EventPriority::Timer,
+                                            [this, to, id] {
+                                                const auto it = m_fetchesInFlight.find(to);
+                                                if (m_running && it != m_fetchesInFlight.end() && it->second == id)
+                                                    m_fetchesInFlight.erase(it);
+                                            });
+        m_cluster.sendConsumerFetch(m_id, to, std::move(request),
+                                    [this, to, id](const ConsumerFetchResponse &r) { onFetchResponse(to, id, r); });
+    }
+}
+
+void Consumer::onFetchResponse(BrokerId broker, std::uint64_t request, const ConsumerFetchResponse &response)
+{
+    const auto it = m_fetchesInFlight.find(broker);
+    if (!m_running || it == m_fetchesInFlight.end() || it->second != request)
+        return;
+    m_fetchesInFlight.erase(it);
+    if (response.disconnected) {
+        ++m_fetchesDisconnected;
+        return; // the next poll fetches again, from the leaders the metadata names then
+    }
+    for (const ConsumerFetchResponse::Partition &p : response.partitions) {
+        if (p.error != FetchError::None)
+            ++m_fetchErrors[p.error];
+        switch (p.error) {
+        case FetchError::None:
+            if (!p.offsets.empty() || p.nextFetchOffset > p.fetchOffset)
+                m_fetchBuffer.push_back(CompletedFetch{p.tp, p.fetchOffset, p.offsets, 0, p.nextFetchOffset});
+            break;
+        case FetchError::OffsetOutOfRange:
+            // Kafka resets by auto.offset.reset, unless the position moved since (a stale answer).
+            if (hasFetchPosition(p.tp) && m_positions.at(p.tp).value() == p.fetchOffset) {
+                if (const auto reset = resetOffset(p.tp)) {
+                    spdlog::info("[{}] consumer {}: fetch offset {} is out of range for {}, resetting to {}",
+                                 formatSimTime(m_cluster.now()), m_config.clientId, p.fetchOffset, p.tp.toString(),
+                                 reset->value());
+                    m_positions[p.tp] = *reset;
+                }
+            }
+            break;
+        case FetchError::NotLeaderOrFollower:
+        case FetchError::UnknownTopicOrPartition:
+            break; // the next poll asks the leader the metadata names then
+        }
+    }
 }
 
 void Consumer::enqueueForProcessing(const TopicPartition &tp, const std::vector<std::int64_t> &offsets)

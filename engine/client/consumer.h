@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cluster/fetch_protocol.h"
 #include "cluster/journal.h"
 #include "cluster/topic_partition.h"
 #include "core/sim_time.h"
@@ -25,6 +26,11 @@ struct ConsumerConfig {
     SimDuration pollInterval = SimDuration::millis(100);
     std::int32_t maxPollRecords = 500; // max.poll.records, over all partitions of one poll
     bool fromEarliest = true;          // auto.offset.reset: earliest, else latest
+    // --- Fetching (Kafka's Fetcher; docs/GROUPS.md, "Fetching") ---
+    std::int32_t fetchMinBytes = 1;              // fetch.min.bytes: the broker waits for this much
+    std::int32_t fetchMaxWaitMs = 500;           // fetch.max.wait.ms: ... at most this long
+    std::int32_t maxPartitionFetchBytes = 1048576; // max.partition.fetch.bytes (1 MiB)
+    std::int32_t fetchMaxBytes = 52428800;       // fetch.max.bytes (50 MiB), the whole answer
 
     // --- The application: what the simulated program does with the records poll() returns ---
     // Time the application spends on each record (0: records are processed the moment they are
@@ -74,13 +80,18 @@ struct ConsumerConfig {
 // heartbeat.interval.ms not below session.timeout.ms, non-positive intervals); ok without a group.
 [[nodiscard]] Status validateConsumerGroupConfig(const ConsumerConfig &config);
 
+// Why `config`'s fetch settings are invalid (a negative fetch.min.bytes, fetch.max.wait.ms,
+// max.partition.fetch.bytes or fetch.max.bytes, as Kafka's ConsumerConfig refuses); ok otherwise.
+[[nodiscard]] Status validateConsumerFetchConfig(const ConsumerConfig &config);
+
 // Where a group consumer is in Kafka's join protocol (AbstractCoordinator.MemberState, with
 // Joining split into the JoinGroup and SyncGroup round trips).
 enum class ConsumerGroupState { Unjoined, Joining, Syncing, Stable };
 [[nodiscard]] const char *consumerGroupStateName(ConsumerGroupState state);
 
 // A consumer client. Without a group it is assigned every partition of one topic and reads each
-// from its position on a fixed poll interval. With a group.id it is Kafka's KafkaConsumer with
+// from its position on a fixed poll interval; each poll returns records fetched earlier and sends
+// Fetch requests to the partitions' leaders over the network (docs/GROUPS.md, "Fetching"). With a group.id it is Kafka's KafkaConsumer with
 // its ConsumerCoordinator: it finds the group's coordinator, joins (the leader runs the assignor
 // the group selected), heartbeats, commits, and reads only its assigned partitions; see
 // docs/GROUPS.md ("The group consumer"). Owned by the Cluster, which must outlive it.
@@ -99,6 +110,13 @@ public:
     // Records the application finished processing, and records returned but not processed yet.
     [[nodiscard]] std::uint64_t recordsProcessed() const { return m_processed; }
     [[nodiscard]] std::size_t recordsInProcessing() const { return m_processing.size(); }
+    // Records fetched from the brokers that no poll returned yet (Kafka's fetch buffer), and
+    // Fetch requests sent so far.
+    [[nodiscard]] std::size_t recordsBuffered() const;
+    [[nodiscard]] std::uint64_t fetchRequestsSent() const { return m_fetchRequestsSent; }
+    // Partition errors in Fetch answers, by error, and answers lost to a dropped connection.
+    [[nodiscard]] const std::map<FetchError, std::uint64_t> &fetchErrors() const { return m_fetchErrors; }
+    [[nodiscard]] std::uint64_t fetchesDisconnected() const { return m_fetchesDisconnected; }
     // When the application last called poll().
     [[nodiscard]] SimTime lastPollTime() const { return m_lastPoll; }
 
@@ -157,8 +175,20 @@ public:
 private:
     void poll();
     void schedulePoll(SimDuration delay);
-    std::size_t readAssigned();
-    std::size_t readPartition(const TopicPartition &tp, std::size_t budget);
+    // Kafka's Fetcher (consumer.cpp): the partitions a fetch may ask for now (assigned, position
+    // known, not paused), in this poll's round-robin order.
+    std::vector<TopicPartition> fetchablePartitions() const;
+    // Whether `tp` is assigned (or, without a group, of the topic) and has a position to fetch from.
+    bool hasFetchPosition(const TopicPartition &tp) const;
+    // Returns up to max.poll.records buffered records (Kafka's FetchCollector), advancing
+    // positions; returns how many.
+    std::size_t collectFetched();
+    // Hands `offsets` (the records at them) of `tp`, fetched from `from`, to the application,
+    // and moves its position to `next`.
+    void deliverRecords(const TopicPartition &tp, Offset from, const std::vector<std::int64_t> &offsets, Offset next);
+    // One Fetch to each leader of fetchable partitions without buffered records that has none in flight.
+    void sendFetches();
+    void onFetchResponse(BrokerId broker, std::uint64_t request, const ConsumerFetchResponse &response);
     // The application's processing of the records polls returned.
     void enqueueForProcessing(const TopicPartition &tp, const std::vector<std::int64_t> &offsets);
     void noteProcessed(const TopicPartition &tp, std::int64_t first, std::int64_t last);
@@ -235,8 +265,22 @@ private:
     std::uint64_t m_heartbeatThreadRun = 0; // the heartbeat thread's current run (older wake-ups stop)
     std::uint64_t m_pollNumber = 0;
     std::uint64_t m_pollTimeouts = 0;
-    // Round-robin start so that one busy partition does not starve the others in a capped poll.
+    // Round-robin start so that one busy partition does not starve the others in a fetch.
     std::int32_t m_nextPartition = 0;
+    // Kafka's CompletedFetch: one partition's records from one Fetch answer, not all returned yet.
+    struct CompletedFetch {
+        TopicPartition tp;
+        std::int64_t nextOffset = 0;          // where the records not returned yet start
+        std::vector<std::int64_t> offsets;    // the records' offsets
+        std::size_t next = 0;                 // offsets[next] is the next to return
+        std::int64_t nextFetchOffset = 0;     // the position once all are returned
+    };
+    std::deque<CompletedFetch> m_fetchBuffer; // in the order the answers arrived
+    std::map<BrokerId, std::uint64_t> m_fetchesInFlight; // broker -> request id
+    std::uint64_t m_lastFetchRequest = 0;
+    std::uint64_t m_fetchRequestsSent = 0;
+    std::map<FetchError, std::uint64_t> m_fetchErrors;
+    std::uint64_t m_fetchesDisconnected = 0;
     bool m_running = false;
 
     // Group state.

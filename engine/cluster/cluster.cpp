@@ -220,6 +220,8 @@ Result<ConsumerId> Cluster::addConsumer(ConsumerConfig config)
         return Status::invalidArgument("consumer '" + config.clientId + "': poll interval must be positive");
     if (config.maxPollRecords < 1)
         return Status::invalidArgument("consumer '" + config.clientId + "': max.poll.records must be at least 1");
+    if (auto st = validateConsumerFetchConfig(config); !st.isOk())
+        return Status::invalidArgument("consumer '" + config.clientId + "': " + st.message());
     if (config.processingTimePerRecord < SimDuration{})
         return Status::invalidArgument("consumer '" + config.clientId + "': processing time per record must not be negative");
     const ConsumerId id{static_cast<std::int32_t>(m_consumers.size())};
@@ -488,6 +490,7 @@ StateHash Cluster::stateHash() const
     for (const auto &c : m_consumers) {
         h.add(c->id().value()).add(c->recordsConsumed());
         h.add(c->recordsProcessed()).add(static_cast<std::uint64_t>(c->recordsInProcessing())).add(c->pollTimeouts());
+        h.add(static_cast<std::uint64_t>(c->recordsBuffered())).add(c->fetchRequestsSent());
         for (const auto &[tp, offset] : c->positions()) {
             if (c->usesGroup()) // a group consumer may read several topics
                 h.add(tp.topic);

@@ -4,6 +4,7 @@
 #include "client/group_delivery.h"
 #include "client/producer.h"
 #include "cluster/cluster_observer.h"
+#include "cluster/fetch_protocol.h"
 #include "cluster/journal.h"
 #include "cluster/network.h"
 #include "cluster/topic.h"
@@ -301,6 +302,18 @@ public:
                           std::function<void(const OffsetCommitResponse &)> onResponse);
     void sendOffsetFetch(ConsumerId from, BrokerId to, OffsetFetchRequest request,
                          std::function<void(const OffsetFetchResponse &)> onResponse);
+    // --- Consumer fetches (cluster_fetch.cpp) ---
+    // A consumer's Fetch request to broker `to` over the network (Kafka's Fetch API, consumer
+    // side). The broker answers at once when at least request.minBytes of records below the high
+    // watermark are available from the requested offsets (or a partition has an error), else it
+    // holds the request until they are or request.maxWaitMs passes, then answers with what it
+    // has. A partition it does not lead gets NOT_LEADER_OR_FOLLOWER, an offset outside [log
+    // start, log end] OFFSET_OUT_OF_RANGE. A request to a dead broker, or one it holds or
+    // receives when it dies, is answered `disconnected` after one network latency; a request or
+    // answer lost on the network is never answered. A new request from the same consumer to the
+    // same broker replaces an unanswered one (the consumer gave up on it).
+    void sendConsumerFetch(ConsumerId from, BrokerId to, ConsumerFetchRequest request,
+                           std::function<void(const ConsumerFetchResponse &)> onResponse);
     ClusterObserver *observer() const { return m_observer; }
     // Group consumers report what their applications fetched, processed and committed here
     // (truth accounting, see groupDelivery); one ledger per group id.
@@ -451,6 +464,26 @@ private:
     template <class Response>
     void respondToConsumer(BrokerId broker, ConsumerId to, const Response &response, const Response &disconnected,
                            const std::function<void(const Response &)> &onResponse);
+    // Consumer fetches (cluster_fetch.cpp): each request from its send until it is answered.
+    struct ConsumerFetch {
+        ConsumerId from;
+        BrokerId to;
+        ConsumerFetchRequest request;
+        std::function<void(const ConsumerFetchResponse &)> onResponse;
+        bool parked = false; // arrived, held for fetch.min.bytes
+    };
+    // Reads the request's partitions at broker `broker` as a fetch does now; `ready` tells
+    // whether the answer may go now (enough bytes, or an error).
+    ConsumerFetchResponse readConsumerFetch(BrokerId broker, const ConsumerFetchRequest &request, bool &ready);
+    void handleConsumerFetch(std::uint64_t id);
+    void answerConsumerFetch(std::uint64_t id, ConsumerFetchResponse response);
+    // The high watermark or the leader of `state` changed: held fetches for it that can be
+    // answered now are answered (Kafka's DelayedFetch.tryComplete).
+    void completeDelayedConsumerFetches(const PartitionState &state);
+    // Broker `id` stopped: its consumers' connections drop.
+    void dropConsumerFetches(BrokerId id);
+    std::map<std::uint64_t, ConsumerFetch> m_consumerFetches;
+    std::uint64_t m_lastConsumerFetch = 0;
     Status consumerAction(ConsumerId id, bool crash);
     Result<Consumer *> runningConsumer(ConsumerId id);
     Status consumerPartitionAction(ConsumerId id, const TopicPartition &tp, bool pause);

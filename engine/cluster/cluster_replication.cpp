@@ -101,6 +101,7 @@ void Cluster::stopBroker(BrokerId id, JournalEventKind how)
     m_brokers.at(id).alive = false;
     m_network.pause(nodeOf(id));
     resetFetchSessions(id);
+    dropConsumerFetches(id);
     ++m_metadataVersion;
     JournalEvent e;
     e.kind = how;
@@ -311,14 +312,17 @@ void Cluster::becomeLeader(PartitionState &state, BrokerId leader, bool unclean,
 void Cluster::updateHighWatermark(PartitionState &state)
 {
     Replica *leader = state.leaderReplica();
-    if (!leader)
+    if (!leader) {
+        completeDelayedConsumerFetches(state); // offline: held fetches learn the leader is gone
         return;
+    }
     const std::int64_t before = leader->highWatermark;
     leader->highWatermark = advanceHighWatermark(leader->highWatermark, leader->log->logEndOffset(), *state.leader,
                                                  state.isr, state.followers, state.minInsyncReplicas);
     if (leader->highWatermark != before)
         journalPartition(JournalEventKind::HighWatermarkAdvanced, state, state.leader->value(), leader->highWatermark);
     completeDelayedProduces(state, false);
+    completeDelayedConsumerFetches(state);
 }
 
 void Cluster::scheduleIsrCheck()

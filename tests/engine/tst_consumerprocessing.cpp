@@ -512,7 +512,9 @@ void TestConsumerProcessing::manualCommitAfterProcessingIsAtLeastOnce()
     QVERIFY(cluster->crashConsumer(first).isOk());
     config.clientId = "second";
     addConsumer(*cluster, config);
-    runFor(*cluster, SimDuration::seconds(70));
+    // Long enough for the second member to work through its backlog to every partition (a poll
+    // returns fetched records a partition at a time, and the worker takes 25 ms a record).
+    runFor(*cluster, SimDuration::seconds(150));
     const DeliveryCounts d = delivery(*cluster);
     QCOMPARE(d.neverProcessed, std::uint64_t{0});
     QVERIFY(d.processedMoreThanOnce > 0);
