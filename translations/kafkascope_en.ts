@@ -106,6 +106,22 @@
         <source>group.instance.id: static membership needs a group.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>earliest (the log start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latest (only new records)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (fail without a committed offset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto.offset.reset</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EventLogModel</name>

@@ -106,6 +106,22 @@
         <source>group.instance.id: static membership needs a group.</source>
         <translation>group.instance.id: 정적 멤버십에는 그룹이 필요합니다.</translation>
     </message>
+    <message>
+        <source>earliest (the log start)</source>
+        <translation>earliest (로그 처음부터)</translation>
+    </message>
+    <message>
+        <source>latest (only new records)</source>
+        <translation>latest (새 레코드만)</translation>
+    </message>
+    <message>
+        <source>none (fail without a committed offset)</source>
+        <translation>none (커밋된 오프셋이 없으면 실패)</translation>
+    </message>
+    <message>
+        <source>auto.offset.reset</source>
+        <translation>auto.offset.reset</translation>
+    </message>
 </context>
 <context>
     <name>EventLogModel</name>

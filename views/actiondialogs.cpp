@@ -199,6 +199,7 @@ ConsumerDialog::ConsumerDialog(const QStringList &topics, Apply apply, QWidget *
       m_group(new QLineEdit(this)),
       m_assignor(new QComboBox(this)),
       m_autoCommit(new QCheckBox(this)),
+      m_offsetReset(new QComboBox(this)),
       m_processingMs(new QSpinBox(this)),
       m_instanceId(new QLineEdit(this))
 {
@@ -210,6 +211,9 @@ ConsumerDialog::ConsumerDialog(const QStringList &topics, Apply apply, QWidget *
         m_assignor->addItem(QString::fromLatin1(a));
     m_autoCommit->setText(tr("enable.auto.commit (every 5 s)"));
     m_autoCommit->setChecked(true);
+    m_offsetReset->addItem(tr("earliest (the log start)"), static_cast<int>(ConsumerConfig::AutoOffsetReset::Earliest));
+    m_offsetReset->addItem(tr("latest (only new records)"), static_cast<int>(ConsumerConfig::AutoOffsetReset::Latest));
+    m_offsetReset->addItem(tr("none (fail without a committed offset)"), static_cast<int>(ConsumerConfig::AutoOffsetReset::None));
     m_processingMs->setRange(0, 600000);
     m_processingMs->setSuffix(tr(" ms per record"));
     m_processingMs->setToolTip(tr("How long the application works on each record. Above max.poll.interval.ms "
@@ -221,6 +225,7 @@ ConsumerDialog::ConsumerDialog(const QStringList &topics, Apply apply, QWidget *
     form->addRow(tr("Group (group.id)"), m_group);
     form->addRow(tr("Assignor"), m_assignor);
     form->addRow(QString(), m_autoCommit);
+    form->addRow(tr("auto.offset.reset"), m_offsetReset);
     form->addRow(tr("Processing time"), m_processingMs);
     form->addRow(tr("group.instance.id"), m_instanceId);
     finishLayout(form);
@@ -247,6 +252,7 @@ QString ConsumerDialog::tryApply()
     config.enableAutoCommit = m_autoCommit->isChecked();
     if (!config.enableAutoCommit)
         config.manualCommit = ConsumerConfig::ManualCommit::SyncAfterProcessing;
+    config.autoOffsetReset = static_cast<ConsumerConfig::AutoOffsetReset>(m_offsetReset->currentData().toInt());
     config.processingTimePerRecord = SimDuration::millis(m_processingMs->value());
     const Status st = m_apply(config);
     return st.isOk() ? QString() : QString::fromStdString(st.message());

@@ -125,6 +125,7 @@ private:
     QLineEdit *m_group;
     QComboBox *m_assignor;
     QCheckBox *m_autoCommit;
+    QComboBox *m_offsetReset;
     QSpinBox *m_processingMs;
     QLineEdit *m_instanceId;
 };

@@ -51,8 +51,12 @@ void Consumer::start()
     for (std::int32_t p = 0; p < topic->partitionCount(); ++p) {
         const PartitionLog &log = topic->partition(PartitionId{p});
         // auto.offset.reset: with no committed offset, start at the log start or the log end.
-        m_positions[TopicPartition{m_config.topic, PartitionId{p}}] =
-            Offset{m_config.fromEarliest ? log.logStartOffset() : log.logEndOffset()};
+        if (m_config.autoOffsetReset == ConsumerConfig::AutoOffsetReset::None) {
+            failWithoutOffset(TopicPartition{m_config.topic, PartitionId{p}}, "NoOffsetForPartitionException");
+            return;
+        }
+        m_positions[TopicPartition{m_config.topic, PartitionId{p}}] = Offset{
+            m_config.autoOffsetReset == ConsumerConfig::AutoOffsetReset::Earliest ? log.logStartOffset() : log.logEndOffset()};
     }
     schedulePoll(m_config.pollInterval);
 }
@@ -70,6 +74,14 @@ void Consumer::crash()
     m_processing.clear();
     m_fetchBuffer.clear();
     m_fetchesInFlight.clear();
+}
+
+void Consumer::failWithoutOffset(const TopicPartition &tp, const char *exception)
+{
+    m_applicationError = std::string(exception) + ": no valid offset for " + tp.toString()
+        + " and auto.offset.reset is none";
+    m_cluster.journalConsumer(JournalEventKind::ConsumerCrashed, *this, "(" + *m_applicationError + ")", tp);
+    crash();
 }
 
 void Consumer::poll()
@@ -306,6 +318,10 @@ void Consumer::onFetchResponse(BrokerId broker, std::uint64_t request, const Con
         case FetchError::OffsetOutOfRange:
             // Kafka resets by auto.offset.reset, unless the position moved since (a stale answer).
             if (hasFetchPosition(p.tp) && m_positions.at(p.tp).value() == p.fetchOffset) {
+                if (m_config.autoOffsetReset == ConsumerConfig::AutoOffsetReset::None) {
+                    failWithoutOffset(p.tp, "OffsetOutOfRangeException");
+                    return;
+                }
                 if (const auto reset = resetOffset(p.tp)) {
                     spdlog::info("[{}] consumer {}: fetch offset {} is out of range for {}, resetting to {}",
                                  formatSimTime(m_cluster.now()), m_config.clientId, p.fetchOffset, p.tp.toString(),

@@ -25,7 +25,12 @@ struct ConsumerConfig {
     std::string topic; // the topic read without a group; the default subscription with one
     SimDuration pollInterval = SimDuration::millis(100);
     std::int32_t maxPollRecords = 500; // max.poll.records, over all partitions of one poll
-    bool fromEarliest = true;          // auto.offset.reset: earliest, else latest
+    // auto.offset.reset, for a partition without a committed offset or whose position fell out of
+    // the log: earliest (the log start), latest (the high watermark), or none, with which Kafka's
+    // poll() throws (NoOffsetForPartitionException, OffsetOutOfRangeException); here the
+    // application dies of it: the consumer stops as if it crashed and applicationError() says why.
+    enum class AutoOffsetReset { Earliest, Latest, None };
+    AutoOffsetReset autoOffsetReset = AutoOffsetReset::Earliest;
     // --- Fetching (Kafka's Fetcher; docs/GROUPS.md, "Fetching") ---
     std::int32_t fetchMinBytes = 1;              // fetch.min.bytes: the broker waits for this much
     std::int32_t fetchMaxWaitMs = 500;           // fetch.max.wait.ms: ... at most this long
@@ -155,6 +160,8 @@ public:
     // The error that stopped group membership for good (FENCED_INSTANCE_ID,
     // INCONSISTENT_GROUP_PROTOCOL, INVALID_SESSION_TIMEOUT, GROUP_MAX_SIZE_REACHED), if any.
     [[nodiscard]] const std::optional<GroupError> &fatalError() const { return m_fatalError; }
+    // The exception poll() threw at the application (auto.offset.reset=none), which stopped it.
+    [[nodiscard]] const std::optional<std::string> &applicationError() const { return m_applicationError; }
 
     // --- The application's offset control (see Cluster::seekConsumer, pauseConsumer) ---
     // Why the application cannot seek / pause / resume `tp` now (not running, not assigned, a
@@ -237,6 +244,8 @@ private:
     void losePartitions();
     void assign(const std::vector<TopicPartition> &assignment);
     [[nodiscard]] std::optional<Offset> resetOffset(const TopicPartition &tp) const;
+    // auto.offset.reset=none: poll() throws `exception` for `tp` and the application dies.
+    void failWithoutOffset(const TopicPartition &tp, const char *exception);
     std::vector<GroupProtocol> protocols() const;
     std::optional<GroupAssignment> runAssignor(const std::string &protocol, const std::vector<AssignorMember> &members);
     // Arms the request timeout; the request counts as lost (a dropped connection) when it fires.
@@ -296,6 +305,7 @@ private:
     bool m_joinPrepared = false;
     bool m_closing = false;
     std::optional<GroupError> m_fatalError;
+    std::optional<std::string> m_applicationError;
     std::set<TopicPartition> m_lastAssignment; // before an eager revocation (the sticky assignor's memory)
     SimTime m_nextHeartbeat;
     SimTime m_nextAutoCommit;

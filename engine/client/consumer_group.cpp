@@ -568,7 +568,8 @@ std::optional<Offset> Consumer::resetOffset(const TopicPartition &tp) const
     const PartitionState &state = topic->state(tp.partition);
     if (!state.leader || !m_cluster.isAlive(*state.leader))
         return std::nullopt;
-    return Offset{m_config.fromEarliest ? state.visibleLog().logStartOffset() : state.highWatermark()};
+    return Offset{m_config.autoOffsetReset == ConsumerConfig::AutoOffsetReset::Earliest ? state.visibleLog().logStartOffset()
+                                                                                        : state.highWatermark()};
 }
 
 void Consumer::onOffsetFetchResponse(std::uint64_t request, const OffsetFetchResponse &response)
@@ -587,6 +588,9 @@ void Consumer::onOffsetFetchResponse(std::uint64_t request, const OffsetFetchRes
         if (fetched.offset.value() >= 0) {
             position = fetched.offset;
             m_committed[tp] = fetched.offset;
+        } else if (m_config.autoOffsetReset == ConsumerConfig::AutoOffsetReset::None) {
+            failWithoutOffset(tp, "NoOffsetForPartitionException");
+            return;
         } else {
             position = resetOffset(tp);
         }

@@ -131,6 +131,11 @@ std::string clusterReportJson(const Cluster &cluster, const std::string &kafkasc
         w.key("records_consumed").value(static_cast<std::uint64_t>(consumer->recordsConsumed()));
         w.key("records_processed").value(static_cast<std::uint64_t>(consumer->recordsProcessed()));
         w.key("records_in_processing").value(static_cast<std::uint64_t>(consumer->recordsInProcessing()));
+        w.key("application_error");
+        if (consumer->applicationError())
+            w.value(*consumer->applicationError());
+        else
+            w.null();
         w.key("group_id");
         if (consumer->config().groupId)
             w.value(*consumer->config().groupId);
