@@ -93,7 +93,7 @@ void SimulationController::runTo(SimTime target, std::size_t maxEvents)
 {
     if (target > m_cluster->now())
         maybeFork();
-    m_cluster->runUntil(target, maxEvents);
+    m_eventsSinceRate += m_cluster->runUntil(target, maxEvents);
 }
 
 SimTime SimulationController::historyEnd() const
@@ -134,6 +134,13 @@ void SimulationController::maybeFork()
 
 void SimulationController::finishFrame()
 {
+    if (!m_rateClock.isValid())
+        m_rateClock.start();
+    if (const qint64 wall = m_rateClock.elapsed(); wall >= 1000) {
+        m_eventsPerWallSecond = static_cast<double>(m_eventsSinceRate) * 1000.0 / static_cast<double>(wall);
+        m_eventsSinceRate = 0;
+        m_rateClock.restart();
+    }
     m_lastFrame = std::move(m_pending);
     m_pending = FrameDelta{};
     emit frameAdvanced();
@@ -214,6 +221,24 @@ Status SimulationController::addConsumer(const ConsumerConfig &config)
     m_pending.topicsChanged = true;
     finishFrame();
     return r.isOk() ? Status::ok() : r.status();
+}
+
+void SimulationController::isolateBroker(int id)
+{
+    maybeFork();
+    std::set<NodeId> others;
+    for (const auto &[b, info] : m_cluster->brokers())
+        if (b.value() != id)
+            others.insert(b.value());
+    m_cluster->network().partition({id}, others);
+    finishFrame();
+}
+
+void SimulationController::healNetwork()
+{
+    maybeFork();
+    m_cluster->network().heal();
+    finishFrame();
 }
 
 Status SimulationController::closeConsumer(int id)

@@ -88,6 +88,12 @@ public:
     kafkascope::Status createTopic(const QString &name, int partitions, const kafkascope::TopicSettings &settings);
     kafkascope::Status addProducer(const kafkascope::ProducerConfig &config);
     kafkascope::Status addConsumer(const kafkascope::ConsumerConfig &config);
+    // Network faults: cut broker `id` off from the other brokers (clients still reach it), and
+    // mend every cut.
+    void isolateBroker(int id);
+    void healNetwork();
+    // Engine events run per wall second, measured over the last second of frames.
+    [[nodiscard]] double eventsPerWallSecond() const { return m_eventsPerWallSecond; }
     // Consumer actions (KafkaConsumer.close(), or the process dies), at the current simTime.
     kafkascope::Status closeConsumer(int id);
     kafkascope::Status crashConsumer(int id);
@@ -137,6 +143,9 @@ private:
     FrameDelta m_pending;
     FrameDelta m_lastFrame;
     std::uint64_t m_totalAppended = 0;
+    QElapsedTimer m_rateClock;
+    std::uint64_t m_eventsSinceRate = 0;
+    double m_eventsPerWallSecond = 0;
     // The whole timeline (seed and actions up to its end), kept from the first rewind until the
     // simulation runs on from the rewound time.
     std::optional<kafkascope::ClusterSnapshot> m_history;

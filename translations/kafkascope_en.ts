@@ -1251,6 +1251,34 @@
         <source>Add &amp;Consumer…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 events/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records in the user&apos;s topics; engine events run per wall-clock second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cut broker %1 off from the other brokers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network split around broker %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Heal the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network healed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PartitionLogScene</name>

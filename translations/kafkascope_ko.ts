@@ -1240,6 +1240,34 @@
         <source>Add &amp;Consumer…</source>
         <translation>컨슈머 추가(&amp;C)…</translation>
     </message>
+    <message>
+        <source>%1 events/s</source>
+        <translation>초당 이벤트 %1개</translation>
+    </message>
+    <message>
+        <source>Records in the user&apos;s topics; engine events run per wall-clock second</source>
+        <translation>사용자 토픽의 레코드 수, 실제 1초마다 실행된 엔진 이벤트 수</translation>
+    </message>
+    <message>
+        <source>&amp;Network</source>
+        <translation>네트워크(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Cut broker %1 off from the other brokers</source>
+        <translation>브로커 %1을(를) 다른 브로커들과 단절</translation>
+    </message>
+    <message>
+        <source>Network split around broker %1</source>
+        <translation>브로커 %1 주변 네트워크 분할</translation>
+    </message>
+    <message>
+        <source>&amp;Heal the network</source>
+        <translation>네트워크 복구(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Network healed</source>
+        <translation>네트워크 복구됨</translation>
+    </message>
 </context>
 <context>
     <name>PartitionLogScene</name>

@@ -540,7 +540,10 @@ void MainWindow::refreshStatus()
     for (const auto &[name, topic] : m_controller->cluster().topics())
         for (std::int32_t p = 0; p < topic.partitionCount() && !topic.isInternal(); ++p)
             records += topic.partition(PartitionId{p}).logEndOffset() - topic.partition(PartitionId{p}).logStartOffset();
-    m_recordsStatus->setText(tr("%n record(s) stored", nullptr, static_cast<int>(std::min<qint64>(records, INT32_MAX))));
+    m_recordsStatus->setText(tr("%n record(s) stored", nullptr, static_cast<int>(std::min<qint64>(records, INT32_MAX)))
+                             + QStringLiteral(" · ")
+                             + tr("%1 events/s").arg(m_controller->eventsPerWallSecond(), 0, 'f', 0));
+    m_recordsStatus->setToolTip(tr("Records in the user's topics; engine events run per wall-clock second"));
 
     refreshClusterStatus(false);
 }
@@ -710,6 +713,21 @@ void MainWindow::populateClusterMenu()
         QMenu *sub = m_clusterMenu->addMenu(broker.alive ? tr("Broker %1").arg(b) : tr("Broker %1 (down)").arg(b));
         addBrokerActions(sub, b);
     }
+    QMenu *network = m_clusterMenu->addMenu(tr("&Network"));
+    for (const auto &[id, broker] : m_controller->cluster().brokers()) {
+        if (!broker.alive)
+            continue;
+        const int b = id.value();
+        network->addAction(tr("Cut broker %1 off from the other brokers").arg(b), this, [this, b] {
+            m_controller->isolateBroker(b);
+            runClientAction(tr("Network split around broker %1").arg(b), Status::ok());
+        });
+    }
+    network->addSeparator();
+    network->addAction(tr("&Heal the network"), this, [this] {
+        m_controller->healNetwork();
+        runClientAction(tr("Network healed"), Status::ok());
+    });
     m_clusterMenu->addSeparator();
     QMenu *consumers = m_clusterMenu->addMenu(tr("C&onsumers"));
     for (const auto &c : m_controller->cluster().consumers()) {
