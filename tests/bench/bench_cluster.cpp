@@ -2,6 +2,7 @@
 // cluster and a large one (docs/BENCHMARKS.md). Not a test: nothing is asserted.
 //
 //   bench_cluster [--classroom-seconds N] [--large-seconds N]
+#include "bench_util.h"
 #include "cluster/cluster.h"
 
 #include <chrono>
@@ -15,15 +16,7 @@ using namespace kafkascope;
 
 namespace {
 
-std::string procStatus(const char *field)
-{
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind(field, 0) == 0)
-            return line.substr(std::strlen(field) + 1);
-    return "?";
-}
+using bench::procStatus;
 
 void resetPeakRss()
 {

@@ -14,6 +14,7 @@
 // phase it prints the simulated time to settle, the generations it took, the partitions that
 // changed owner, the wall time and the events run (heartbeats and polls of 1,000 members
 // included), and the peak RSS.
+#include "bench_util.h"
 #include "cluster/cluster.h"
 #include "group/group_coordinator.h"
 
@@ -32,15 +33,7 @@ namespace {
 constexpr const char *kTopic = "events";
 constexpr const char *kGroup = "bench-group";
 
-std::string procStatus(const char *field)
-{
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind(field, 0) == 0)
-            return line.substr(std::strlen(field) + 1);
-    return "?";
-}
+using bench::procStatus;
 
 // Who owns each partition now (consumers' own view), or nothing when the group is not settled.
 std::optional<std::map<TopicPartition, ConsumerId>> settledOwners(const Cluster &cluster, int partitions)

@@ -7,6 +7,7 @@
 #include "group/group_coordinator.h"
 
 #include "cluster/cluster.h"
+#include "cluster_fixtures.h"
 
 #include <QtTest>
 
@@ -21,23 +22,8 @@ const std::string kTopic = "orders";
 
 std::unique_ptr<Cluster> makeCluster()
 {
-    auto cluster = std::make_unique<Cluster>(5);
-    cluster->addBroker();
-    cluster->addBroker();
-    TopicSettings settings;
-    settings.replicationFactor = 3;
-    if (!cluster->createTopic(kTopic, 6, settings).isOk())
-        return nullptr;
-    ProducerConfig producer;
-    producer.clientId = "orders-producer";
-    producer.topic = kTopic;
-    producer.acks = 1; // keeps producing while brokers are cut off from each other
-    producer.enableIdempotence = false;
-    producer.rate = RateModel::fixedInterval(60).value();
-    producer.partitioner = PartitionerKind::RoundRobin;
-    if (!cluster->addProducer(producer).isOk())
-        return nullptr;
-    return cluster;
+    // acks=1 keeps the producer producing while brokers are cut off from each other.
+    return testing::makeOrdersCluster({.seed = 5, .topic = kTopic, .partitions = 6, .recordsPerSecond = 60, .acks = 1});
 }
 
 } // namespace

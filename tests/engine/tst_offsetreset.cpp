@@ -4,6 +4,7 @@
 #include "group/group_coordinator.h"
 
 #include "cluster/cluster.h"
+#include "cluster_fixtures.h"
 
 #include <QtTest>
 
@@ -13,21 +14,7 @@ namespace {
 
 std::unique_ptr<Cluster> makeCluster()
 {
-    auto cluster = std::make_unique<Cluster>(9);
-    cluster->addBroker();
-    cluster->addBroker();
-    TopicSettings settings;
-    settings.replicationFactor = 3;
-    if (!cluster->createTopic("orders", 2, settings).isOk())
-        return nullptr;
-    ProducerConfig producer;
-    producer.clientId = "p";
-    producer.topic = "orders";
-    producer.rate = RateModel::fixedInterval(20).value();
-    producer.partitioner = PartitionerKind::RoundRobin;
-    if (!cluster->addProducer(producer).isOk())
-        return nullptr;
-    return cluster;
+    return testing::makeOrdersCluster({.seed = 9, .topic = "orders", .partitions = 2, .recordsPerSecond = 20});
 }
 
 ConsumerConfig consumerConfig(const std::string &clientId, ConsumerConfig::AutoOffsetReset reset, bool group)

@@ -1,4 +1,5 @@
 // The consumer groups model under QAbstractItemModelTester, fed by a cluster running a group.
+#include "../engine/cluster_fixtures.h"
 #include "cluster/cluster.h"
 #include "model/groupsmodel.h"
 #include "model/simulationcontroller.h"
@@ -18,19 +19,8 @@ constexpr const char *kGroup = "billing";
 // consumers of group "billing" (range).
 std::unique_ptr<Cluster> makeCluster()
 {
-    auto cluster = std::make_unique<Cluster>(11);
-    cluster->addBroker();
-    cluster->addBroker();
-    TopicSettings settings;
-    settings.replicationFactor = 3;
-    if (!cluster->createTopic(kTopic, 6, settings).isOk())
-        return nullptr;
-    ProducerConfig producer;
-    producer.clientId = "orders-producer";
-    producer.topic = kTopic;
-    producer.rate = RateModel::fixedInterval(60).value();
-    producer.partitioner = PartitionerKind::RoundRobin;
-    if (!cluster->addProducer(producer).isOk())
+    auto cluster = kafkascope::testing::makeOrdersCluster({.seed = 11, .topic = kTopic, .partitions = 6, .recordsPerSecond = 60});
+    if (!cluster)
         return nullptr;
     for (int i = 0; i < 3; ++i) {
         ConsumerConfig c;

@@ -1,0 +1,42 @@
+#pragma once
+
+// A small cluster the group tests share: three brokers, one topic replicated three times, and a
+// producer spreading records round robin over its partitions.
+#include "cluster/cluster.h"
+
+#include <memory>
+#include <string>
+
+namespace kafkascope::testing {
+
+struct OrdersClusterOptions {
+    std::uint64_t seed = 7;
+    std::string topic = "orders";
+    int partitions = 6;
+    double recordsPerSecond = 60; // fixed interval, round robin
+    int acks = -1;                // the producer's acks (idempotent with -1)
+};
+
+// Nothing when the topic or the producer is refused.
+inline std::unique_ptr<Cluster> makeOrdersCluster(const OrdersClusterOptions &options = {})
+{
+    auto cluster = std::make_unique<Cluster>(options.seed);
+    cluster->addBroker();
+    cluster->addBroker();
+    TopicSettings settings;
+    settings.replicationFactor = 3;
+    if (!cluster->createTopic(options.topic, options.partitions, settings).isOk())
+        return nullptr;
+    ProducerConfig producer;
+    producer.clientId = options.topic + "-producer";
+    producer.topic = options.topic;
+    producer.acks = options.acks;
+    producer.enableIdempotence = options.acks == -1;
+    producer.rate = RateModel::fixedInterval(options.recordsPerSecond).value();
+    producer.partitioner = PartitionerKind::RoundRobin;
+    if (!cluster->addProducer(producer).isOk())
+        return nullptr;
+    return cluster;
+}
+
+} // namespace kafkascope::testing
