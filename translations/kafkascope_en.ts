@@ -1279,6 +1279,22 @@
         <source>Network healed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Leader: broker %1, in-sync replicas %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The partition is offline: the record waits for a leader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No consumer reads it yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PartitionLogScene</name>

@@ -1268,6 +1268,22 @@
         <source>Network healed</source>
         <translation>네트워크 복구됨</translation>
     </message>
+    <message>
+        <source>Leader: broker %1, in-sync replicas %2.</source>
+        <translation>리더: 브로커 %1, 동기화된 레플리카 %2.</translation>
+    </message>
+    <message>
+        <source>The partition is offline: the record waits for a leader.</source>
+        <translation>파티션이 오프라인입니다: 레코드는 리더를 기다립니다.</translation>
+    </message>
+    <message>
+        <source>No consumer reads it yet.</source>
+        <translation>아직 이 파티션을 읽는 컨슈머가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Read by %1.</source>
+        <translation>%1이(가) 읽습니다.</translation>
+    </message>
 </context>
 <context>
     <name>PartitionLogScene</name>

@@ -624,6 +624,30 @@ QString MainWindow::produceFromToolbar()
                       .arg(result.value().value())
                       .arg(topic);
     }
+    if (result.isOk()) {
+        // The rest of the path: who leads the partition, who holds copies, who will read it.
+        const Cluster &cluster = m_controller->cluster();
+        const TopicPartition tp{topic.toStdString(), result.value()};
+        if (const Topic *t = cluster.topic(tp.topic)) {
+            const PartitionState &state = t->state(tp.partition);
+            QStringList isr;
+            for (const BrokerId b : state.isr)
+                isr << QString::number(b.value());
+            message += QLatin1Char(' ')
+                + (state.leader ? tr("Leader: broker %1, in-sync replicas %2.").arg(state.leader->value()).arg(isr.join(QLatin1Char(',')))
+                                : tr("The partition is offline: the record waits for a leader."));
+            QStringList readers;
+            for (const auto &c : cluster.consumers())
+                if (c->reads(tp))
+                    readers << (c->config().groupId ? tr("%1 (group %2)").arg(QString::fromStdString(c->config().clientId),
+                                                                             QString::fromStdString(*c->config().groupId))
+                                                    : QString::fromStdString(c->config().clientId));
+            message += QLatin1Char(' ')
+                + (readers.isEmpty() ? tr("No consumer reads it yet.") : tr("Read by %1.").arg(readers.join(QStringLiteral(", "))));
+            // The record is still on its way (its offset is not known yet): outline the strip.
+            m_scene->tracePartition(topic, result.value().value(), -1);
+        }
+    }
     statusBar()->showMessage(message, 15000);
     return message;
 }

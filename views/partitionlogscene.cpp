@@ -120,6 +120,7 @@ void PartitionLogScene::rebuild()
     if (!m_brokerCards.empty())
         y += BrokerCardItem::kHeight + kTopicGap;
     refreshBrokers();
+    const auto trace = m_trace;
 
     for (const auto &[name, topic] : cluster.topics()) {
         if (topic.isInternal())
@@ -141,6 +142,9 @@ void PartitionLogScene::rebuild()
         y += kTopicGap;
     }
     setSceneRect(0, 0, PartitionStripItem::kWidth + 2 * kMargin, std::max<qreal>(y + kMargin, 200));
+    if (trace)
+        if (PartitionStripItem *item = strip(std::get<0>(*trace), std::get<1>(*trace)))
+            item->setTraced(std::get<2>(*trace));
 }
 
 void PartitionLogScene::refreshStrip(const QString &topicName, int partition)
@@ -204,6 +208,22 @@ void PartitionLogScene::setTextFont(const QFont &font)
 {
     m_textFont = font;
     rebuild();
+}
+
+void PartitionLogScene::tracePartition(const QString &topic, int partition, qint64 offset)
+{
+    clearTrace();
+    m_trace = std::make_tuple(topic, partition, offset);
+    if (PartitionStripItem *item = strip(topic, partition))
+        item->setTraced(offset);
+}
+
+void PartitionLogScene::clearTrace()
+{
+    if (m_trace)
+        if (PartitionStripItem *item = strip(std::get<0>(*m_trace), std::get<1>(*m_trace)))
+            item->setTraced(std::nullopt);
+    m_trace.reset();
 }
 
 BrokerCardItem *PartitionLogScene::brokerCard(int id) const

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <optional>
+#include <tuple>
 
 class SimulationController;
 class PartitionStripItem;
@@ -33,6 +34,10 @@ public:
     [[nodiscard]] int stripCount() const { return static_cast<int>(m_strips.size()); }
     // The card of broker `id`, or nullptr.
     [[nodiscard]] BrokerCardItem *brokerCard(int id) const;
+    // Key tracing: outlines `topic`-`partition` (and rings the record at `offset` when it is >= 0)
+    // until another partition is traced or clearTrace() is called.
+    void tracePartition(const QString &topic, int partition, qint64 offset);
+    void clearTrace();
     // The broker whose card is selected, if any.
     [[nodiscard]] std::optional<int> selectedBroker() const;
 
@@ -61,5 +66,6 @@ private:
     KeyLegendItem *m_legend = nullptr;
     std::optional<QFont> m_textFont;
     std::map<int, BrokerCardItem *> m_brokerCards;
+    std::optional<std::tuple<QString, int, qint64>> m_trace; // survives rebuilds
     QSet<QString> m_keysSeen;
 };

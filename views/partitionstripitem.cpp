@@ -78,6 +78,14 @@ void PartitionStripItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
     painter->setBrush(pal.color(QPalette::AlternateBase));
     painter->drawRoundedRect(QRectF(kStripLeft - 4, kStripTop - 3, stripRight - kStripLeft + 8, kCellHeight + 6), 4, 4);
 
+    if (m_traced) {
+        // A traced key's partition: an outline around the strip, and the record's cell ringed.
+        QPen outline(pal.color(QPalette::Highlight), 3);
+        painter->setPen(outline);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(QRectF(kStripLeft - 7, kStripTop - 6, stripRight - kStripLeft + 14, kCellHeight + 12), 6, 6);
+    }
+
     if (lod < 0.35) {
         // Far away: one bar for the filled part.
         const qreal filled = slotX(m_snapshot.logEndOffset) - kStripLeft;
@@ -149,4 +157,20 @@ void PartitionStripItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
         painter->drawText(QPointF(lx, kStripTop - 5), label);
         labelRightEdge = lx + smallMetrics.horizontalAdvance(label);
     }
+
+    // The traced record's cell, ringed (when it is still on the strip).
+    if (m_traced && *m_traced >= 0 && !m_snapshot.cells.isEmpty() && *m_traced >= m_snapshot.cells.front().offset
+        && *m_traced < m_snapshot.logEndOffset) {
+        painter->setPen(QPen(pal.color(QPalette::Highlight), 3));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(QRectF(slotX(*m_traced) - 2, kStripTop - 2, kCellWidth + 4, kCellHeight + 4), 5, 5);
+    }
+}
+
+void PartitionStripItem::setTraced(std::optional<qint64> offset)
+{
+    if (offset == m_traced)
+        return;
+    m_traced = offset;
+    update();
 }

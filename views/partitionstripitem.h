@@ -4,6 +4,8 @@
 #include <QString>
 #include <QVector>
 
+#include <optional>
+
 // What a partition strip shows, copied out of the engine once per frame (views never hold
 // engine pointers).
 struct PartitionStripSnapshot {
@@ -48,6 +50,11 @@ public:
     // `offset` (or would, for the log-end offset).
     [[nodiscard]] qreal slotX(qint64 offset) const;
 
+    // Key tracing: the strip is outlined where a traced key lands; a record offset >= 0 is ringed too.
+    void setTraced(std::optional<qint64> offset);
+    [[nodiscard]] std::optional<qint64> traced() const { return m_traced; }
+
 private:
     PartitionStripSnapshot m_snapshot;
+    std::optional<qint64> m_traced;
 };

@@ -111,10 +111,21 @@ void TestMainWindow::produceFromToolbarExplainsThePartition()
     QVERIFY2(message.contains(QLatin1String("1357151166")), qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("partition 2")), qPrintable(message));
     QCOMPARE(window.statusBar()->currentMessage(), message);
+    // The rest of the path: orders-2's leader and ISR (broker 2 leads it in the demo), and who
+    // reads it (nobody has joined yet at simTime 0).
+    QVERIFY2(message.contains(QLatin1String("Leader: broker 2, in-sync replicas 0,1,2.")), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("No consumer reads it yet.")), qPrintable(message));
     controller.step(10);
     const PartitionStripItem *strip = window.scene()->strip(QStringLiteral("orders"), 2);
     QCOMPARE(strip->snapshot().cells.size(), 1);
     QCOMPARE(strip->snapshot().cells.back().key, QStringLiteral("foobar"));
+    QVERIFY(strip->traced()); // outlined on the scene
+    QVERIFY(!window.scene()->strip(QStringLiteral("orders"), 1)->traced());
+
+    // Later, with the group joined: the member that owns orders-2 is named.
+    controller.advanceTo(SimTime::fromMillis(10000));
+    const QString later = window.produceFromToolbar();
+    QVERIFY2(later.contains(QLatin1String("Read by billing-2 (group billing).")), qPrintable(later));
 }
 
 void TestMainWindow::nullKeyProduce()
