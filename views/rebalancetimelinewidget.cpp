@@ -243,9 +243,14 @@ RebalanceTimelineWidget::RebalanceTimelineWidget(SimulationController *controlle
     m_empty->setWordWrap(true);
     connect(m_group, &QComboBox::currentIndexChanged, this, &RebalanceTimelineWidget::refresh);
     connect(m_window, &QComboBox::currentIndexChanged, this, &RebalanceTimelineWidget::refresh);
+    // The timeline is read from the whole retained journal: while visible, at most four times a
+    // wall second (a frame comes every 16 ms), and at once after a rewind.
     connect(m_controller, &SimulationController::frameAdvanced, this, [this] {
-        if (isVisible())
-            refresh();
+        if (!isVisible())
+            return;
+        if (m_lastRefresh.isValid() && m_lastRefresh.elapsed() < 250 && !m_controller->lastFrame().topicsChanged)
+            return;
+        refresh();
     });
     retranslate();
     refresh();
@@ -253,6 +258,7 @@ RebalanceTimelineWidget::RebalanceTimelineWidget(SimulationController *controlle
 
 void RebalanceTimelineWidget::refresh()
 {
+    m_lastRefresh.start();
     const kafkascope::Cluster &cluster = m_controller->cluster();
     const QStringList groups = RebalanceTimeline::groups(cluster.journal());
     QStringList shown;

@@ -2,6 +2,7 @@
 
 #include "model/rebalancetimeline.h"
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 class QComboBox;
@@ -56,4 +57,5 @@ private:
     QComboBox *m_window;
     QLabel *m_empty;
     RebalanceTimelineCanvas *m_canvas;
+    QElapsedTimer m_lastRefresh;
 };
