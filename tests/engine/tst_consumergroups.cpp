@@ -9,6 +9,7 @@
 #include "group/offsets_log_format.h"
 
 #include "cluster/cluster.h"
+#include "cluster_fixtures.h"
 #include "cluster/report.h"
 
 #include <QJsonArray>
@@ -61,21 +62,7 @@ private:
 // Three brokers, "orders" with 6 partitions (RF 3), a producer sending 60 records/s round robin.
 std::unique_ptr<Cluster> makeCluster(std::uint64_t seed)
 {
-    auto cluster = std::make_unique<Cluster>(seed);
-    cluster->addBroker();
-    cluster->addBroker();
-    TopicSettings settings;
-    settings.replicationFactor = 3;
-    if (!cluster->createTopic(kTopic, 6, settings).isOk())
-        return nullptr;
-    ProducerConfig producer;
-    producer.clientId = "orders-producer";
-    producer.topic = kTopic;
-    producer.rate = RateModel::fixedInterval(60).value();
-    producer.partitioner = PartitionerKind::RoundRobin; // 10 records/s on every partition
-    if (!cluster->addProducer(producer).isOk())
-        return nullptr;
-    return cluster;
+    return testing::makeOrdersCluster({.seed = seed, .topic = kTopic, .partitions = 6, .recordsPerSecond = 60});
 }
 
 ConsumerConfig groupConsumer(const std::string &clientId)

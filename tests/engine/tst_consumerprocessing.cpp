@@ -6,6 +6,7 @@
 
 #include "client/group_delivery.h"
 #include "cluster/cluster.h"
+#include "cluster_fixtures.h"
 #include "cluster/consumer_lag.h"
 #include "cluster/report.h"
 
@@ -49,21 +50,7 @@ public:
 // Three brokers, "orders" with 6 partitions (RF 3), a producer sending 60 records/s round robin.
 std::unique_ptr<Cluster> makeCluster(std::uint64_t seed, std::int32_t partitions = 6)
 {
-    auto cluster = std::make_unique<Cluster>(seed);
-    cluster->addBroker();
-    cluster->addBroker();
-    TopicSettings settings;
-    settings.replicationFactor = 3;
-    if (!cluster->createTopic(kTopic, partitions, settings).isOk())
-        return nullptr;
-    ProducerConfig producer;
-    producer.clientId = "orders-producer";
-    producer.topic = kTopic;
-    producer.rate = RateModel::fixedInterval(60).value();
-    producer.partitioner = PartitionerKind::RoundRobin;
-    if (!cluster->addProducer(producer).isOk())
-        return nullptr;
-    return cluster;
+    return testing::makeOrdersCluster({.seed = seed, .topic = kTopic, .partitions = partitions, .recordsPerSecond = 60});
 }
 
 ConsumerConfig groupConsumer(const std::string &clientId)
