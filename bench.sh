@@ -36,3 +36,6 @@ done
 echo
 echo "==> Running the 1,000-member group rebalance benchmark"
 "$build_dir/tests/bench/bench_rebalance"
+echo
+echo "==> Running the frame-time benchmark of the live cluster view (offscreen)"
+"$build_dir/tests/bench/bench_frames"

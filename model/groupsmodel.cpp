@@ -22,10 +22,11 @@ QString partitionsText(const std::vector<TopicPartition> &partitions)
 } // namespace
 
 GroupsModel::GroupsModel(SimulationController *controller, QObject *parent)
-    : QAbstractItemModel(parent), m_controller(controller)
+    : QAbstractItemModel(parent), m_controller(controller), m_throttle([this] { refresh(); })
 {
     m_groups = readGroups();
-    connect(m_controller, &SimulationController::frameAdvanced, this, &GroupsModel::refresh);
+    connect(m_controller, &SimulationController::frameAdvanced, this,
+            [this] { m_throttle.frame(m_controller->lastFrame().playback); });
 }
 
 std::vector<GroupsModel::Group> GroupsModel::readGroups() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "framethrottle.h"
 #include "group/group_coordinator.h"
 
 #include <QAbstractItemModel>
@@ -65,4 +66,5 @@ private:
 
     SimulationController *m_controller;
     std::vector<Group> m_groups;
+    FrameThrottle m_throttle; // during playback, refreshes at most every FrameThrottle::kIntervalMs
 };

@@ -3,11 +3,12 @@
 #include "simulationcontroller.h"
 
 #include <algorithm>
+#include <utility>
 
 using namespace kafkascope;
 
 PartitionsModel::PartitionsModel(SimulationController *controller, QObject *parent)
-    : QAbstractTableModel(parent), m_controller(controller)
+    : QAbstractTableModel(parent), m_controller(controller), m_throttle([this] { emitChangedRows(); })
 {
     rebuildRows();
     connect(m_controller, &SimulationController::frameAdvanced, this, &PartitionsModel::onFrameAdvanced);
@@ -28,6 +29,7 @@ void PartitionsModel::onFrameAdvanced()
 {
     const FrameDelta &frame = m_controller->lastFrame();
     if (frame.topicsChanged) {
+        m_changed.clear();
         beginResetModel();
         rebuildRows();
         endResetModel();
@@ -35,9 +37,16 @@ void PartitionsModel::onFrameAdvanced()
     }
     if (frame.changedPartitions.empty())
         return;
+    m_changed.insert(frame.changedPartitions.begin(), frame.changedPartitions.end());
+    m_throttle.frame(frame.playback);
+}
+
+void PartitionsModel::emitChangedRows()
+{
+    const std::set<TopicPartition> changed = std::exchange(m_changed, {});
     int first = rowCount();
     int last = -1;
-    for (const auto &tp : frame.changedPartitions) {
+    for (const auto &tp : changed) {
         const int row = rowOf(tp);
         if (row < 0)
             continue;

@@ -1,17 +1,20 @@
 #pragma once
 
 #include "cluster/topic_partition.h"
+#include "framethrottle.h"
 
 #include <QAbstractTableModel>
 #include <QString>
 
+#include <set>
 #include <vector>
 
 class SimulationController;
 
 // Every partition of every topic, one row each, ordered by topic name and partition number:
 // its log start and log-end offsets, the records it holds, the last key written and how far
-// the slowest consumer is behind. Refreshed once per frame with one batched dataChanged.
+// the slowest consumer is behind. Refreshed with one batched dataChanged per frame, or per
+// FrameThrottle::kIntervalMs during playback.
 //
 // `controller` must outlive the model.
 class PartitionsModel : public QAbstractTableModel
@@ -56,8 +59,12 @@ public:
 private:
     void onFrameAdvanced();
     void rebuildRows();
+    // dataChanged over the rows of the partitions changed since the last call.
+    void emitChangedRows();
     [[nodiscard]] qint64 maxLag(const kafkascope::TopicPartition &tp, QString *details) const;
 
     SimulationController *m_controller;
     std::vector<kafkascope::TopicPartition> m_rows;
+    std::set<kafkascope::TopicPartition> m_changed;
+    FrameThrottle m_throttle;
 };

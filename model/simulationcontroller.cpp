@@ -66,11 +66,16 @@ void SimulationController::setSpeed(double speed)
 
 void SimulationController::onTick()
 {
-    const qint64 wallMs = std::min(m_wallClock.restart(), kMaxWallStepMs);
-    m_carryMicros += static_cast<double>(wallMs) * 1000.0 * m_speed;
+    playFrame(std::min(m_wallClock.restart(), kMaxWallStepMs));
+}
+
+void SimulationController::playFrame(qint64 wallMs)
+{
+    m_carryMicros += static_cast<double>(std::max<qint64>(0, wallMs)) * 1000.0 * m_speed;
     const auto whole = static_cast<std::int64_t>(m_carryMicros);
     m_carryMicros -= static_cast<double>(whole);
     runTo(m_cluster->now() + SimDuration::micros(whole), m_maxEventsPerFrame);
+    m_pending.playback = true;
     finishFrame();
 }
 
@@ -262,12 +267,12 @@ void SimulationController::onTopicCreated(const std::string &)
     m_pending.topicsChanged = true;
 }
 
-void SimulationController::onRecordAppended(const TopicPartition &tp, const Record &record, ProducerId)
+void SimulationController::onRecordAppended(const TopicPartition &tp, const Record &record, ProducerId from)
 {
     m_pending.changedPartitions.insert(tp);
-    m_pending.appended.push_back(
-        {QString::fromStdString(tp.topic), tp.partition.value(), record.offset.value(),
-         record.timestampMs - Cluster::kSimulationEpochMs});
+    m_pending.appended.push_back({QString::fromStdString(tp.topic), tp.partition.value(), record.offset.value(),
+                                  record.timestampMs - Cluster::kSimulationEpochMs, from.value(),
+                                  record.key ? QString::fromStdString(*record.key) : QString(), !record.key.has_value()});
     ++m_totalAppended;
 }
 
@@ -276,8 +281,20 @@ void SimulationController::onPartitionStateChanged(const TopicPartition &tp)
     m_pending.changedPartitions.insert(tp);
 }
 
-void SimulationController::onRecordsConsumed(ConsumerId, const TopicPartition &tp, Offset first, Offset last)
+void SimulationController::onRecordsConsumed(ConsumerId consumer, const TopicPartition &tp, Offset first, Offset last)
 {
     m_pending.changedPartitions.insert(tp);
     m_pending.consumedPerTopic[QString::fromStdString(tp.topic)] += last - first + 1;
+    m_pending.consumed.push_back({tp, consumer.value(), first.value(), last.value()});
+}
+
+void SimulationController::onRecordsReplicated(const TopicPartition &tp, BrokerId follower, Offset first, Offset last)
+{
+    m_pending.changedPartitions.insert(tp);
+    m_pending.replicated.push_back({tp, follower.value(), first.value(), last.value()});
+}
+
+void SimulationController::onHighWatermarkChanged(const TopicPartition &tp, Offset)
+{
+    m_pending.changedPartitions.insert(tp);
 }

@@ -22,10 +22,32 @@ struct FrameDelta {
         int partition = 0;
         qint64 offset = 0;
         qint64 timestampMs = 0; // the record's timestamp in simulated milliseconds (simTime)
+        int producer = -1;      // the producer that sent it (-1: none, e.g. an internal record)
+        QString key;
+        bool nullKey = true;
+    };
+    // Records a follower copied from its leader (offsets first..last).
+    struct Replicated {
+        kafkascope::TopicPartition tp;
+        int follower = 0;
+        qint64 first = 0;
+        qint64 last = 0;
+    };
+    // Records a consumer's poll returned (offsets first..last).
+    struct Consumed {
+        kafkascope::TopicPartition tp;
+        int consumer = 0;
+        qint64 first = 0;
+        qint64 last = 0;
     };
     bool topicsChanged = false;
+    // A frame of playback (the timer's tick), as opposed to a step, an action or a headless run:
+    // widgets may take those at a lower rate (FrameThrottle).
+    bool playback = false;
     std::set<kafkascope::TopicPartition> changedPartitions;
     std::vector<Appended> appended;
+    std::vector<Replicated> replicated;
+    std::vector<Consumed> consumed;
     std::map<QString, qint64> consumedPerTopic;
 
     [[nodiscard]] bool isEmpty() const
@@ -104,6 +126,9 @@ public slots:
     void togglePlaying();
     // Clamped to [0.1, 100].
     void setSpeed(double speed);
+    // One frame of playback as the timer runs it, `wallMs` of wall time after the previous one
+    // (simTime moves by wallMs x speed, at most maxEventsPerFrame() events). For benchmarks.
+    void playFrame(qint64 wallMs);
     // Advances simTime by `ms` simulated milliseconds at once (the toolbar's Step).
     void step(qint64 ms = 100);
     // Runs the engine to `t` in frames of `frameMs` simulated milliseconds, emitting
@@ -133,6 +158,9 @@ private:
     void onPartitionStateChanged(const kafkascope::TopicPartition &tp) override;
     void onRecordsConsumed(kafkascope::ConsumerId consumer, const kafkascope::TopicPartition &tp,
                            kafkascope::Offset first, kafkascope::Offset last) override;
+    void onRecordsReplicated(const kafkascope::TopicPartition &tp, kafkascope::BrokerId follower,
+                             kafkascope::Offset first, kafkascope::Offset last) override;
+    void onHighWatermarkChanged(const kafkascope::TopicPartition &tp, kafkascope::Offset highWatermark) override;
 
     std::unique_ptr<kafkascope::Cluster> m_cluster;
     QTimer m_timer;

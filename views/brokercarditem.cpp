@@ -11,6 +11,7 @@ BrokerCardItem::BrokerCardItem(std::function<void(int, QPoint)> onContextMenu)
     : m_onContextMenu(std::move(onContextMenu))
 {
     setFlag(QGraphicsItem::ItemIsSelectable);
+    setCacheMode(DeviceCoordinateCache); // repainted from the cache until the snapshot changes
     setAcceptedMouseButtons(Qt::LeftButton | Qt::RightButton);
     setCursor(Qt::PointingHandCursor);
 }

@@ -15,6 +15,7 @@ constexpr qreal kRowHeight = 26;
 
 KeyLegendItem::KeyLegendItem(qreal width) : m_width(width)
 {
+    setCacheMode(DeviceCoordinateCache); // dozens of labels that rarely change: drawn once
     layout();
 }
 

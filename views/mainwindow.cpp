@@ -358,8 +358,14 @@ void MainWindow::createDocks()
     m_partitionsTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_partitionsTable->setAlternatingRowColors(true);
     m_partitionsTable->verticalHeader()->hide();
-    m_partitionsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Columns fit their contents when rows come and go, not on every frame's dataChanged (measuring
+    // every cell of thousands of partitions each frame cost more than drawing the scene).
+    m_partitionsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_partitionsTable->horizontalHeader()->setResizeContentsPrecision(200);
     m_partitionsTable->horizontalHeader()->setStretchLastSection(true);
+    connect(m_partitionsModel, &QAbstractItemModel::modelReset, m_partitionsTable, &QTableView::resizeColumnsToContents);
+    connect(m_partitionsModel, &QAbstractItemModel::rowsInserted, m_partitionsTable, &QTableView::resizeColumnsToContents);
+    m_partitionsTable->resizeColumnsToContents();
     m_partitionsDock = new QDockWidget(this);
     m_partitionsDock->setObjectName(QStringLiteral("partitionsDock"));
     m_partitionsDock->setWidget(m_partitionsTable);
@@ -370,9 +376,15 @@ void MainWindow::createDocks()
     m_groupsTree->setModel(m_groupsModel);
     m_groupsTree->setAlternatingRowColors(true);
     m_groupsTree->setUniformRowHeights(true);
-    m_groupsTree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_groupsTree->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_groupsTree->header()->setStretchLastSection(true);
     connect(m_groupsModel, &QAbstractItemModel::modelReset, m_groupsTree, &QTreeView::expandAll);
+    const auto fitGroupColumns = [this] {
+        for (int c = 0; c < m_groupsModel->columnCount(); ++c)
+            m_groupsTree->resizeColumnToContents(c);
+    };
+    connect(m_groupsModel, &QAbstractItemModel::modelReset, m_groupsTree, fitGroupColumns);
+    connect(m_groupsModel, &QAbstractItemModel::rowsInserted, m_groupsTree, fitGroupColumns);
     m_groupsTree->expandAll();
     m_groupsDock = new QDockWidget(this);
     m_groupsDock->setObjectName(QStringLiteral("groupsDock"));

@@ -1,9 +1,14 @@
 #include "partitionlogscene.h"
 
 #include "brokercarditem.h"
+#include "clientnodeitem.h"
+#include "keycolors.h"
+#include "recorddotsitem.h"
 #include "keylegenditem.h"
 #include "model/simulationcontroller.h"
 #include "partitionstripitem.h"
+
+#include "cluster/consumer_lag.h"
 
 #include <QFont>
 #include <QGraphicsSimpleTextItem>
@@ -11,6 +16,7 @@
 #include <QPalette>
 
 #include <algorithm>
+#include <set>
 
 using namespace kafkascope;
 
@@ -25,6 +31,9 @@ PartitionLogScene::PartitionLogScene(SimulationController *controller, QObject *
     : QGraphicsScene(parent), m_controller(controller)
 {
     setItemIndexMethod(QGraphicsScene::NoIndex); // few items, all repainted often
+    m_animationClock.start();
+    m_animationTimer.setInterval(16); // about 60 animation frames a second, only while dots fly
+    connect(&m_animationTimer, &QTimer::timeout, this, &PartitionLogScene::onAnimationFrame);
     rebuild();
     connect(m_controller, &SimulationController::frameAdvanced, this, &PartitionLogScene::onFrameAdvanced);
 }
@@ -37,31 +46,53 @@ PartitionStripItem *PartitionLogScene::strip(const QString &topic, int partition
 
 QString PartitionLogScene::topicHeading(const QString &topicName) const
 {
-    const Cluster &cluster = m_controller->cluster();
-    const Topic *topic = cluster.topic(topicName.toStdString());
-    QStringList producers;
-    for (const auto &p : cluster.producers()) {
-        if (QString::fromStdString(p->config().topic) != topicName)
-            continue;
-        const auto &config = p->config();
-        const QString keys =
-            config.keys.kind() == kafkascope::KeyDistribution::Kind::NullKeys ? tr("null keys") : tr("keyed");
-        producers << tr("%1 (%2/s, %3)")
-                         .arg(QString::fromStdString(config.clientId))
-                         .arg(config.rate ? config.rate->averageRecordsPerSecond() : 0.0, 0, 'g', 3)
-                         .arg(keys);
-    }
-    QStringList consumers;
-    for (const auto &c : cluster.consumers())
-        if (c->isRunning() && QString::fromStdString(c->config().topic) == topicName)
-            consumers << QString::fromStdString(c->config().clientId);
+    const Topic *topic = m_controller->cluster().topic(topicName.toStdString());
+    return tr("Topic %1 · %n partition(s)", nullptr, topic ? topic->partitionCount() : 0).arg(topicName);
+}
 
-    QString heading = tr("Topic %1 · %n partition(s)", nullptr, topic ? topic->partitionCount() : 0).arg(topicName);
-    if (!producers.isEmpty())
-        heading += tr("  ·  producers: %1").arg(producers.join(QStringLiteral(", ")));
-    if (!consumers.isEmpty())
-        heading += tr("  ·  consumers: %1").arg(consumers.join(QStringLiteral(", ")));
-    return heading;
+void PartitionLogScene::addClientNodes(const QString &topicName, qreal headingRight, qreal y, const QFont &font)
+{
+    const Cluster &cluster = m_controller->cluster();
+    qreal x = headingRight + 18;
+    for (const auto &p : cluster.producers()) {
+        const auto &config = p->config();
+        if (QString::fromStdString(config.topic) != topicName)
+            continue;
+        const QString keys = config.keys.kind() == kafkascope::KeyDistribution::Kind::NullKeys ? tr("null keys") : tr("keyed");
+        ClientNodeSnapshot node;
+        node.kind = ClientNodeSnapshot::Kind::Producer;
+        node.id = p->id().value();
+        node.name = QString::fromStdString(config.clientId);
+        node.detail = tr("%1/s, %2").arg(config.rate ? config.rate->averageRecordsPerSecond() : 0.0, 0, 'g', 3).arg(keys);
+        auto *item = new ClientNodeItem(node, font);
+        item->setPos(x, y);
+        addItem(item);
+        m_producerNodes[node.id] = item;
+        x += item->width() + 8;
+    }
+    // Consumers, right-aligned over the strips: the running ones, and those that stopped (greyed).
+    std::vector<ClientNodeItem *> consumers;
+    for (const auto &c : cluster.consumers()) {
+        const auto &config = c->config();
+        if (QString::fromStdString(config.topic) != topicName)
+            continue;
+        ClientNodeSnapshot node;
+        node.kind = ClientNodeSnapshot::Kind::Consumer;
+        node.id = c->id().value();
+        node.name = QString::fromStdString(config.clientId);
+        node.detail = config.groupId ? QString::fromStdString(*config.groupId) : tr("no group");
+        node.active = c->isRunning();
+        auto *item = new ClientNodeItem(node, font);
+        addItem(item);
+        m_consumerNodes[node.id] = item;
+        consumers.push_back(item);
+    }
+    qreal right = kMargin + PartitionStripItem::kWidth;
+    for (auto it = consumers.rbegin(); it != consumers.rend(); ++it) {
+        right -= (*it)->width();
+        (*it)->setPos(std::max(right, x), y);
+        right -= 8;
+    }
 }
 
 void PartitionLogScene::rebuild()
@@ -70,7 +101,13 @@ void PartitionLogScene::rebuild()
     m_strips.clear();
     m_headings.clear();
     m_brokerCards.clear();
+    m_producerNodes.clear();
+    m_consumerNodes.clear();
+    m_landing.clear();
+    m_dots = nullptr;
     m_legend = nullptr;
+    m_layoutDirty = false;
+    refreshCommits();
 
     const Cluster &cluster = m_controller->cluster();
     QStringList keys;
@@ -130,6 +167,8 @@ void PartitionLogScene::rebuild()
         heading->setBrush(QGuiApplication::palette().color(QPalette::WindowText));
         heading->setPos(kMargin, y + 6);
         m_headings[qname] = heading;
+        QFont nodeFont = m_textFont.value_or(QGuiApplication::font());
+        addClientNodes(qname, heading->sceneBoundingRect().right(), y + 4, nodeFont);
         y += kHeadingHeight;
         for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
             auto *item = new PartitionStripItem;
@@ -137,11 +176,15 @@ void PartitionLogScene::rebuild()
             addItem(item);
             m_strips[{qname, p}] = item;
             refreshStrip(qname, p);
-            y += PartitionStripItem::kHeight;
+            y += item->height();
         }
         y += kTopicGap;
     }
+    m_layoutDirty = false; // the strips just laid out at their heights
     setSceneRect(0, 0, PartitionStripItem::kWidth + 2 * kMargin, std::max<qreal>(y + kMargin, 200));
+    m_dots = new RecordDotsItem;
+    m_dots->setArea(sceneRect());
+    addItem(m_dots);
     if (trace)
         if (PartitionStripItem *item = strip(std::get<0>(*trace), std::get<1>(*trace)))
             item->setTraced(std::get<2>(*trace));
@@ -180,7 +223,37 @@ void PartitionLogScene::refreshStrip(const QString &topicName, int partition)
         if (c->reads(tp))
             snap.consumers.push_back({QString::fromStdString(c->config().clientId), c->position(tp).value()});
     }
+    if (const auto it = m_commits.find(tp); it != m_commits.end())
+        snap.commits = it->second;
+    const PartitionState &state = topic->state(PartitionId{partition});
+    snap.highWatermark = state.highWatermark();
+    std::vector<BrokerId> order;
+    if (state.leader)
+        order.push_back(*state.leader);
+    for (BrokerId b : state.assignment)
+        if (b != state.leader && state.replicas.count(b))
+            order.push_back(b);
+    using Role = PartitionStripSnapshot::ReplicaRow::Role;
+    for (BrokerId b : order) {
+        const Replica &replica = state.replicas.at(b);
+        PartitionStripSnapshot::ReplicaRow row;
+        row.broker = b.value();
+        const auto broker = cluster.brokers().find(b);
+        const bool alive = broker != cluster.brokers().end() && broker->second.alive;
+        row.role = !alive                 ? Role::Offline
+                   : state.leader == b    ? Role::Leader
+                   : state.isr.count(b)   ? Role::InSync
+                                          : Role::OutOfSync;
+        row.logStartOffset = replica.log->logStartOffset();
+        row.logEndOffset = replica.log->logEndOffset();
+        row.highWatermark = replica.highWatermark;
+        row.leaderEpoch = state.leaderEpoch;
+        snap.replicas.push_back(row);
+    }
+    const qreal before = item->height();
     item->setSnapshot(std::move(snap));
+    if (item->height() != before)
+        m_layoutDirty = true; // the replica set changed size (a reassignment)
 }
 
 void PartitionLogScene::refreshLegend()
@@ -280,14 +353,134 @@ bool PartitionLogScene::refreshBrokers()
     return true;
 }
 
+bool PartitionLogScene::clientsChanged() const
+{
+    for (const auto &c : m_controller->cluster().consumers()) {
+        const auto node = m_consumerNodes.find(c->id().value());
+        if (node != m_consumerNodes.end() && node->second->snapshot().active != c->isRunning())
+            return true;
+    }
+    return false;
+}
+
+void PartitionLogScene::refreshCommits()
+{
+    m_commits.clear();
+    const Cluster &cluster = m_controller->cluster();
+    std::set<std::string> groups;
+    for (const auto &c : cluster.consumers())
+        if (c->config().groupId)
+            groups.insert(*c->config().groupId);
+    for (const std::string &group : groups)
+        for (const auto &[tp, lag] : groupLag(cluster, group))
+            if (lag.committed)
+                m_commits[tp].push_back({QString::fromStdString(group), *lag.committed});
+}
+
 void PartitionLogScene::onFrameAdvanced()
 {
     const FrameDelta &frame = m_controller->lastFrame();
-    if (frame.topicsChanged || !refreshBrokers()) {
+    if (frame.topicsChanged || !refreshBrokers() || clientsChanged()) {
         rebuild();
         return;
     }
+    refreshCommits();
     for (const auto &tp : frame.changedPartitions)
         refreshStrip(QString::fromStdString(tp.topic), tp.partition.value());
+    // Commits move without an append: strips whose committed marks changed are refreshed too.
+    for (const auto &[tp, marks] : m_commits)
+        if (!frame.changedPartitions.count(tp))
+            if (PartitionStripItem *item = strip(QString::fromStdString(tp.topic), tp.partition.value()))
+                if (item->snapshot().commits.size() != marks.size()
+                    || !std::equal(marks.begin(), marks.end(), item->snapshot().commits.begin(),
+                                   [](const auto &a, const auto &b) { return a.group == b.group && a.offset == b.offset; }))
+                    refreshStrip(QString::fromStdString(tp.topic), tp.partition.value());
     refreshLegend();
+    if (m_layoutDirty)
+        rebuild();
+    launchFlights(frame);
+}
+
+qint64 PartitionLogScene::animationTime() const
+{
+    return m_animationClock.elapsed();
+}
+
+QColor PartitionLogScene::colorAt(const PartitionStripItem *item, qint64 offset) const
+{
+    const auto &cells = item->snapshot().cells;
+    const auto it = std::lower_bound(cells.begin(), cells.end(), offset,
+                                     [](const PartitionStripSnapshot::Cell &c, qint64 o) { return c.offset < o; });
+    if (it == cells.end() || it->offset != offset)
+        return KeyColors::forNullKey();
+    return it->nullKey ? KeyColors::forNullKey() : KeyColors::forKey(it->key);
+}
+
+void PartitionLogScene::launchFlights(const FrameDelta &frame)
+{
+    if (!m_dots || !m_animationsEnabled)
+        return;
+    const qint64 now = animationTime();
+    int budget = kMaxFlightsPerFrame;
+    // Producer → the leader's log, landing on the record's offset.
+    for (const auto &a : frame.appended) {
+        if (budget <= 0)
+            break;
+        const auto node = m_producerNodes.find(a.producer);
+        PartitionStripItem *item = strip(a.topic, a.partition);
+        if (node == m_producerNodes.end() || !item)
+            continue;
+        const QColor color = a.nullKey ? KeyColors::forNullKey() : KeyColors::forKey(a.key);
+        const TopicPartition tp{a.topic.toStdString(), PartitionId{a.partition}};
+        const QPointF to = item->mapToScene(item->cellCentre(a.offset));
+        if (m_dots->addFlight({node->second->anchor(), to, now, kProduceFlightMs, color})) {
+            m_landing[tp] = now + kProduceFlightMs;
+            --budget;
+        }
+    }
+    // Leader → follower: a dot drops from the log to the follower's bar, after the record landed.
+    budget = kMaxFlightsPerFrame;
+    for (const auto &r : frame.replicated) {
+        PartitionStripItem *item = strip(QString::fromStdString(r.tp.topic), r.tp.partition.value());
+        if (!item)
+            continue;
+        const auto landed = m_landing.find(r.tp);
+        const qint64 start = landed == m_landing.end() ? now : std::max(now, landed->second);
+        for (qint64 o = r.first; o <= r.last && budget > 0; ++o, --budget)
+            m_dots->addFlight({item->mapToScene(item->cellCentre(o)), item->mapToScene(item->replicaPoint(r.follower, o)),
+                               start, kReplicaFlightMs, colorAt(item, o)});
+    }
+    // The log → the consumer whose poll returned the records.
+    budget = kMaxFlightsPerFrame;
+    for (const auto &c : frame.consumed) {
+        PartitionStripItem *item = strip(QString::fromStdString(c.tp.topic), c.tp.partition.value());
+        const auto node = m_consumerNodes.find(c.consumer);
+        if (!item || node == m_consumerNodes.end())
+            continue;
+        const auto landed = m_landing.find(c.tp);
+        const qint64 start = landed == m_landing.end() ? now : std::max(now, landed->second);
+        for (qint64 o = c.first; o <= c.last && budget > 0; ++o, --budget)
+            m_dots->addFlight({item->mapToScene(item->cellCentre(o)), node->second->anchor(), start, kConsumeFlightMs,
+                               colorAt(item, o)});
+    }
+    if (m_dots->flightCount() > 0 && !m_animationTimer.isActive())
+        m_animationTimer.start();
+}
+
+void PartitionLogScene::onAnimationFrame()
+{
+    if (!m_dots) {
+        m_animationTimer.stop();
+        return;
+    }
+    m_dots->advance(animationTime());
+    if (m_dots->flightCount() == 0)
+        m_animationTimer.stop();
+}
+
+void PartitionLogScene::setAnimationsEnabled(bool enabled)
+{
+    m_animationsEnabled = enabled;
+    if (!enabled && m_dots)
+        m_dots->clear();
 }

@@ -1,20 +1,29 @@
 #pragma once
 
+#include <QColor>
+#include <QElapsedTimer>
 #include <QFont>
 #include <QGraphicsScene>
 #include <QPoint>
 #include <QSet>
 #include <QString>
+#include <QTimer>
+#include <QVector>
 
 #include <map>
 #include <optional>
 #include <tuple>
 
+#include "cluster/topic_partition.h"
+#include "partitionstripitem.h"
+
 class SimulationController;
-class PartitionStripItem;
 class QGraphicsSimpleTextItem;
 class KeyLegendItem;
 class BrokerCardItem;
+class ClientNodeItem;
+class RecordDotsItem;
+struct FrameDelta;
 
 // The centre of the main window: a legend of key colours, the brokers as cards (BrokerCardItem),
 // then every topic as a heading with its producers and consumers and each of its partitions as a
@@ -47,6 +56,21 @@ public:
     // so presenter mode keeps the normal size here and gives the scene more room instead.
     void setTextFont(const QFont &font);
 
+    // Records flying as dots (on by default). Off, none are started and those flying vanish.
+    void setAnimationsEnabled(bool enabled);
+    [[nodiscard]] bool animationsEnabled() const { return m_animationsEnabled; }
+    // The dots item (recreated by rebuild()), for tests.
+    [[nodiscard]] const RecordDotsItem *dots() const { return m_dots; }
+    // animationTime: milliseconds of wall time since the scene was made (views only).
+    [[nodiscard]] qint64 animationTime() const;
+
+    // How long a record takes to fly each hop, in animationTime, and how many dots of each kind
+    // one frame starts at most.
+    static constexpr qint64 kProduceFlightMs = 550;
+    static constexpr qint64 kReplicaFlightMs = 350;
+    static constexpr qint64 kConsumeFlightMs = 550;
+    static constexpr int kMaxFlightsPerFrame = 60;
+
 signals:
     // A right click on broker `broker`'s card, at `screenPos`.
     void brokerMenuRequested(int broker, QPoint screenPos);
@@ -58,7 +82,16 @@ private:
     bool refreshBrokers();
     void refreshStrip(const QString &topic, int partition);
     void refreshLegend();
+    // Every group's committed offsets, by partition (from the group coordinators).
+    void refreshCommits();
+    // A consumer stopped (or its node is missing a change): the nodes are laid out again.
+    [[nodiscard]] bool clientsChanged() const;
     [[nodiscard]] QString topicHeading(const QString &topic) const;
+    // The topic's producers after its heading and its consumers right-aligned, on row `y`.
+    void addClientNodes(const QString &topic, qreal headingRight, qreal y, const QFont &font);
+    void launchFlights(const FrameDelta &frame);
+    void onAnimationFrame();
+    [[nodiscard]] QColor colorAt(const PartitionStripItem *item, qint64 offset) const;
 
     SimulationController *m_controller;
     std::map<std::pair<QString, int>, PartitionStripItem *> m_strips;
@@ -68,4 +101,15 @@ private:
     std::map<int, BrokerCardItem *> m_brokerCards;
     std::optional<std::tuple<QString, int, qint64>> m_trace; // survives rebuilds
     QSet<QString> m_keysSeen;
+    std::map<kafkascope::TopicPartition, QVector<PartitionStripSnapshot::CommitMark>> m_commits;
+    bool m_layoutDirty = false;
+    std::map<int, ClientNodeItem *> m_producerNodes; // by producer id
+    std::map<int, ClientNodeItem *> m_consumerNodes; // by consumer id
+    RecordDotsItem *m_dots = nullptr;
+    bool m_animationsEnabled = true;
+    QElapsedTimer m_animationClock;
+    QTimer m_animationTimer;
+    // When the newest record of a partition lands on its log, in animationTime: the hops after it
+    // (replication, consumption) start then.
+    std::map<kafkascope::TopicPartition, qint64> m_landing;
 };

@@ -19,11 +19,47 @@ constexpr qreal kCellWidth = 30;
 constexpr qreal kCellGap = 2;
 constexpr qreal kStripTop = 24;
 constexpr qreal kCellHeight = 30;
+constexpr qreal kReplicaTop = PartitionStripItem::kHeight - 2;
+constexpr qreal kReplicaBarHeight = 8;
+
+QColor roleColor(PartitionStripSnapshot::ReplicaRow::Role role, const QPalette &pal)
+{
+    using Role = PartitionStripSnapshot::ReplicaRow::Role;
+    switch (role) {
+    case Role::Leader:
+        return pal.color(QPalette::Highlight);
+    case Role::InSync:
+        return {0x2e, 0x9d, 0x4a};
+    case Role::OutOfSync:
+        return {0xe0, 0x8a, 0x00};
+    case Role::Offline:
+        return pal.color(QPalette::PlaceholderText);
+    }
+    return pal.color(QPalette::PlaceholderText);
+}
+
+QString roleText(const PartitionStripSnapshot::ReplicaRow &row)
+{
+    using Role = PartitionStripSnapshot::ReplicaRow::Role;
+    switch (row.role) {
+    case Role::Leader:
+        return QCoreApplication::translate("PartitionStripItem", "B%1 leader · epoch %2").arg(row.broker).arg(row.leaderEpoch);
+    case Role::InSync:
+        return QCoreApplication::translate("PartitionStripItem", "B%1 in sync").arg(row.broker);
+    case Role::OutOfSync:
+        return QCoreApplication::translate("PartitionStripItem", "B%1 out of sync").arg(row.broker);
+    case Role::Offline:
+        return QCoreApplication::translate("PartitionStripItem", "B%1 offline").arg(row.broker);
+    }
+    return {};
+}
 } // namespace
 
 PartitionStripItem::PartitionStripItem()
 {
     setFlag(ItemIsSelectable, false);
+    // Redrawn only when its snapshot changes (a frame touches few partitions), else from the cache.
+    setCacheMode(DeviceCoordinateCache);
 }
 
 int PartitionStripItem::capacity()
@@ -37,9 +73,27 @@ void PartitionStripItem::setSnapshot(PartitionStripSnapshot snapshot)
     update();
 }
 
+qreal PartitionStripItem::height() const
+{
+    return m_snapshot.replicas.isEmpty() ? kHeight : kReplicaTop + m_snapshot.replicas.size() * kReplicaRowHeight + 6;
+}
+
 QRectF PartitionStripItem::boundingRect() const
 {
-    return {0, 0, kWidth, kHeight};
+    return {0, 0, kWidth, height()};
+}
+
+QPointF PartitionStripItem::cellCentre(qint64 offset) const
+{
+    return {slotX(offset) + kCellWidth / 2, kStripTop + kCellHeight / 2};
+}
+
+QPointF PartitionStripItem::replicaPoint(int broker, qint64 offset) const
+{
+    for (qsizetype i = 0; i < m_snapshot.replicas.size(); ++i)
+        if (m_snapshot.replicas[i].broker == broker)
+            return {slotX(offset) + kCellWidth / 2, kReplicaTop + i * kReplicaRowHeight + kReplicaRowHeight / 2};
+    return cellCentre(offset);
 }
 
 qreal PartitionStripItem::slotX(qint64 offset) const
@@ -105,13 +159,16 @@ void PartitionStripItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
     const QFontMetricsF cellMetrics(cellFont);
     for (const auto &cell : m_snapshot.cells) {
         const QRectF r(slotX(cell.offset), kStripTop, kCellWidth, kCellHeight);
-        const QColor fill = cell.nullKey ? KeyColors::forNullKey() : KeyColors::forKey(cell.key);
-        painter->setPen(QPen(fill.darker(135), 1));
+        QColor fill = cell.nullKey ? KeyColors::forNullKey() : KeyColors::forKey(cell.key);
+        const bool uncommitted = cell.offset >= m_snapshot.highWatermark;
+        if (uncommitted)
+            fill.setAlpha(90); // not yet on every in-sync replica: consumers cannot read it
+        painter->setPen(QPen(fill.darker(135), 1, uncommitted ? Qt::DashLine : Qt::SolidLine));
         painter->setBrush(fill);
         painter->drawRoundedRect(r, 3, 3);
         if (lod >= 0.6) {
             painter->setFont(cellFont);
-            painter->setPen(KeyColors::textOn(fill));
+            painter->setPen(uncommitted ? text : KeyColors::textOn(fill));
             const QString glyph = cell.nullKey ? QStringLiteral("∅") : cell.key.left(2);
             painter->drawText(r, Qt::AlignCenter, cellMetrics.elidedText(glyph, Qt::ElideNone, kCellWidth));
         }
@@ -136,6 +193,65 @@ void PartitionStripItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
     painter->setPen(accent);
     painter->drawText(QRectF(leoX + kCellWidth + 6, kStripTop, kRightMargin, kCellHeight), Qt::AlignLeft | Qt::AlignVCenter,
                       QCoreApplication::translate("PartitionStripItem", "LEO %1").arg(m_snapshot.logEndOffset));
+
+    // The high watermark: a line before the first record consumers cannot read yet.
+    const QColor hwColor(0x8e, 0x44, 0xad);
+    const bool hwOffLeft = !m_snapshot.cells.isEmpty() && m_snapshot.highWatermark < m_snapshot.cells.front().offset;
+    const qreal hwX = hwOffLeft ? kStripLeft - 3 : slotX(m_snapshot.highWatermark) - kCellGap / 2;
+    painter->setPen(QPen(hwColor, 2.5));
+    painter->drawLine(QPointF(hwX, kStripTop - 4), QPointF(hwX, kStripTop + kCellHeight + 4));
+    painter->setFont(small);
+    painter->drawText(QRectF(leoX + kCellWidth + 6, kStripTop + kCellHeight, kRightMargin, 18), Qt::AlignLeft | Qt::AlignTop,
+                      QCoreApplication::translate("PartitionStripItem", "HW %1").arg(m_snapshot.highWatermark));
+
+    // Committed offsets: a hollow marker under the log, per group.
+    for (const auto &commit : m_snapshot.commits) {
+        const bool offLeft = !m_snapshot.cells.isEmpty() && commit.offset < m_snapshot.cells.front().offset;
+        const qreal x = offLeft ? kStripLeft - 2 : slotX(commit.offset) - kCellGap / 2;
+        painter->setPen(QPen(QColor(0x2e, 0x7d, 0x32), 1.5));
+        painter->setBrush(pal.color(QPalette::Base));
+        const QPointF tri[3] = {{x, kStripTop + kCellHeight + 2}, {x - 5, kStripTop + kCellHeight + 11},
+                                {x + 5, kStripTop + kCellHeight + 11}};
+        painter->drawPolygon(tri, 3);
+    }
+
+    // The replicas, on the log's offset scale.
+    const qint64 firstShown = m_snapshot.cells.isEmpty() ? m_snapshot.logEndOffset : m_snapshot.cells.front().offset;
+    for (qsizetype i = 0; i < m_snapshot.replicas.size(); ++i) {
+        const auto &row = m_snapshot.replicas[i];
+        const qreal top = kReplicaTop + i * kReplicaRowHeight;
+        const QColor color = roleColor(row.role, pal);
+        painter->setFont(small);
+        painter->setPen(row.role == PartitionStripSnapshot::ReplicaRow::Role::Offline ? muted : color.darker(110));
+        painter->drawText(QRectF(8, top, kStripLeft - 14, kReplicaRowHeight), Qt::AlignLeft | Qt::AlignVCenter, roleText(row));
+        const qreal barTop = top + (kReplicaRowHeight - kReplicaBarHeight) / 2;
+        const qreal start = slotX(std::max(firstShown, row.logStartOffset));
+        const qreal end = row.logEndOffset < firstShown ? kStripLeft : slotX(row.logEndOffset) - kCellGap;
+        painter->setPen(Qt::NoPen);
+        QColor fill = color;
+        if (row.role == PartitionStripSnapshot::ReplicaRow::Role::Offline)
+            fill.setAlpha(110);
+        painter->setBrush(fill);
+        if (end > start)
+            painter->drawRoundedRect(QRectF(start, barTop, end - start, kReplicaBarHeight), 2, 2);
+        if (row.logEndOffset < firstShown) {
+            painter->setPen(muted);
+            painter->drawText(QRectF(kLabelWidth - 4, top, 36, kReplicaRowHeight), Qt::AlignCenter, QStringLiteral("◀"));
+        }
+        // The replica's own high watermark: what it would let consumers read if it led.
+        if (row.highWatermark >= firstShown) {
+            const qreal x = slotX(row.highWatermark) - kCellGap / 2;
+            painter->setPen(QPen(hwColor, 2));
+            painter->drawLine(QPointF(x, barTop - 2), QPointF(x, barTop + kReplicaBarHeight + 2));
+        }
+        painter->setPen(muted);
+        const qint64 behind = m_snapshot.logEndOffset - row.logEndOffset;
+        const QString tail = behind > 0 && row.role != PartitionStripSnapshot::ReplicaRow::Role::Leader
+                                 ? QCoreApplication::translate("PartitionStripItem", "LEO %1 (−%2)").arg(row.logEndOffset).arg(behind)
+                                 : QCoreApplication::translate("PartitionStripItem", "LEO %1").arg(row.logEndOffset);
+        painter->drawText(QRectF(std::max(end, kStripLeft) + 6, top, kRightMargin + 60, kReplicaRowHeight),
+                          Qt::AlignLeft | Qt::AlignVCenter, tail);
+    }
 
     // Consumer positions: a marker on the left edge of the next record each consumer will read.
     painter->setFont(small);

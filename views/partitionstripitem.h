@@ -18,23 +18,47 @@ struct PartitionStripSnapshot {
         QString name;
         qint64 position = 0;
     };
+    // A consumer group's committed offset (the next record the group will read after a restart).
+    struct CommitMark {
+        QString group;
+        qint64 offset = 0;
+    };
+    // One broker's copy of the partition.
+    struct ReplicaRow {
+        enum class Role { Leader, InSync, OutOfSync, Offline };
+        int broker = 0;
+        Role role = Role::InSync;
+        qint64 logStartOffset = 0;
+        qint64 logEndOffset = 0;
+        qint64 highWatermark = 0;
+        int leaderEpoch = 0; // for the leader's row
+    };
     QString topic;
     int partition = 0;
     qint64 logStartOffset = 0;
     qint64 logEndOffset = 0;
+    qint64 highWatermark = 0;
     QVector<Cell> cells; // the newest records, oldest first, at most capacity()
     QVector<ConsumerMark> consumers;
+    QVector<CommitMark> commits;
+    QVector<ReplicaRow> replicas; // the leader first, then the other replicas in assignment order
 };
 
 // One partition drawn as a horizontal log: a cell per record coloured by its key, offsets
-// underneath, the log-end offset marked where the next record will land, and each consumer's
-// position as a marker above. When the log is longer than the strip, the strip shows the newest
-// records and says how many older ones are off to the left.
+// underneath, the log-end offset marked where the next record will land, the high watermark as a
+// line (records past it are drawn faded: not yet replicated to the ISR, invisible to consumers),
+// each consumer's position as a marker above and each group's committed offset as a hollow
+// marker below. Under the log, a thin bar per replica on the same offset scale shows how far each
+// broker's copy reaches (leader, in-sync follower, out-of-sync follower, offline), with its high
+// watermark. When the log is longer than the strip, the strip shows the newest records and marks
+// the older ones off to the left.
 class PartitionStripItem : public QGraphicsItem
 {
 public:
     static constexpr qreal kWidth = 1180;
+    // The height without replica rows; each replica adds kReplicaRowHeight.
     static constexpr qreal kHeight = 78;
+    static constexpr qreal kReplicaRowHeight = 15;
 
     PartitionStripItem();
 
@@ -49,6 +73,12 @@ public:
     // Geometry, for tests and hit-testing: the x of the left edge of the slot that holds
     // `offset` (or would, for the log-end offset).
     [[nodiscard]] qreal slotX(qint64 offset) const;
+    // Where records land and leave, in item coordinates: the centre of `offset`'s slot on the log,
+    // and the left end of broker `broker`'s replica bar at `offset` (the slot's centre; the log's
+    // when the broker has no row).
+    [[nodiscard]] QPointF cellCentre(qint64 offset) const;
+    [[nodiscard]] QPointF replicaPoint(int broker, qint64 offset) const;
+    [[nodiscard]] qreal height() const;
 
     // Key tracing: the strip is outlined where a traced key lands; a record offset >= 0 is ringed too.
     void setTraced(std::optional<qint64> offset);

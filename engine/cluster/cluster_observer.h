@@ -21,6 +21,10 @@ public:
     virtual void onRecordAppended(const TopicPartition & /*tp*/, const Record & /*record*/, ProducerId /*from*/) {}
     // A partition's leader, leader epoch or ISR changed.
     virtual void onPartitionStateChanged(const TopicPartition & /*tp*/) {}
+    // A follower on broker `follower` copied the records at offsets `first` to `last` from the leader.
+    virtual void onRecordsReplicated(const TopicPartition & /*tp*/, BrokerId /*follower*/, Offset /*first*/, Offset /*last*/) {}
+    // The leader's high watermark moved (records up to it are now committed and readable).
+    virtual void onHighWatermarkChanged(const TopicPartition & /*tp*/, Offset /*highWatermark*/) {}
     // Records returned by a consumer's poll (fetched).
     virtual void onRecordsConsumed(ConsumerId /*consumer*/, const TopicPartition & /*tp*/, Offset /*first*/, Offset /*last*/) {}
     // The consumer's application finished processing the records at offsets `first` to `last`

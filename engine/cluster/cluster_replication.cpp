@@ -319,8 +319,11 @@ void Cluster::updateHighWatermark(PartitionState &state)
     const std::int64_t before = leader->highWatermark;
     leader->highWatermark = advanceHighWatermark(leader->highWatermark, leader->log->logEndOffset(), *state.leader,
                                                  state.isr, state.followers, state.minInsyncReplicas);
-    if (leader->highWatermark != before)
+    if (leader->highWatermark != before) {
         journalPartition(JournalEventKind::HighWatermarkAdvanced, state, state.leader->value(), leader->highWatermark);
+        if (m_observer)
+            m_observer->onHighWatermarkChanged(state.tp, Offset{leader->highWatermark});
+    }
     completeDelayedProduces(state, false);
     completeDelayedConsumerFetches(state);
 }
@@ -678,9 +681,12 @@ void Cluster::handleSessionAnswer(BrokerId follower, BrokerId leaderId, std::uin
             r.noteBatch(header.value().producerId, header.value().baseSequence, header.value().lastOffsetDelta);
             bytes.remove_prefix(batch.size());
         }
-        if (r.log->logEndOffset() > endBefore)
+        if (r.log->logEndOffset() > endBefore) {
             journalPartition(JournalEventKind::RecordsReplicated, *s, follower.value(), endBefore,
                              r.log->logEndOffset() - endBefore);
+            if (m_observer)
+                m_observer->onRecordsReplicated(s->tp, follower, Offset{endBefore}, Offset{r.log->logEndOffset() - 1});
+        }
         r.highWatermark = std::max(r.highWatermark, std::min(answer.leaderHighWatermark, r.log->logEndOffset()));
     }
     sendSessionFetch(follower, leaderId);

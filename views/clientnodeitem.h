@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QFont>
+#include <QGraphicsItem>
+#include <QString>
+
+// What a client node shows, copied out of the engine once per frame.
+struct ClientNodeSnapshot {
+    enum class Kind { Producer, Consumer };
+    Kind kind = Kind::Producer;
+    int id = 0;
+    QString name;   // client.id
+    QString detail; // "6/s, keyed" for a producer, the group for a consumer
+    bool active = true; // a consumer that was closed or crashed is drawn greyed and struck out
+};
+
+// A producer or a consumer as a small rounded node in its topic's heading row: records fly from a
+// producer's node to the partitions it writes and from the partitions to the node of the consumer
+// that reads them (RecordDotsItem).
+class ClientNodeItem : public QGraphicsItem
+{
+public:
+    static constexpr qreal kHeight = 26;
+
+    ClientNodeItem(ClientNodeSnapshot snapshot, const QFont &font);
+
+    [[nodiscard]] const ClientNodeSnapshot &snapshot() const { return m_snapshot; }
+    // The width its text needs.
+    [[nodiscard]] qreal width() const { return m_width; }
+    // Where records leave (producers) or arrive (consumers), in scene coordinates.
+    [[nodiscard]] QPointF anchor() const;
+
+    [[nodiscard]] QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    [[nodiscard]] QString text() const;
+
+    ClientNodeSnapshot m_snapshot;
+    QFont m_font;
+    qreal m_width = 0;
+};
