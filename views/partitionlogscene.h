@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/inspectormodel.h"
+
 #include <QFont>
 #include <QGraphicsScene>
 #include <QPoint>
@@ -28,6 +30,7 @@ class PartitionLogScene : public QGraphicsScene
 
 public:
     explicit PartitionLogScene(SimulationController *controller, QObject *parent = nullptr);
+    ~PartitionLogScene() override;
 
     // The strip of `topic`-`partition`, or nullptr.
     [[nodiscard]] PartitionStripItem *strip(const QString &topic, int partition) const;
@@ -40,6 +43,9 @@ public:
     void clearTrace();
     // The broker whose card is selected, if any.
     [[nodiscard]] std::optional<int> selectedBroker() const;
+    // Marks what the inspector shows: a broker's card is selected, a partition's strip framed, a
+    // record's cell ringed (survives rebuilds). Anything else clears the marks.
+    void setInspected(const InspectorSelection &selection);
 
     // Re-creates every item (after topics change, or to re-translate headings).
     void rebuild();
@@ -50,6 +56,8 @@ public:
 signals:
     // A right click on broker `broker`'s card, at `screenPos`.
     void brokerMenuRequested(int broker, QPoint screenPos);
+    // The user picked something to inspect: selected a broker card, clicked a strip or a record.
+    void inspectRequested(const InspectorSelection &selection);
 
 private:
     void onFrameAdvanced();
@@ -59,6 +67,8 @@ private:
     void refreshStrip(const QString &topic, int partition);
     void refreshLegend();
     [[nodiscard]] QString topicHeading(const QString &topic) const;
+    void applyInspected();
+    void onSelectionChanged();
 
     SimulationController *m_controller;
     std::map<std::pair<QString, int>, PartitionStripItem *> m_strips;
@@ -67,5 +77,8 @@ private:
     std::optional<QFont> m_textFont;
     std::map<int, BrokerCardItem *> m_brokerCards;
     std::optional<std::tuple<QString, int, qint64>> m_trace; // survives rebuilds
+    InspectorSelection m_inspected;                          // survives rebuilds
+    bool m_rebuilding = false;
+    QMetaObject::Connection m_selectionConnection;
     QSet<QString> m_keysSeen;
 };
