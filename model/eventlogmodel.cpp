@@ -199,6 +199,7 @@ EventLogModel::Category EventLogModel::categoryOf(JournalEventKind kind)
     case JournalEventKind::ConsumerSeek:
     case JournalEventKind::ConsumerPaused:
     case JournalEventKind::ConsumerResumed:
+    case JournalEventKind::ConsumerProcessingTimeChanged:
         return Category::Clients;
     case JournalEventKind::GroupMemberJoined:
     case JournalEventKind::GroupMemberRemoved:
@@ -207,6 +208,7 @@ EventLogModel::Category EventLogModel::categoryOf(JournalEventKind kind)
     case JournalEventKind::GroupStateChanged:
     case JournalEventKind::GroupLoaded:
     case JournalEventKind::GroupUnloaded:
+    case JournalEventKind::GroupOffsetsReset:
         return Category::Groups;
     }
     return Category::Clients;
@@ -318,6 +320,20 @@ QString EventLogModel::describe(const JournalEvent &e)
     case JournalEventKind::GroupStateChanged: return tr("state %1").arg(detail);
     case JournalEventKind::GroupLoaded: return tr("broker %1 is the coordinator").arg(e.broker);
     case JournalEventKind::GroupUnloaded: return tr("broker %1 no longer coordinates the group").arg(e.broker);
+    case JournalEventKind::GroupOffsetsReset:
+        return e.count >= 0 ? tr("offset of %1 reset from %2 to %3 (%4)")
+                                  .arg(partitionText(e))
+                                  .arg(e.count)
+                                  .arg(e.value)
+                                  .arg(detail)
+                            : tr("offset of %1 reset to %2 (%3; nothing was committed)")
+                                  .arg(partitionText(e))
+                                  .arg(e.value)
+                                  .arg(detail);
+    case JournalEventKind::ConsumerProcessingTimeChanged:
+        return tr("consumer %1 now takes %2 ms per record")
+            .arg(detail)
+            .arg(static_cast<double>(e.count) / 1000.0, 0, 'g', 6);
     }
     return QString::fromLatin1(journalEventKindName(e.kind));
 }

@@ -262,6 +262,27 @@ Status SimulationController::crashConsumer(int id)
     return st;
 }
 
+Status SimulationController::setConsumerProcessingTime(int id, SimDuration perRecord)
+{
+    maybeFork();
+    const Status st = m_cluster->setConsumerProcessingTime(ConsumerId{id}, perRecord);
+    finishFrame();
+    return st;
+}
+
+Status SimulationController::resetGroupOffsets(const GroupOffsetReset &reset)
+{
+    maybeFork();
+    const Status st = m_cluster->resetGroupOffsets(reset);
+    finishFrame();
+    return st;
+}
+
+Result<std::map<TopicPartition, Offset>> SimulationController::planGroupOffsetReset(const GroupOffsetReset &reset) const
+{
+    return m_cluster->planGroupOffsetReset(reset);
+}
+
 void SimulationController::onTopicCreated(const std::string &)
 {
     m_pending.topicsChanged = true;

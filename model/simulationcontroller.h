@@ -119,6 +119,14 @@ public:
     // Consumer actions (KafkaConsumer.close(), or the process dies), at the current simTime.
     kafkascope::Status closeConsumer(int id);
     kafkascope::Status crashConsumer(int id);
+    // The consumer's application takes `perRecord` per record from now on
+    // (Cluster::setConsumerProcessingTime).
+    kafkascope::Status setConsumerProcessingTime(int id, kafkascope::SimDuration perRecord);
+    // kafka-consumer-groups --reset-offsets --execute on an inactive group (Cluster::resetGroupOffsets),
+    // and what it would do (--dry-run).
+    kafkascope::Status resetGroupOffsets(const kafkascope::GroupOffsetReset &reset);
+    [[nodiscard]] kafkascope::Result<std::map<kafkascope::TopicPartition, kafkascope::Offset>>
+    planGroupOffsetReset(const kafkascope::GroupOffsetReset &reset) const;
 
 public slots:
     void play();

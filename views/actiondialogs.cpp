@@ -11,6 +11,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 using namespace kafkascope;
 
 ActionDialog::ActionDialog(QWidget *parent)
@@ -255,5 +257,223 @@ QString ConsumerDialog::tryApply()
     config.autoOffsetReset = static_cast<ConsumerConfig::AutoOffsetReset>(m_offsetReset->currentData().toInt());
     config.processingTimePerRecord = SimDuration::millis(m_processingMs->value());
     const Status st = m_apply(config);
+    return st.isOk() ? QString() : QString::fromStdString(st.message());
+}
+
+// --- Reset group offsets -------------------------------------------------------------------
+
+ResetOffsetsDialog::ResetOffsetsDialog(const QStringList &groups, const std::vector<TopicInfo> &topics, Apply apply,
+                                       Plan plan, QWidget *parent)
+    : ActionDialog(parent),
+      m_apply(std::move(apply)),
+      m_plan(std::move(plan)),
+      m_topics(topics),
+      m_group(new QComboBox(this)),
+      m_topic(new QComboBox(this)),
+      m_partition(new QComboBox(this)),
+      m_kind(new QComboBox(this)),
+      m_value(new QLineEdit(this)),
+      m_preview(new QLabel(this))
+{
+    setWindowTitle(tr("Reset Group Offsets"));
+    m_group->setEditable(true);
+    m_group->addItems(groups);
+    m_group->setToolTip(tr("Only an inactive group (no running members: state Empty) can be reset, as with Kafka's "
+                           "kafka-consumer-groups --reset-offsets"));
+    m_topic->addItem(tr("every partition the group committed (--all-topics)"), QString());
+    for (const TopicInfo &t : m_topics)
+        m_topic->addItem(t.name, t.name);
+    m_kind->addItem(tr("earliest (the log start offset)"), static_cast<int>(OffsetResetKind::ToEarliest));
+    m_kind->addItem(tr("latest (the high watermark)"), static_cast<int>(OffsetResetKind::ToLatest));
+    m_kind->addItem(tr("a given offset"), static_cast<int>(OffsetResetKind::ToOffset));
+    m_kind->addItem(tr("shifted by N from the committed offset"), static_cast<int>(OffsetResetKind::ShiftBy));
+    m_preview->setWordWrap(true);
+    m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_preview->setMinimumWidth(380);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Group"), m_group);
+    form->addRow(tr("Topic"), m_topic);
+    form->addRow(tr("Partition"), m_partition);
+    form->addRow(tr("Reset to"), m_kind);
+    form->addRow(tr("Offset or shift"), m_value);
+    form->addRow(tr("Preview"), m_preview);
+    finishLayout(form);
+    connect(m_topic, &QComboBox::currentIndexChanged, this, &ResetOffsetsDialog::updateFields);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ResetOffsetsDialog::updateFields);
+    connect(m_partition, &QComboBox::currentIndexChanged, this, &ResetOffsetsDialog::updatePreview);
+    connect(m_group, &QComboBox::currentTextChanged, this, &ResetOffsetsDialog::updatePreview);
+    connect(m_value, &QLineEdit::textChanged, this, &ResetOffsetsDialog::updatePreview);
+    updateFields();
+}
+
+void ResetOffsetsDialog::setGroup(const QString &group)
+{
+    m_group->setCurrentText(group);
+    updatePreview();
+}
+
+void ResetOffsetsDialog::updateFields()
+{
+    // The partitions of the chosen topic (none to choose with --all-topics).
+    const QString topic = m_topic->currentData().toString();
+    {
+        const QSignalBlocker block(m_partition);
+        m_partition->clear();
+        m_partition->addItem(tr("all"), -1);
+        for (const TopicInfo &t : m_topics)
+            if (t.name == topic)
+                for (int p = 0; p < t.partitions; ++p)
+                    m_partition->addItem(QString::number(p), p);
+        m_partition->setEnabled(!topic.isEmpty());
+    }
+    const auto kind = static_cast<OffsetResetKind>(m_kind->currentData().toInt());
+    const bool needsValue = kind == OffsetResetKind::ToOffset || kind == OffsetResetKind::ShiftBy;
+    m_value->setEnabled(needsValue);
+    m_value->setPlaceholderText(kind == OffsetResetKind::ShiftBy ? tr("e.g. -10 (back) or 5 (forward)")
+                                : kind == OffsetResetKind::ToOffset ? tr("e.g. 0")
+                                                                    : QString());
+    updatePreview();
+}
+
+std::optional<GroupOffsetReset> ResetOffsetsDialog::readFields(QString *error) const
+{
+    GroupOffsetReset reset;
+    reset.groupId = m_group->currentText().trimmed().toStdString();
+    if (reset.groupId.empty()) {
+        *error = tr("Group: name the group whose offsets to reset.");
+        return std::nullopt;
+    }
+    if (const QString topic = m_topic->currentData().toString(); !topic.isEmpty()) {
+        reset.topic = topic.toStdString();
+        if (const int p = m_partition->currentData().toInt(); p >= 0)
+            reset.partition = PartitionId{p};
+    }
+    reset.spec.kind = static_cast<OffsetResetKind>(m_kind->currentData().toInt());
+    if (reset.spec.kind == OffsetResetKind::ToOffset || reset.spec.kind == OffsetResetKind::ShiftBy) {
+        bool ok = false;
+        reset.spec.value = m_value->text().trimmed().toLongLong(&ok);
+        if (!ok) {
+            *error = reset.spec.kind == OffsetResetKind::ToOffset
+                ? tr("Offset: a whole number is needed.")
+                : tr("Shift: a whole number is needed (negative goes back).");
+            return std::nullopt;
+        }
+    }
+    return reset;
+}
+
+void ResetOffsetsDialog::updatePreview()
+{
+    QString error;
+    const auto reset = readFields(&error);
+    if (!reset || !m_plan) {
+        m_preview->setText(reset ? QString() : tr("(fill in the fields)"));
+        return;
+    }
+    const auto plan = m_plan(*reset);
+    if (!plan.isOk()) {
+        m_preview->setText(tr("Would be refused: %1").arg(QString::fromStdString(plan.status().message())));
+        return;
+    }
+    QStringList lines;
+    constexpr int kShown = 8;
+    for (const auto &[tp, offset] : plan.value()) {
+        if (lines.size() == kShown) {
+            lines << tr("… and %n more", nullptr, static_cast<int>(plan.value().size()) - kShown);
+            break;
+        }
+        lines << tr("%1 → %2").arg(QString::fromStdString(tp.toString())).arg(offset.value());
+    }
+    m_preview->setText(lines.join(QLatin1Char('\n')));
+}
+
+QString ResetOffsetsDialog::tryApply()
+{
+    QString error;
+    const auto reset = readFields(&error);
+    if (!reset)
+        return error;
+    const Status st = m_apply(*reset);
+    if (!st.isOk()) {
+        updatePreview();
+        return QString::fromStdString(st.message());
+    }
+    return {};
+}
+
+// --- Processing time -----------------------------------------------------------------------
+
+ProcessingTimeDialog::ProcessingTimeDialog(const std::vector<ConsumerInfo> &consumers, Apply apply, QWidget *parent)
+    : ActionDialog(parent),
+      m_apply(std::move(apply)),
+      m_consumers(consumers),
+      m_consumer(new QComboBox(this)),
+      m_time(new QDoubleSpinBox(this)),
+      m_hint(new QLabel(this))
+{
+    setWindowTitle(tr("Consumer Processing Time"));
+    for (const ConsumerInfo &c : m_consumers)
+        m_consumer->addItem(c.name, c.id);
+    m_time->setRange(0, 600000);
+    m_time->setDecimals(1);
+    m_time->setSuffix(tr(" ms per record"));
+    m_time->setToolTip(tr("How long the application works on each record from now on. 0: it keeps up with anything."));
+    m_hint->setWordWrap(true);
+    m_hint->setMinimumWidth(360);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Consumer"), m_consumer);
+    form->addRow(tr("Processing time"), m_time);
+    form->addRow(QString(), m_hint);
+    finishLayout(form);
+    connect(m_consumer, &QComboBox::currentIndexChanged, this, [this] {
+        const int i = m_consumer->currentIndex();
+        if (i >= 0)
+            m_time->setValue(m_consumers[static_cast<std::size_t>(i)].currentMs);
+        updateHint();
+    });
+    connect(m_time, &QDoubleSpinBox::valueChanged, this, &ProcessingTimeDialog::updateHint);
+    if (!m_consumers.empty())
+        m_time->setValue(m_consumers.front().currentMs);
+    updateHint();
+}
+
+void ProcessingTimeDialog::setConsumer(int id)
+{
+    const int index = m_consumer->findData(id);
+    if (index >= 0)
+        m_consumer->setCurrentIndex(index);
+}
+
+void ProcessingTimeDialog::updateHint()
+{
+    const int i = m_consumer->currentIndex();
+    if (i < 0) {
+        m_hint->setText(tr("No consumer is running."));
+        return;
+    }
+    const ConsumerInfo &c = m_consumers[static_cast<std::size_t>(i)];
+    const double ms = m_time->value();
+    if (ms <= 0) {
+        m_hint->setText(tr("Records are processed the moment poll() returns them."));
+        return;
+    }
+    QString text = tr("At most %1 records/s.").arg(1000.0 / ms, 0, 'g', 4);
+    const double fullPollMs = ms * c.maxPollRecords;
+    if (c.maxPollIntervalMs > 0 && fullPollMs > c.maxPollIntervalMs)
+        text += QLatin1Char(' ')
+            + tr("A full poll (%1 records) would take %2 s, longer than max.poll.interval.ms (%3 s): processing in "
+                 "the poll loop, the consumer would leave its group.")
+                  .arg(c.maxPollRecords)
+                  .arg(fullPollMs / 1000.0, 0, 'g', 4)
+                  .arg(c.maxPollIntervalMs / 1000.0, 0, 'g', 4);
+    m_hint->setText(text);
+}
+
+QString ProcessingTimeDialog::tryApply()
+{
+    if (m_consumer->currentIndex() < 0)
+        return tr("Consumer: no running consumer to change.");
+    const auto perRecord = SimDuration::micros(static_cast<std::int64_t>(std::llround(m_time->value() * 1000.0)));
+    const Status st = m_apply(m_consumer->currentData().toInt(), perRecord);
     return st.isOk() ? QString() : QString::fromStdString(st.message());
 }

@@ -4,10 +4,14 @@
 #include "client/producer.h"
 #include "cluster/topic.h"
 #include "core/status.h"
+#include "group/group_offset_reset.h"
 
 #include <QDialog>
 
 #include <functional>
+#include <map>
+#include <optional>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -128,4 +132,87 @@ private:
     QComboBox *m_offsetReset;
     QSpinBox *m_processingMs;
     QLineEdit *m_instanceId;
+};
+
+// Cluster → Consumers → Reset Group Offsets…: kafka-consumer-groups --reset-offsets --execute for
+// an inactive group: which group, which partitions (every partition the group committed, a topic,
+// or one partition of it) and where to (earliest, latest, an offset, a shift). A preview shows
+// what would be committed (--dry-run) or why it would be refused.
+class ResetOffsetsDialog : public ActionDialog
+{
+    Q_OBJECT
+
+public:
+    using Apply = std::function<kafkascope::Status(const kafkascope::GroupOffsetReset &)>;
+    using Plan = std::function<kafkascope::Result<std::map<kafkascope::TopicPartition, kafkascope::Offset>>(
+        const kafkascope::GroupOffsetReset &)>;
+    struct TopicInfo {
+        QString name;
+        int partitions = 0;
+    };
+    // `plan` may be empty (no preview).
+    ResetOffsetsDialog(const QStringList &groups, const std::vector<TopicInfo> &topics, Apply apply, Plan plan = {},
+                       QWidget *parent = nullptr);
+
+    void setGroup(const QString &group);
+    QComboBox *groupCombo() const { return m_group; }
+    QComboBox *topicCombo() const { return m_topic; }
+    QComboBox *partitionCombo() const { return m_partition; }
+    QComboBox *kindCombo() const { return m_kind; }
+    QLineEdit *valueEdit() const { return m_value; }
+    QLabel *previewLabel() const { return m_preview; }
+
+protected:
+    QString tryApply() override;
+
+private:
+    // The reset the fields describe, or the reason they do not describe one.
+    std::optional<kafkascope::GroupOffsetReset> readFields(QString *error) const;
+    void updateFields();
+    void updatePreview();
+
+    Apply m_apply;
+    Plan m_plan;
+    std::vector<TopicInfo> m_topics;
+    QComboBox *m_group;
+    QComboBox *m_topic;
+    QComboBox *m_partition;
+    QComboBox *m_kind;
+    QLineEdit *m_value;
+    QLabel *m_preview;
+};
+
+// Cluster → Consumers → a consumer → Processing Time…: how long the consumer's application works
+// on each record from now on (slow it down to build lag, speed it up to drain it).
+class ProcessingTimeDialog : public ActionDialog
+{
+    Q_OBJECT
+
+public:
+    struct ConsumerInfo {
+        int id = 0;
+        QString name;
+        double currentMs = 0;       // its processing time per record now
+        int maxPollRecords = 500;   // max.poll.records
+        int maxPollIntervalMs = 300000; // max.poll.interval.ms (group members only; 0: no group)
+    };
+    using Apply = std::function<kafkascope::Status(int consumer, kafkascope::SimDuration perRecord)>;
+    ProcessingTimeDialog(const std::vector<ConsumerInfo> &consumers, Apply apply, QWidget *parent = nullptr);
+
+    void setConsumer(int id);
+    QComboBox *consumerCombo() const { return m_consumer; }
+    QDoubleSpinBox *timeBox() const { return m_time; }
+    QLabel *hintLabel() const { return m_hint; }
+
+protected:
+    QString tryApply() override;
+
+private:
+    void updateHint();
+
+    Apply m_apply;
+    std::vector<ConsumerInfo> m_consumers;
+    QComboBox *m_consumer;
+    QDoubleSpinBox *m_time;
+    QLabel *m_hint;
 };

@@ -4,9 +4,11 @@
 #include "appearance.h"
 #include "client/murmur2.h"
 #include "eventlogwidget.h"
+#include "inspectorwidget.h"
 #include "language.h"
 #include "logbrowserwindow.h"
 #include "model/groupsmodel.h"
+#include "model/inspectormodel.h"
 #include "model/partitionsmodel.h"
 #include "model/simulationcontroller.h"
 #include "partitionlogscene.h"
@@ -23,6 +25,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QImageWriter>
 #include <QLabel>
 #include <QLineEdit>
@@ -391,6 +394,33 @@ void MainWindow::createDocks()
     m_groupsDock->setWidget(m_groupsTree);
     addDockWidget(Qt::RightDockWidgetArea, m_groupsDock);
 
+    // The inspector, under the consumer groups: whatever was clicked last, in detail.
+    m_inspector = new InspectorWidget(m_controller, this);
+    m_inspectorDock = new QDockWidget(this);
+    m_inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
+    m_inspectorDock->setWidget(m_inspector);
+    addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
+    splitDockWidget(m_groupsDock, m_inspectorDock, Qt::Vertical);
+    // Selection sources: the scene (broker cards, strips, records), the partitions table and the
+    // groups tree. The scene marks what is inspected, whoever chose it.
+    connect(m_scene, &PartitionLogScene::inspectRequested, m_inspector, &InspectorWidget::inspect);
+    connect(m_inspector->model(), &InspectorModel::selectionChanged, this,
+            [this] { m_scene->setInspected(m_inspector->model()->selection()); });
+    const auto inspectPartitionRow = [this](const QModelIndex &index) {
+        if (!index.isValid())
+            return;
+        const TopicPartition tp = m_partitionsModel->partitionAt(index.row());
+        m_inspector->inspect(InspectorSelection::ofPartition(QString::fromStdString(tp.topic), tp.partition.value()));
+    };
+    connect(m_partitionsTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [inspectPartitionRow](const QModelIndex &current) { inspectPartitionRow(current); });
+    connect(m_partitionsTable, &QAbstractItemView::clicked, this, inspectPartitionRow);
+    connect(m_groupsTree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { inspectGroupsRow(current); });
+    connect(m_groupsTree, &QAbstractItemView::clicked, this, &MainWindow::inspectGroupsRow);
+    m_groupsTree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_groupsTree, &QWidget::customContextMenuRequested, this, &MainWindow::showGroupsMenu);
+
     m_charts = new TrafficCharts(m_controller, this);
     m_chartsDock = new QDockWidget(this);
     m_chartsDock->setObjectName(QStringLiteral("chartsDock"));
@@ -412,6 +442,7 @@ void MainWindow::createDocks()
     m_chartsDock->raise();
     resizeDocks({m_chartsDock}, {260}, Qt::Vertical);
     resizeDocks({m_partitionsDock}, {520}, Qt::Horizontal);
+    resizeDocks({m_partitionsDock, m_groupsDock, m_inspectorDock}, {230, 170, 330}, Qt::Vertical);
 }
 
 void MainWindow::createMenus()
@@ -434,6 +465,7 @@ void MainWindow::createMenus()
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_partitionsDock->toggleViewAction());
     m_viewMenu->addAction(m_groupsDock->toggleViewAction());
+    m_viewMenu->addAction(m_inspectorDock->toggleViewAction());
     m_viewMenu->addAction(m_chartsDock->toggleViewAction());
     m_viewMenu->addAction(m_eventLogDock->toggleViewAction());
     m_viewMenu->addAction(m_rebalancesDock->toggleViewAction());
@@ -514,6 +546,7 @@ void MainWindow::retranslateUi()
     m_groupsDock->setWindowTitle(tr("Consumer groups"));
     m_eventLogDock->setWindowTitle(tr("Event log"));
     m_rebalancesDock->setWindowTitle(tr("Rebalances"));
+    m_inspectorDock->setWindowTitle(tr("Inspector"));
     m_scene->rebuild();
     refreshStatus();
     refreshClusterStatus(true);
@@ -766,6 +799,9 @@ void MainWindow::populateClusterMenu()
     });
     m_clusterMenu->addSeparator();
     QMenu *consumers = m_clusterMenu->addMenu(tr("C&onsumers"));
+    consumers->addAction(tr("&Reset Group Offsets…"), this, [this] { openResetOffsetsDialog(); });
+    consumers->addAction(tr("&Processing Time…"), this, [this] { openProcessingTimeDialog(); });
+    consumers->addSeparator();
     for (const auto &c : m_controller->cluster().consumers()) {
         const int id = c->id().value();
         const QString name = QString::fromStdString(c->config().clientId);
@@ -781,6 +817,9 @@ void MainWindow::populateClusterMenu()
         sub->addAction(tr("Crash (its group notices after session.timeout.ms)"), this, [this, id, name] {
             runClientAction(tr("Crash consumer %1").arg(name), m_controller->crashConsumer(id));
         });
+        sub->addSeparator();
+        sub->addAction(tr("Processing Time…"), this, [this, id] { openProcessingTimeDialog(id); });
+        sub->addAction(tr("Inspect"), this, [this, id] { m_inspector->inspect(InspectorSelection::ofConsumer(id)); });
     }
     m_clusterMenu->addSeparator();
     m_clusterMenu->addAction(m_killSelectedAction);
@@ -788,6 +827,106 @@ void MainWindow::populateClusterMenu()
         const int moved = m_controller->electPreferredLeaders();
         statusBar()->showMessage(tr("Preferred leader election: %n leader(s) moved", nullptr, moved), 8000);
     });
+}
+
+void MainWindow::openResetOffsetsDialog(const QString &group)
+{
+    const Cluster &cluster = m_controller->cluster();
+    QStringList groups;
+    for (const auto &[id, snapshot] : cluster.groups())
+        groups << QString::fromStdString(id);
+    std::vector<ResetOffsetsDialog::TopicInfo> topics;
+    for (const auto &[name, topic] : cluster.topics())
+        if (!topic.isInternal())
+            topics.push_back({QString::fromStdString(name), topic.partitionCount()});
+    ResetOffsetsDialog dialog(
+        groups, topics,
+        [this](const GroupOffsetReset &reset) {
+            const Status st = m_controller->resetGroupOffsets(reset);
+            if (st.isOk())
+                runClientAction(tr("Reset the offsets of group %1").arg(QString::fromStdString(reset.groupId)), st);
+            return st;
+        },
+        [this](const GroupOffsetReset &reset) { return m_controller->planGroupOffsetReset(reset); }, this);
+    if (!group.isEmpty())
+        dialog.setGroup(group);
+    dialog.exec();
+}
+
+void MainWindow::openProcessingTimeDialog(int consumer)
+{
+    std::vector<ProcessingTimeDialog::ConsumerInfo> consumers;
+    for (const auto &c : m_controller->cluster().consumers()) {
+        if (!c->isRunning())
+            continue;
+        const ConsumerConfig &config = c->config();
+        ProcessingTimeDialog::ConsumerInfo info;
+        info.id = c->id().value();
+        info.name = config.groupId ? tr("%1 (group %2)").arg(QString::fromStdString(config.clientId),
+                                                              QString::fromStdString(*config.groupId))
+                                   : QString::fromStdString(config.clientId);
+        info.currentMs = static_cast<double>(config.processingTimePerRecord.micros()) / 1000.0;
+        info.maxPollRecords = config.maxPollRecords;
+        info.maxPollIntervalMs = config.groupId && config.processing == ConsumerConfig::Processing::InPollLoop
+            ? config.maxPollIntervalMs
+            : 0;
+        consumers.push_back(info);
+    }
+    ProcessingTimeDialog dialog(
+        consumers,
+        [this](int id, SimDuration perRecord) {
+            const Status st = m_controller->setConsumerProcessingTime(id, perRecord);
+            if (st.isOk())
+                runClientAction(tr("Processing time of consumer %1: %2 ms per record")
+                                    .arg(id)
+                                    .arg(static_cast<double>(perRecord.micros()) / 1000.0, 0, 'g', 6),
+                                st);
+            return st;
+        },
+        this);
+    if (consumer >= 0)
+        dialog.setConsumer(consumer);
+    dialog.exec();
+}
+
+std::optional<int> MainWindow::consumerOfMember(const QString &groupId, const QString &memberId) const
+{
+    for (const auto &c : m_controller->cluster().consumers())
+        if (c->isRunning() && c->config().groupId && QString::fromStdString(*c->config().groupId) == groupId
+            && QString::fromStdString(c->memberId()) == memberId)
+            return c->id().value();
+    return std::nullopt;
+}
+
+void MainWindow::inspectGroupsRow(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    const QString group = index.data(GroupsModel::GroupIdRole).toString();
+    if (!index.data(GroupsModel::IsGroupRole).toBool())
+        if (const auto consumer = consumerOfMember(group, index.data(GroupsModel::MemberIdRole).toString())) {
+            m_inspector->inspect(InspectorSelection::ofConsumer(*consumer));
+            return;
+        }
+    m_inspector->inspect(InspectorSelection::ofGroup(group));
+}
+
+void MainWindow::showGroupsMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_groupsTree->indexAt(pos);
+    if (!index.isValid())
+        return;
+    const QString group = index.data(GroupsModel::GroupIdRole).toString();
+    QMenu menu(this);
+    if (index.data(GroupsModel::IsGroupRole).toBool()) {
+        menu.addAction(tr("Inspect"), this, [this, group] { m_inspector->inspect(InspectorSelection::ofGroup(group)); });
+    } else if (const auto consumer = consumerOfMember(group, index.data(GroupsModel::MemberIdRole).toString())) {
+        const int id = *consumer;
+        menu.addAction(tr("Inspect"), this, [this, id] { m_inspector->inspect(InspectorSelection::ofConsumer(id)); });
+        menu.addAction(tr("Processing Time…"), this, [this, id] { openProcessingTimeDialog(id); });
+    }
+    menu.addAction(tr("Reset Group Offsets…"), this, [this, group] { openResetOffsetsDialog(group); });
+    menu.exec(m_groupsTree->viewport()->mapToGlobal(pos));
 }
 
 void MainWindow::addBrokerActions(QMenu *menu, int b)
@@ -810,7 +949,7 @@ void MainWindow::setPresenterMode(bool on)
     // The side docks make way for the cluster; they come back as they were.
     if (on) {
         m_docksBeforePresenter.clear();
-        for (QDockWidget *dock : {m_partitionsDock, m_groupsDock}) {
+        for (QDockWidget *dock : {m_partitionsDock, m_groupsDock, m_inspectorDock}) {
             if (dock->isVisible())
                 m_docksBeforePresenter.push_back(dock);
             dock->hide();

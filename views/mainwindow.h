@@ -31,6 +31,7 @@ class LogBrowserWindow;
 class PartitionLogScene;
 class Appearance;
 class EventLogWidget;
+class InspectorWidget;
 class RebalanceTimelineWidget;
 class GroupsModel;
 class PartitionsModel;
@@ -69,6 +70,15 @@ public:
     [[nodiscard]] RebalanceTimelineWidget *rebalances() const { return m_rebalances; }
     [[nodiscard]] Appearance *appearance() const { return m_appearance; }
     [[nodiscard]] TrafficCharts *charts() const { return m_charts; }
+    [[nodiscard]] InspectorWidget *inspector() const { return m_inspector; }
+    [[nodiscard]] QTableView *partitionsTable() const { return m_partitionsTable; }
+    [[nodiscard]] QTreeView *groupsTree() const { return m_groupsTree; }
+
+    // The Cluster menu's consumer actions, also on the groups dock's context menu: the dialogs
+    // that reset a group's offsets (for `group`, or the first one) and change a consumer's
+    // processing time (for consumer `consumer`, or the first running one).
+    void openResetOffsetsDialog(const QString &group = {});
+    void openProcessingTimeDialog(int consumer = -1);
 
     // Restores the window geometry and dock layout the user left, and saves them again on close.
     // Headless runs and tests do not call it, so their pictures do not depend on the user's layout.
@@ -133,6 +143,11 @@ private:
     void runClientAction(const QString &action, const kafkascope::Status &status);
     [[nodiscard]] QStringList userTopics() const;
     void runBrokerAction(const QString &what, int broker, const kafkascope::Status &status);
+    // Inspects what the groups dock's row `index` names (a group, or the consumer of a member).
+    void inspectGroupsRow(const QModelIndex &index);
+    void showGroupsMenu(const QPoint &pos);
+    // The running consumer that is member `memberId` of `groupId`, if any.
+    [[nodiscard]] std::optional<int> consumerOfMember(const QString &groupId, const QString &memberId) const;
 
     SimulationController *m_controller;
     Language *m_language;
@@ -148,6 +163,8 @@ private:
     QDockWidget *m_eventLogDock = nullptr;
     EventLogWidget *m_eventLog = nullptr;
     QDockWidget *m_rebalancesDock = nullptr;
+    QDockWidget *m_inspectorDock = nullptr;
+    InspectorWidget *m_inspector = nullptr;
     RebalanceTimelineWidget *m_rebalances = nullptr;
     QTreeView *m_groupsTree = nullptr;
     QTableView *m_partitionsTable = nullptr;

@@ -35,7 +35,15 @@ PartitionLogScene::PartitionLogScene(SimulationController *controller, QObject *
     m_animationTimer.setInterval(16); // about 60 animation frames a second, only while dots fly
     connect(&m_animationTimer, &QTimer::timeout, this, &PartitionLogScene::onAnimationFrame);
     rebuild();
+    m_selectionConnection = connect(this, &QGraphicsScene::selectionChanged, this, &PartitionLogScene::onSelectionChanged);
     connect(m_controller, &SimulationController::frameAdvanced, this, &PartitionLogScene::onFrameAdvanced);
+}
+
+PartitionLogScene::~PartitionLogScene()
+{
+    // QGraphicsScene's destructor deletes the items, which deselects a selected card: by then
+    // this part of the scene is gone.
+    disconnect(m_selectionConnection);
 }
 
 PartitionStripItem *PartitionLogScene::strip(const QString &topic, int partition) const
@@ -97,6 +105,7 @@ void PartitionLogScene::addClientNodes(const QString &topicName, qreal headingRi
 
 void PartitionLogScene::rebuild()
 {
+    m_rebuilding = true; // clearing the items deselects the broker card: not the user's doing
     clear();
     m_strips.clear();
     m_headings.clear();
@@ -172,6 +181,10 @@ void PartitionLogScene::rebuild()
         y += kHeadingHeight;
         for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
             auto *item = new PartitionStripItem;
+            item->setOnClick([this, qname, p](std::optional<qint64> offset) {
+                emit inspectRequested(offset ? InspectorSelection::ofRecord(qname, p, *offset)
+                                             : InspectorSelection::ofPartition(qname, p));
+            });
             item->setPos(kMargin, y);
             addItem(item);
             m_strips[{qname, p}] = item;
@@ -188,6 +201,40 @@ void PartitionLogScene::rebuild()
     if (trace)
         if (PartitionStripItem *item = strip(std::get<0>(*trace), std::get<1>(*trace)))
             item->setTraced(std::get<2>(*trace));
+    applyInspected();
+    m_rebuilding = false;
+}
+
+void PartitionLogScene::setInspected(const InspectorSelection &selection)
+{
+    if (selection == m_inspected)
+        return;
+    m_inspected = selection;
+    applyInspected();
+}
+
+void PartitionLogScene::applyInspected()
+{
+    const InspectorSelection &s = m_inspected;
+    const bool onStrip = s.kind == InspectorSelection::Kind::Partition || s.kind == InspectorSelection::Kind::Replica
+        || s.kind == InspectorSelection::Kind::Record;
+    for (const auto &[key, item] : m_strips) {
+        const bool mine = onStrip && key.first == s.topic && key.second == s.partition;
+        item->setInspected(mine, mine && s.kind == InspectorSelection::Kind::Record ? std::optional(s.offset) : std::nullopt);
+    }
+    const bool wasRebuilding = m_rebuilding;
+    m_rebuilding = true; // a selection made here is not a request to inspect
+    for (const auto &[id, card] : m_brokerCards)
+        card->setSelected(s.kind == InspectorSelection::Kind::Broker && s.broker == id);
+    m_rebuilding = wasRebuilding;
+}
+
+void PartitionLogScene::onSelectionChanged()
+{
+    if (m_rebuilding)
+        return;
+    if (const auto broker = selectedBroker())
+        emit inspectRequested(InspectorSelection::ofBroker(*broker));
 }
 
 void PartitionLogScene::refreshStrip(const QString &topicName, int partition)

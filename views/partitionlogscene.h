@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/inspectormodel.h"
+
 #include <QColor>
 #include <QElapsedTimer>
 #include <QFont>
@@ -37,6 +39,7 @@ class PartitionLogScene : public QGraphicsScene
 
 public:
     explicit PartitionLogScene(SimulationController *controller, QObject *parent = nullptr);
+    ~PartitionLogScene() override;
 
     // The strip of `topic`-`partition`, or nullptr.
     [[nodiscard]] PartitionStripItem *strip(const QString &topic, int partition) const;
@@ -49,6 +52,9 @@ public:
     void clearTrace();
     // The broker whose card is selected, if any.
     [[nodiscard]] std::optional<int> selectedBroker() const;
+    // Marks what the inspector shows: a broker's card is selected, a partition's strip framed, a
+    // record's cell ringed (survives rebuilds). Anything else clears the marks.
+    void setInspected(const InspectorSelection &selection);
 
     // Re-creates every item (after topics change, or to re-translate headings).
     void rebuild();
@@ -74,6 +80,8 @@ public:
 signals:
     // A right click on broker `broker`'s card, at `screenPos`.
     void brokerMenuRequested(int broker, QPoint screenPos);
+    // The user picked something to inspect: selected a broker card, clicked a strip or a record.
+    void inspectRequested(const InspectorSelection &selection);
 
 private:
     void onFrameAdvanced();
@@ -87,6 +95,8 @@ private:
     // A consumer stopped (or its node is missing a change): the nodes are laid out again.
     [[nodiscard]] bool clientsChanged() const;
     [[nodiscard]] QString topicHeading(const QString &topic) const;
+    void applyInspected();
+    void onSelectionChanged();
     // The topic's producers after its heading and its consumers right-aligned, on row `y`.
     void addClientNodes(const QString &topic, qreal headingRight, qreal y, const QFont &font);
     void launchFlights(const FrameDelta &frame);
@@ -100,6 +110,9 @@ private:
     std::optional<QFont> m_textFont;
     std::map<int, BrokerCardItem *> m_brokerCards;
     std::optional<std::tuple<QString, int, qint64>> m_trace; // survives rebuilds
+    InspectorSelection m_inspected;                          // survives rebuilds
+    bool m_rebuilding = false;
+    QMetaObject::Connection m_selectionConnection;
     QSet<QString> m_keysSeen;
     std::map<kafkascope::TopicPartition, QVector<PartitionStripSnapshot::CommitMark>> m_commits;
     bool m_layoutDirty = false;

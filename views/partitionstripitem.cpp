@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
+#include <QGraphicsSceneMouseEvent>
 #include <QGuiApplication>
 #include <QWidget>
 #include <QPainter>
@@ -60,6 +61,8 @@ PartitionStripItem::PartitionStripItem()
     setFlag(ItemIsSelectable, false);
     // Redrawn only when its snapshot changes (a frame touches few partitions), else from the cache.
     setCacheMode(DeviceCoordinateCache);
+    setAcceptedMouseButtons(Qt::LeftButton);
+    setCursor(Qt::PointingHandCursor);
 }
 
 int PartitionStripItem::capacity()
@@ -274,6 +277,19 @@ void PartitionStripItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
         labelRightEdge = lx + smallMetrics.horizontalAdvance(label);
     }
 
+    // The inspected partition: its label framed; the inspected record's cell ringed.
+    if (m_inspected) {
+        const QColor highlight = pal.color(QPalette::Highlight);
+        painter->setPen(QPen(highlight, 2));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(QRectF(-4, kStripTop - 4, kLabelWidth - 4, kCellHeight + 8), 5, 5);
+        if (m_inspectedOffset && !m_snapshot.cells.isEmpty() && *m_inspectedOffset >= m_snapshot.cells.front().offset
+            && *m_inspectedOffset < m_snapshot.logEndOffset) {
+            painter->setPen(QPen(highlight, 3, Qt::DotLine));
+            painter->drawRoundedRect(QRectF(slotX(*m_inspectedOffset) - 3, kStripTop - 3, kCellWidth + 6, kCellHeight + 6), 5, 5);
+        }
+    }
+
     // The traced record's cell, ringed (when it is still on the strip).
     if (m_traced && *m_traced >= 0 && !m_snapshot.cells.isEmpty() && *m_traced >= m_snapshot.cells.front().offset
         && *m_traced < m_snapshot.logEndOffset) {
@@ -289,4 +305,41 @@ void PartitionStripItem::setTraced(std::optional<qint64> offset)
         return;
     m_traced = offset;
     update();
+}
+
+std::optional<qint64> PartitionStripItem::offsetAt(QPointF pos) const
+{
+    if (m_snapshot.cells.isEmpty() || pos.y() < kStripTop || pos.y() > kStripTop + kCellHeight || pos.x() < kStripLeft)
+        return std::nullopt;
+    const qreal step = kCellWidth + kCellGap;
+    const auto slot = static_cast<qint64>((pos.x() - kStripLeft) / step);
+    if (pos.x() - kStripLeft - static_cast<qreal>(slot) * step > kCellWidth)
+        return std::nullopt; // the gap between two cells
+    const qint64 offset = m_snapshot.cells.front().offset + slot;
+    // Compaction leaves gaps: only offsets that hold a record shown here.
+    for (const auto &cell : m_snapshot.cells)
+        if (cell.offset == offset)
+            return offset;
+    return std::nullopt;
+}
+
+void PartitionStripItem::setInspected(bool inspected, std::optional<qint64> offset)
+{
+    if (!inspected)
+        offset.reset();
+    if (inspected == m_inspected && offset == m_inspectedOffset)
+        return;
+    m_inspected = inspected;
+    m_inspectedOffset = offset;
+    update();
+}
+
+void PartitionStripItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || !m_onClick) {
+        QGraphicsItem::mousePressEvent(event);
+        return;
+    }
+    event->accept();
+    m_onClick(offsetAt(event->pos()));
 }

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QVector>
 
+#include <functional>
 #include <optional>
 
 // What a partition strip shows, copied out of the engine once per frame (views never hold
@@ -84,7 +85,21 @@ public:
     void setTraced(std::optional<qint64> offset);
     [[nodiscard]] std::optional<qint64> traced() const { return m_traced; }
 
+    // The offset of the record cell at `pos` (item coordinates), if a cell is there.
+    [[nodiscard]] std::optional<qint64> offsetAt(QPointF pos) const;
+    // A left click calls `onClick` with the record clicked (nothing: the strip, not a record).
+    void setOnClick(std::function<void(std::optional<qint64> offset)> onClick) { m_onClick = std::move(onClick); }
+    // The inspector looks at this partition (its label is framed) or at one of its records (ringed).
+    void setInspected(bool inspected, std::optional<qint64> offset = std::nullopt);
+    [[nodiscard]] bool isInspected() const { return m_inspected; }
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+
 private:
     PartitionStripSnapshot m_snapshot;
     std::optional<qint64> m_traced;
+    bool m_inspected = false;
+    std::optional<qint64> m_inspectedOffset;
+    std::function<void(std::optional<qint64>)> m_onClick;
 };

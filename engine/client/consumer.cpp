@@ -362,6 +362,24 @@ void Consumer::enqueueForProcessing(const TopicPartition &tp, const std::vector<
     armProcessing();
 }
 
+void Consumer::setProcessingTimePerRecord(SimDuration perRecord)
+{
+    m_config.processingTimePerRecord = perRecord;
+    if (m_config.processing != ConsumerConfig::Processing::HandOff)
+        return; // the poll in hand keeps its schedule; its successor uses the new time
+    // The worker's queue is contiguous from the record in progress (the first not done by now):
+    // that one finishes as planned, the ones behind it are timed anew.
+    const SimTime now = m_cluster.now();
+    auto it = std::find_if(m_processing.begin(), m_processing.end(), [now](const PendingRecord &r) { return r.done > now; });
+    if (it == m_processing.end())
+        return;
+    SimTime at = it->done;
+    for (++it; it != m_processing.end(); ++it) {
+        at = at + perRecord;
+        it->done = at;
+    }
+}
+
 void Consumer::armProcessing()
 {
     if (m_processingArmed || m_processing.empty())

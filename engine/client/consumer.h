@@ -178,6 +178,11 @@ public:
     // Per assigned partition, the offset after the last record the application processed since
     // the partition was assigned.
     [[nodiscard]] const std::map<TopicPartition, Offset> &processedPositions() const { return m_processedPositions; }
+    // The application becomes slower or faster (see Cluster::setConsumerProcessingTime):
+    // `perRecord` (>= 0) is its time per record from now on. In the poll loop the records of the
+    // poll in hand keep their times (the next poll's records take the new time); a HandOff worker
+    // finishes the record it is on and takes the new time for the rest of its queue.
+    void setProcessingTimePerRecord(SimDuration perRecord);
 
 private:
     void poll();

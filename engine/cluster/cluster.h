@@ -12,6 +12,7 @@
 #include "core/scheduler.h"
 #include "core/state_hash.h"
 #include "core/status.h"
+#include "group/group_offset_reset.h"
 #include "group/group_protocol.h"
 
 #include <cstdint>
@@ -147,6 +148,7 @@ public:
     [[nodiscard]] std::optional<BrokerId> controller() const;
     [[nodiscard]] const ReplicationConfig &replicationConfig() const { return m_replication; }
     SimNetwork &network() { return m_network; }
+    [[nodiscard]] const SimNetwork &network() const { return m_network; }
 
     // Topic names follow Kafka's rules: 1-249 characters of [a-zA-Z0-9._-], not "." or "..".
     // Replicas are placed on the live brokers with Kafka's rack-unaware placement.
@@ -194,6 +196,11 @@ public:
     Status seekConsumer(ConsumerId id, const TopicPartition &tp, Offset offset);
     Status pauseConsumer(ConsumerId id, const TopicPartition &tp);
     Status resumeConsumer(ConsumerId id, const TopicPartition &tp);
+    // The application gets slower or faster: a running consumer's ConsumerConfig::
+    // processingTimePerRecord becomes `perRecord` (>= 0) for the records it has not started yet
+    // (docs/GROUPS.md, "The application"). Errors name the unknown or stopped consumer and a
+    // negative time.
+    Status setConsumerProcessingTime(ConsumerId id, SimDuration perRecord);
 
     // --- Consumer groups (cluster_groups.cpp) ----------------------------------------------------
     // Every broker runs a GroupCoordinator that serves the groups of the __consumer_offsets
@@ -217,6 +224,15 @@ public:
         std::map<TopicPartition, DeliveryCounts> partitions;
     };
     [[nodiscard]] std::map<std::string, GroupDelivery> groupDelivery() const;
+    // kafka-consumer-groups --reset-offsets --execute (docs/GROUPS.md, "Resetting a group's
+    // offsets"): commits the new offsets as an admin client does (a simple OffsetCommit, written
+    // to __consumer_offsets like every commit), at the current simTime. Refused, changing nothing,
+    // when the group has active members (Kafka: "Assignments can only be reset if the group is
+    // inactive"), no coordinator serves it, a topic or partition does not exist or has no leader,
+    // a shift has no committed offset to start from, or there is nothing to reset.
+    Status resetGroupOffsets(const GroupOffsetReset &reset);
+    // What resetGroupOffsets would commit, partition by partition (--dry-run); the same errors.
+    [[nodiscard]] Result<std::map<TopicPartition, Offset>> planGroupOffsetReset(const GroupOffsetReset &reset) const;
     // A consumer's node on the simulated network (for network faults), clear of the producers'
     // (kFirstClientNode + 1 + producer id).
     static NodeId consumerNode(ConsumerId id) { return kFirstClientNode + 500'000 + id.value(); }

@@ -293,6 +293,130 @@ std::map<std::string, Cluster::GroupDelivery> Cluster::groupDelivery() const
     return out;
 }
 
+// --- kafka-consumer-groups --reset-offsets ---------------------------------------------------
+
+Result<std::map<TopicPartition, Offset>> Cluster::planGroupOffsetReset(const GroupOffsetReset &reset) const
+{
+    const std::string &groupId = reset.groupId;
+    if (groupId.empty())
+        return Status::invalidArgument("a group id is needed");
+    if (reset.partition && !reset.topic)
+        return Status::invalidArgument("a partition needs its topic");
+    const auto broker = coordinatorOf(groupId);
+    const GroupCoordinator *coordinator = broker ? groupCoordinator(*broker) : nullptr;
+    if (!coordinator || !coordinator->isActive() || !coordinator->ownsPartition(coordinator->partitionFor(groupId)))
+        return Status::invalidArgument("no coordinator is available for group " + groupId + " (COORDINATOR_NOT_AVAILABLE)");
+    // ConsumerGroupCommand resets only an inactive group: Empty, or Dead (unknown to the
+    // coordinator; the commit then creates it, as a group used for offsets only).
+    const std::optional<GroupSnapshot> group = coordinator->describeGroup(groupId);
+    if (group && group->state != GroupState::Empty && group->state != GroupState::Dead)
+        return Status::invalidArgument("Assignments can only be reset if the group '" + groupId
+                                       + "' is inactive, but the current state is "
+                                       + std::string(groupStateName(group->state)) + ".");
+
+    std::vector<TopicPartition> partitions;
+    if (reset.topic) {
+        const Topic *t = topic(*reset.topic);
+        if (!t)
+            return Status::notFound("topic " + *reset.topic + " does not exist");
+        if (reset.partition) {
+            const TopicPartition tp{*reset.topic, *reset.partition};
+            if (reset.partition->value() < 0 || reset.partition->value() >= t->partitionCount())
+                return Status::notFound("partition " + tp.toString() + " does not exist");
+            partitions.push_back(tp);
+        } else {
+            for (std::int32_t p = 0; p < t->partitionCount(); ++p)
+                partitions.push_back({*reset.topic, PartitionId{p}});
+        }
+    } else if (group) {
+        // --all-topics: every partition the group has committed an offset for (that still exists).
+        for (const auto &[tp, committed] : group->offsets) {
+            const Topic *t = topic(tp.topic);
+            if (t && tp.partition.value() < t->partitionCount())
+                partitions.push_back(tp);
+        }
+    }
+    if (partitions.empty())
+        return Status::invalidArgument("group " + groupId + " has no committed offsets to reset; name a topic");
+
+    std::map<TopicPartition, Offset> out;
+    for (const TopicPartition &tp : partitions) {
+        // ListOffsets goes to the partition's leader.
+        const PartitionState &state = topic(tp.topic)->state(tp.partition);
+        const Replica *leader = state.leader && isAlive(*state.leader) ? state.leaderReplica() : nullptr;
+        if (!leader)
+            return Status::invalidArgument(tp.toString() + " has no leader: its offsets cannot be listed (LEADER_NOT_AVAILABLE)");
+        const std::int64_t logStart = leader->log->logStartOffset();
+        const std::int64_t latest = std::max(logStart, leader->highWatermark);
+        std::optional<std::int64_t> committed;
+        if (group)
+            if (const auto it = group->offsets.find(tp); it != group->offsets.end())
+                committed = it->second.offset.value();
+        const Result<std::int64_t> target = offsetResetTarget(tp, reset.spec, logStart, latest, committed);
+        if (!target.isOk())
+            return target.status();
+        out[tp] = Offset{target.value()};
+    }
+    return out;
+}
+
+Status Cluster::resetGroupOffsets(const GroupOffsetReset &reset)
+{
+    std::string how = offsetResetKindName(reset.spec.kind);
+    if (reset.spec.kind == OffsetResetKind::ToOffset || reset.spec.kind == OffsetResetKind::ShiftBy)
+        how += " " + std::to_string(reset.spec.value);
+    const std::string scope =
+        reset.topic ? (reset.partition ? TopicPartition{*reset.topic, *reset.partition}.toString() : *reset.topic)
+                    : std::string("all topics");
+    const ActionScope action(*this, "reset offsets of group " + reset.groupId + " (" + scope + ", " + how + ")",
+                             [reset](Cluster &c) { (void)c.resetGroupOffsets(reset); });
+    const auto plan = planGroupOffsetReset(reset);
+    if (!plan.isOk())
+        return plan.status();
+    const BrokerId broker = *coordinatorOf(reset.groupId);
+    GroupCoordinator &coordinator = groupCoordinatorOf(broker);
+    const std::optional<GroupSnapshot> before = coordinator.describeGroup(reset.groupId);
+
+    // The admin client's OffsetCommit: no member, no generation (accepted only while the group is
+    // Empty). The coordinator writes it to __consumer_offsets through persistGroupEvent, as any
+    // commit, so a new coordinator loads it after a failover once the followers have it.
+    OffsetCommitRequest request;
+    request.groupId = reset.groupId;
+    for (const auto &[tp, offset] : plan.value())
+        request.offsets[tp].offset = offset;
+    std::optional<OffsetCommitResponse> answer;
+    coordinator.handleOffsetCommit(request, [&answer](const OffsetCommitResponse &r) { answer = r; });
+    // Invariant: called from outside the coordinator, the answer is delivered before it returns.
+    assert(answer);
+    if (!answer)
+        return Status::invalidArgument("the coordinator did not answer the commit");
+    for (const auto &[tp, error] : answer->errors)
+        if (error != GroupError::None)
+            return Status::invalidArgument("the coordinator refused the offset of " + tp.toString() + ": "
+                                           + std::string(groupErrorName(error)));
+
+    GroupDeliveryLedger *ledger = m_deliveryLedgers.count(reset.groupId) ? &m_deliveryLedgers[reset.groupId] : nullptr;
+    for (const auto &[tp, offset] : plan.value()) {
+        JournalEvent e;
+        e.kind = JournalEventKind::GroupOffsetsReset;
+        e.group = reset.groupId;
+        e.broker = broker.value();
+        e.topic = tp.topic;
+        e.partition = tp.partition.value();
+        e.value = offset.value();
+        e.count = -1;
+        if (before)
+            if (const auto it = before->offsets.find(tp); it != before->offsets.end())
+                e.count = it->second.offset.value();
+        e.detail = how;
+        journal(std::move(e));
+        // The reset is the group's committed offset now (the delivery counts read it).
+        if (ledger)
+            ledger->noteCommitted(tp, offset);
+    }
+    return Status::ok();
+}
+
 void Cluster::journalConsumer(JournalEventKind kind, const Consumer &consumer, std::string detail,
                               const std::optional<TopicPartition> &tp, std::int64_t count)
 {
@@ -387,6 +511,23 @@ Status Cluster::resumeConsumer(ConsumerId id, const TopicPartition &tp)
                                  + std::to_string(tp.partition.value()),
                              [id, tp](Cluster &c) { (void)c.resumeConsumer(id, tp); });
     return consumerPartitionAction(id, tp, false);
+}
+
+Status Cluster::setConsumerProcessingTime(ConsumerId id, SimDuration perRecord)
+{
+    const ActionScope action(*this,
+                             "set processing time of consumer " + std::to_string(id.value()) + " to "
+                                 + std::to_string(perRecord.micros()) + " us per record",
+                             [id, perRecord](Cluster &c) { (void)c.setConsumerProcessingTime(id, perRecord); });
+    auto consumer = runningConsumer(id);
+    if (!consumer.isOk())
+        return consumer.status();
+    if (perRecord < SimDuration{})
+        return Status::invalidArgument("negative processing time " + std::to_string(perRecord.micros()) + " us");
+    consumer.value()->setProcessingTimePerRecord(perRecord);
+    journalConsumer(JournalEventKind::ConsumerProcessingTimeChanged, *consumer.value(), {}, std::nullopt,
+                    perRecord.micros());
+    return Status::ok();
 }
 
 Status Cluster::consumerPartitionAction(ConsumerId id, const TopicPartition &tp, bool pause)

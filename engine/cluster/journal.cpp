@@ -47,6 +47,8 @@ const char *journalEventKindName(JournalEventKind kind)
     case JournalEventKind::GroupStateChanged: return "group_state_changed";
     case JournalEventKind::GroupLoaded: return "group_loaded";
     case JournalEventKind::GroupUnloaded: return "group_unloaded";
+    case JournalEventKind::GroupOffsetsReset: return "group_offsets_reset";
+    case JournalEventKind::ConsumerProcessingTimeChanged: return "consumer_processing_time_changed";
     }
     return "unknown";
 }
@@ -125,6 +127,11 @@ std::string describeJournalEvent(const JournalEvent &e)
     case JournalEventKind::GroupStateChanged: return "group " + e.group + " is " + e.detail;
     case JournalEventKind::GroupLoaded: return "group " + e.group + ": broker " + b + " is its coordinator";
     case JournalEventKind::GroupUnloaded: return "group " + e.group + ": broker " + b + " no longer coordinates it";
+    case JournalEventKind::GroupOffsetsReset:
+        return "group " + e.group + ": offset of " + partitionName(e) + " reset to " + std::to_string(e.value) + " ("
+            + e.detail + (e.count >= 0 ? ", was " + std::to_string(e.count) : std::string(", none was committed")) + ")";
+    case JournalEventKind::ConsumerProcessingTimeChanged:
+        return "consumer " + e.detail + " now takes " + std::to_string(e.count) + " us per record";
     }
     return journalEventKindName(e.kind);
 }

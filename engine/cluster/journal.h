@@ -58,6 +58,13 @@ enum class JournalEventKind : std::uint8_t {
     GroupStateChanged,      // detail = the new state ("PreparingRebalance", "CompletingRebalance", "Stable", ...)
     GroupLoaded,            // the broker became the group's coordinator (it loaded the group)
     GroupUnloaded,          // the broker stopped coordinating the group
+    // Cluster::resetGroupOffsets (kafka-consumer-groups --reset-offsets), one per partition: group,
+    // broker = the coordinator, topic, partition, value = the new committed offset, count = the
+    // old one (-1: none), detail = how ("to-earliest", "to-latest", "to-offset 42", "shift-by -5").
+    GroupOffsetsReset,
+    // Cluster::setConsumerProcessingTime: detail = client id, value = consumer number, count = the
+    // new processing time per record in microseconds.
+    ConsumerProcessingTimeChanged,
 };
 
 // One entry of the journal. Fields a kind does not use keep their defaults (see the kinds).

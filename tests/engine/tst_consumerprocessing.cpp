@@ -154,6 +154,10 @@ private slots:
     void reportHasLag();
     void steppedRunEqualsOneCall();
     void manualCommitNeverGoesBackOnReassignment();
+    void slowedConsumerFallsBehindAndCatchesUp_data();
+    void slowedConsumerFallsBehindAndCatchesUp();
+    void processingTimeChangeRejectsBadInput();
+    void processingTimeChangeIsReplayed();
 };
 
 void TestConsumerProcessing::offsetRangeSet()
@@ -891,6 +895,103 @@ void TestConsumerProcessing::manualCommitNeverGoesBackOnReassignment()
     QCOMPARE(consumer(*cluster, a).assignment().size(), std::size_t{6});
     QCOMPARE(delivery(*cluster).neverProcessed, std::uint64_t{0});
     QCOMPARE(delivery(*cluster).processedMoreThanOnce, std::uint64_t{0}); // clean hand-overs
+}
+
+namespace {
+// Records below the high watermark the consumer's application has not processed yet, over its
+// assigned partitions.
+std::int64_t unprocessed(const Cluster &cluster, const Consumer &c)
+{
+    std::int64_t n = 0;
+    for (const TopicPartition &tp : c.assignment()) {
+        const auto it = c.processedPositions().find(tp);
+        n += cluster.topic(tp.topic)->state(tp.partition).highWatermark() - (it == c.processedPositions().end() ? 0 : it->second.value());
+    }
+    return n;
+}
+} // namespace
+
+void TestConsumerProcessing::slowedConsumerFallsBehindAndCatchesUp_data()
+{
+    QTest::addColumn<int>("processing");
+    QTest::addRow("poll-loop") << static_cast<int>(ConsumerConfig::Processing::InPollLoop);
+    QTest::addRow("hand-off") << static_cast<int>(ConsumerConfig::Processing::HandOff);
+}
+
+void TestConsumerProcessing::slowedConsumerFallsBehindAndCatchesUp()
+{
+    QFETCH(int, processing);
+    // 60 records/s over two partitions; the application keeps up until it takes 50 ms a record
+    // (20 records/s), then falls 40 records/s behind; at 0 ms again it catches up.
+    auto cluster = makeCluster(83, 2);
+    QVERIFY(cluster);
+    ConsumerConfig config = groupConsumer("c");
+    config.processing = static_cast<ConsumerConfig::Processing>(processing);
+    config.maxPollRecords = 50;
+    const ConsumerId id = addConsumer(*cluster, config);
+    QVERIFY(runUntilStable(*cluster, 1));
+    runFor(*cluster, SimDuration::seconds(3));
+    const Consumer &c = consumer(*cluster, id);
+    const std::int64_t keepingUp = unprocessed(*cluster, c);
+    QVERIFY2(keepingUp < 30, qPrintable(QString::number(keepingUp)));
+
+    QVERIFY(cluster->setConsumerProcessingTime(id, SimDuration::millis(50)).isOk());
+    QCOMPARE(c.config().processingTimePerRecord, SimDuration::millis(50));
+    QCOMPARE(journalCount(*cluster, JournalEventKind::ConsumerProcessingTimeChanged), std::size_t{1});
+    QCOMPARE(cluster->journal().events().back().count, std::int64_t{50000});
+    runFor(*cluster, SimDuration::seconds(10));
+    const std::int64_t behind = unprocessed(*cluster, c);
+    QVERIFY2(behind > 300, qPrintable(QString::number(behind))); // about 400
+    QVERIFY(c.isRunning());
+
+    QVERIFY(cluster->setConsumerProcessingTime(id, SimDuration{}).isOk());
+    runFor(*cluster, SimDuration::seconds(6)); // the poll in hand (at most 50 records, 2.5 s) first
+    const std::int64_t drained = unprocessed(*cluster, c);
+    QVERIFY2(drained < 30, qPrintable(QString::number(drained)));
+    QCOMPARE(cluster->group(kGroup)->members.size(), std::size_t{1}); // never left the group
+}
+
+void TestConsumerProcessing::processingTimeChangeRejectsBadInput()
+{
+    auto cluster = makeCluster(89, 2);
+    QVERIFY(cluster);
+    const ConsumerId id = addConsumer(*cluster, groupConsumer("c"));
+    runFor(*cluster, SimDuration::seconds(2));
+    const std::size_t events = cluster->journal().totalEvents();
+    Status st = cluster->setConsumerProcessingTime(ConsumerId{42}, SimDuration::millis(5));
+    QCOMPARE(st.code(), Status::Code::NotFound);
+    QVERIFY(st.message().find("no consumer 42") != std::string::npos);
+    st = cluster->setConsumerProcessingTime(id, SimDuration::millis(-1));
+    QCOMPARE(st.code(), Status::Code::InvalidArgument);
+    QVERIFY(st.message().find("negative processing time") != std::string::npos);
+    QCOMPARE(consumer(*cluster, id).config().processingTimePerRecord, SimDuration{});
+    QCOMPARE(cluster->journal().totalEvents(), events);
+    QVERIFY(cluster->crashConsumer(id).isOk());
+    st = cluster->setConsumerProcessingTime(id, SimDuration::millis(5));
+    QCOMPARE(st.code(), Status::Code::InvalidArgument);
+    QVERIFY(st.message().find("not running") != std::string::npos);
+}
+
+void TestConsumerProcessing::processingTimeChangeIsReplayed()
+{
+    auto cluster = makeCluster(97, 2);
+    QVERIFY(cluster);
+    ConsumerConfig config = groupConsumer("c");
+    config.processing = ConsumerConfig::Processing::HandOff;
+    const ConsumerId id = addConsumer(*cluster, config);
+    runFor(*cluster, SimDuration::seconds(12));
+    const SimTime before = cluster->now();
+    QVERIFY(cluster->setConsumerProcessingTime(id, SimDuration::millis(30)).isOk());
+    runFor(*cluster, SimDuration::seconds(4));
+    QVERIFY(cluster->setConsumerProcessingTime(id, SimDuration::millis(2)).isOk());
+    runFor(*cluster, SimDuration::seconds(4));
+    auto restored = Cluster::restore(cluster->snapshot()); // checks the state hash and journal digest
+    QVERIFY2(restored.isOk(), restored.status().message().c_str());
+    QCOMPARE(consumer(*restored.value(), id).config().processingTimePerRecord, SimDuration::millis(2));
+    QCOMPARE(consumer(*restored.value(), id).recordsProcessed(), consumer(*cluster, id).recordsProcessed());
+    auto earlier = Cluster::restore(cluster->snapshot(), before - SimDuration::millis(500));
+    QVERIFY(earlier.isOk());
+    QCOMPARE(consumer(*earlier.value(), id).config().processingTimePerRecord, SimDuration{});
 }
 
 QTEST_APPLESS_MAIN(TestConsumerProcessing)

@@ -8,6 +8,8 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -36,6 +38,9 @@ private slots:
     void producerDialogBuildsConfig();
     void consumerDialogNeedsGroupForStaticId();
     void consumerDialogJoinsAGroup();
+    void resetOffsetsDialogChecksItsFields();
+    void resetOffsetsDialogShowsRefusalAndResets();
+    void processingTimeDialogChecksAndApplies();
 };
 
 void TestActionDialogs::topicDialogChecksAndApplies()
@@ -163,6 +168,129 @@ void TestActionDialogs::consumerDialogJoinsAGroup()
     const auto group = controller.cluster().group("billing");
     QVERIFY(group);
     QCOMPARE(group->members.size(), std::size_t{3});
+}
+
+void TestActionDialogs::resetOffsetsDialogChecksItsFields()
+{
+    int calls = 0;
+    std::optional<GroupOffsetReset> got;
+    ResetOffsetsDialog dialog({QStringLiteral("billing")}, {{QStringLiteral("orders"), 4}},
+                              [&](const GroupOffsetReset &r) {
+                                  ++calls;
+                                  got = r;
+                                  return Status::ok();
+                              });
+    dialog.show();
+    dialog.groupCombo()->setCurrentText(QStringLiteral("  "));
+    pressOk(dialog); // no group
+    QCOMPARE(calls, 0);
+    QVERIFY(dialog.isVisible());
+    QVERIFY2(dialog.errorText().contains(QStringLiteral("name the group")), qPrintable(dialog.errorText()));
+
+    dialog.groupCombo()->setCurrentText(QStringLiteral("billing"));
+    dialog.kindCombo()->setCurrentIndex(dialog.kindCombo()->findData(static_cast<int>(OffsetResetKind::ToOffset)));
+    QVERIFY(dialog.valueEdit()->isEnabled());
+    dialog.valueEdit()->setText(QStringLiteral("twelve"));
+    pressOk(dialog); // not a number
+    QCOMPARE(calls, 0);
+    QVERIFY2(dialog.errorText().contains(QStringLiteral("Offset: a whole number")), qPrintable(dialog.errorText()));
+    dialog.kindCombo()->setCurrentIndex(dialog.kindCombo()->findData(static_cast<int>(OffsetResetKind::ShiftBy)));
+    dialog.valueEdit()->setText(QStringLiteral("1.5"));
+    pressOk(dialog);
+    QCOMPARE(calls, 0);
+    QVERIFY2(dialog.errorText().contains(QStringLiteral("Shift: a whole number")), qPrintable(dialog.errorText()));
+
+    // One partition of a topic, shifted back.
+    dialog.topicCombo()->setCurrentIndex(dialog.topicCombo()->findText(QStringLiteral("orders")));
+    QVERIFY(dialog.partitionCombo()->isEnabled());
+    QCOMPARE(dialog.partitionCombo()->count(), 5); // all, 0..3
+    dialog.partitionCombo()->setCurrentIndex(dialog.partitionCombo()->findData(3));
+    dialog.valueEdit()->setText(QStringLiteral("-10"));
+    pressOk(dialog);
+    QCOMPARE(calls, 1);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(got);
+    QCOMPARE(got->groupId, std::string("billing"));
+    QCOMPARE(got->topic.value_or(""), std::string("orders"));
+    QCOMPARE(got->partition.value_or(PartitionId{-1}), PartitionId{3});
+    QCOMPARE(got->spec.kind, OffsetResetKind::ShiftBy);
+    QCOMPARE(got->spec.value, std::int64_t{-10});
+}
+
+void TestActionDialogs::resetOffsetsDialogShowsRefusalAndResets()
+{
+    SimulationController controller(makeDemoCluster());
+    controller.advanceTo(SimTime::fromMillis(12000));
+    const auto apply = [&](const GroupOffsetReset &r) { return controller.resetGroupOffsets(r); };
+    const auto plan = [&](const GroupOffsetReset &r) { return controller.planGroupOffsetReset(r); };
+    {
+        // "billing" has two running members: Kafka refuses, the dialog says so and stays open.
+        ResetOffsetsDialog dialog({QStringLiteral("billing")}, {{QStringLiteral("orders"), 4}}, apply, plan);
+        dialog.show();
+        dialog.setGroup(QStringLiteral("billing"));
+        QVERIFY2(dialog.previewLabel()->text().contains(QStringLiteral("Would be refused")),
+                 qPrintable(dialog.previewLabel()->text()));
+        pressOk(dialog);
+        QVERIFY(dialog.isVisible());
+        QVERIFY2(dialog.errorText().contains(QStringLiteral("can only be reset if the group 'billing' is inactive")),
+                 qPrintable(dialog.errorText()));
+    }
+    // Both members close; once the group is Empty the reset goes through.
+    QVERIFY(controller.closeConsumer(0).isOk());
+    QVERIFY(controller.closeConsumer(1).isOk());
+    controller.advanceTo(SimTime::fromMillis(20000));
+    QCOMPARE(controller.cluster().group("billing")->state, GroupState::Empty);
+    ResetOffsetsDialog dialog({QStringLiteral("billing")}, {{QStringLiteral("orders"), 4}}, apply, plan);
+    dialog.show();
+    dialog.setGroup(QStringLiteral("billing"));
+    QVERIFY2(dialog.previewLabel()->text().contains(QStringLiteral("orders-0 → 0")), qPrintable(dialog.previewLabel()->text()));
+    pressOk(dialog);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    const auto group = controller.cluster().group("billing");
+    QVERIFY(group);
+    QCOMPARE(group->offsets.size(), std::size_t{4});
+    for (const auto &[tp, offset] : group->offsets)
+        QCOMPARE(offset.offset.value(), std::int64_t{0});
+}
+
+void TestActionDialogs::processingTimeDialogChecksAndApplies()
+{
+    {
+        // Nobody to change.
+        int calls = 0;
+        ProcessingTimeDialog dialog({}, [&](int, SimDuration) {
+            ++calls;
+            return Status::ok();
+        });
+        dialog.show();
+        pressOk(dialog);
+        QCOMPARE(calls, 0);
+        QVERIFY(dialog.isVisible());
+        QVERIFY2(dialog.errorText().contains(QStringLiteral("no running consumer")), qPrintable(dialog.errorText()));
+    }
+    SimulationController controller(makeDemoCluster());
+    controller.advanceTo(SimTime::fromMillis(8000));
+    std::vector<ProcessingTimeDialog::ConsumerInfo> consumers;
+    for (const auto &c : controller.cluster().consumers())
+        consumers.push_back({c->id().value(), QString::fromStdString(c->config().clientId), 0, c->config().maxPollRecords, 300000});
+    const auto apply = [&](int id, SimDuration d) { return controller.setConsumerProcessingTime(id, d); };
+    ProcessingTimeDialog dialog(consumers, apply);
+    dialog.show();
+    dialog.setConsumer(1);
+    QCOMPARE(dialog.consumerCombo()->currentText(), QStringLiteral("billing-2"));
+    // A full poll of 500 records at 1 s each is far above max.poll.interval.ms: said, not refused.
+    dialog.timeBox()->setValue(1000);
+    QVERIFY2(dialog.hintLabel()->text().contains(QStringLiteral("max.poll.interval.ms")), qPrintable(dialog.hintLabel()->text()));
+    // The consumer stopped meanwhile: the engine's refusal shows inline.
+    QVERIFY(controller.crashConsumer(1).isOk());
+    pressOk(dialog);
+    QVERIFY(dialog.isVisible());
+    QVERIFY2(dialog.errorText().contains(QStringLiteral("not running")), qPrintable(dialog.errorText()));
+    dialog.setConsumer(0);
+    dialog.timeBox()->setValue(25.5);
+    pressOk(dialog);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(controller.cluster().consumers().front()->config().processingTimePerRecord, SimDuration::micros(25500));
 }
 
 QTEST_MAIN(TestActionDialogs)

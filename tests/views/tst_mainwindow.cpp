@@ -8,6 +8,8 @@
 #include "views/mainwindow.h"
 #include "views/partitionlogscene.h"
 #include "views/appearance.h"
+#include "views/inspectorwidget.h"
+#include "model/inspectormodel.h"
 #include "views/brokercarditem.h"
 #include "views/partitionstripitem.h"
 #include "views/trafficcharts.h"
@@ -15,6 +17,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QGraphicsView>
+#include <QTableView>
+#include <QTreeView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -44,6 +49,7 @@ private slots:
     void brokerCardsFollowTheCluster();
     void presenterModeAndThemes();
     void consumerMenuClosesAMember();
+    void inspectorFollowsTheSelection();
 };
 
 void TestMainWindow::initTestCase()
@@ -360,6 +366,67 @@ void TestMainWindow::consumerMenuClosesAMember()
     QVERIFY(group);
     QCOMPARE(group->members.size(), std::size_t{1});
     QCOMPARE(group->generationId, 2);
+}
+
+void TestMainWindow::inspectorFollowsTheSelection()
+{
+    SimulationController controller(makeDemoCluster());
+    MainWindow window(&controller, nullptr);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    controller.advanceTo(SimTime::fromMillis(8000));
+    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("inspectorDock"));
+    QVERIFY(dock && dock->isVisible());
+    InspectorModel *model = window.inspector()->model();
+    QVERIFY(model->selection().isNone());
+
+    // A broker card: the inspector shows the broker.
+    window.scene()->brokerCard(2)->setSelected(true);
+    QCOMPARE(model->selection(), InspectorSelection::ofBroker(2));
+    QCOMPARE(model->value({"Broker", "State"}).toString(), QStringLiteral("up"));
+    QVERIFY(window.inspector()->titleLabel()->text().contains(QStringLiteral("Broker 2")));
+
+    // A record cell of a strip, clicked in the view: the record, and the strip marks it.
+    PartitionStripItem *strip = window.scene()->strip(QStringLiteral("orders"), 1);
+    QVERIFY(strip && !strip->snapshot().cells.isEmpty());
+    const qint64 offset = strip->snapshot().cells.front().offset;
+    auto *view = window.findChild<QGraphicsView *>();
+    QVERIFY(view);
+    const QPointF inStrip(strip->slotX(offset) + 10, 35);
+    QVERIFY(strip->offsetAt(inStrip));
+    QCOMPARE(*strip->offsetAt(inStrip), offset);
+    view->ensureVisible(strip);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(strip->mapToScene(inStrip)));
+    QCOMPARE(model->selection(), InspectorSelection::ofRecord(QStringLiteral("orders"), 1, offset));
+    QVERIFY(model->selectionExists());
+    QVERIFY(strip->isInspected());
+    QVERIFY(!window.scene()->brokerCard(2)->isSelected()); // the broker is no longer what is inspected
+
+    // A row of the partitions table.
+    const int row = window.partitionsModel()->rowOf({"clicks", PartitionId{2}});
+    window.partitionsTable()->setCurrentIndex(window.partitionsModel()->index(row, 0));
+    QCOMPARE(model->selection(), InspectorSelection::ofPartition(QStringLiteral("clicks"), 2));
+    QVERIFY(window.scene()->strip(QStringLiteral("clicks"), 2)->isInspected());
+    QVERIFY(!strip->isInspected());
+    QCOMPARE(model->value({"Partition", "Leader"}).toString(),
+             QStringLiteral("broker %1").arg(controller.cluster().topic("clicks")->state(PartitionId{2}).leader->value()));
+
+    // The consumer groups tree: a group, then a member (its consumer).
+    QTreeView *groups = window.groupsTree();
+    const QModelIndex group = groups->model()->index(0, 0);
+    groups->setCurrentIndex(group);
+    QCOMPARE(model->selection(), InspectorSelection::ofGroup(QStringLiteral("billing")));
+    groups->setCurrentIndex(groups->model()->index(0, 0, group));
+    QCOMPARE(model->selection().kind, InspectorSelection::Kind::Consumer);
+    QVERIFY(model->title().startsWith(QStringLiteral("Consumer billing-")));
+
+    // Presenter mode puts the inspector away and brings it back.
+    window.applyAppearanceOptions(std::nullopt, true, false);
+    QVERIFY(!dock->isVisible());
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_Escape);
+    QVERIFY(dock->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)
