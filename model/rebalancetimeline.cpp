@@ -146,3 +146,32 @@ RebalanceTimeline RebalanceTimeline::build(const Journal &journal, const std::st
         t.phases.back().toMs = std::max(t.phases.back().toMs, nowMs);
     return t;
 }
+
+std::vector<RebalanceTimeline::Rebalance> RebalanceTimeline::rebalances() const
+{
+    std::vector<Rebalance> out;
+    std::optional<Rebalance> current;
+    for (const Phase &phase : phases) {
+        const bool rebalancing = phase.state == QLatin1String("PreparingRebalance")
+            || phase.state == QLatin1String("CompletingRebalance");
+        if (rebalancing) {
+            if (!current) {
+                current = Rebalance{};
+                current->startMs = phase.fromMs;
+            }
+            current->generation = phase.generation;
+        } else if (current) {
+            current->endMs = phase.fromMs;
+            current->generation = phase.generation;
+            current->endState = phase.state;
+            out.push_back(*current);
+            current.reset();
+        }
+    }
+    if (current) {
+        current->endMs = std::max(current->startMs, endMs);
+        current->ongoing = true;
+        out.push_back(*current);
+    }
+    return out;
+}

@@ -56,6 +56,22 @@ struct RebalanceTimeline {
     std::vector<Generation> generations;
     std::vector<Lane> lanes; // in join order
 
+    // One rebalance: from the group entering PreparingRebalance (from Empty or Stable) until it is
+    // Stable again, through CompletingRebalance and any restarted join (a member that joins or
+    // leaves during the sync sends the group back to PreparingRebalance: still the same rebalance,
+    // the consumers keep waiting). It also ends when the group empties (every member left) or
+    // dies; it is ongoing when the timeline ends inside it.
+    struct Rebalance {
+        qint64 startMs = 0;
+        qint64 endMs = 0;   // the Stable (Empty, Dead) phase's start, or the timeline's end
+        int generation = 0; // the generation the group reached by its end
+        QString endState;   // "Stable", "Empty" or "Dead"; empty while ongoing
+        bool ongoing = false;
+        [[nodiscard]] qint64 durationMs() const { return endMs - startMs; }
+    };
+    // The rebalances found in `phases`, oldest first (only what the retained journal still holds).
+    [[nodiscard]] std::vector<Rebalance> rebalances() const;
+
     // Builds `group`'s timeline from the retained journal up to `nowMs`.
     static RebalanceTimeline build(const kafkascope::Journal &journal, const std::string &group, qint64 nowMs);
     // Every group that appears in the journal, sorted.

@@ -56,6 +56,7 @@ private slots:
     void eagerEmptiesEveryLane();
     void cooperativeKeepsWhatStays();
     void widgetListsGroups();
+    void rebalancesFromPreparingToStable();
 };
 
 void TestRebalanceTimeline::demoGroupLanes()
@@ -159,6 +160,66 @@ void TestRebalanceTimeline::widgetListsGroups()
     QVERIFY(widget.canvas()->minimumHeight() > 0);
     const QImage image = widget.grab().toImage();
     QVERIFY(!image.isNull());
+}
+
+// The coordinator's phases as the journal has them; rebalances() cuts them into rebalances: one
+// completed, one whose join restarted during the sync (still one rebalance), one that ended with
+// the group empty, and one still going on.
+void TestRebalanceTimeline::rebalancesFromPreparingToStable()
+{
+    Journal journal;
+    auto state = [&journal](qint64 ms, const char *name) {
+        JournalEvent e;
+        e.time = SimTime::fromMillis(ms);
+        e.kind = JournalEventKind::GroupStateChanged;
+        e.group = "g";
+        e.detail = name;
+        journal.append(e);
+    };
+    auto generation = [&journal](qint64 ms, int number) {
+        JournalEvent e;
+        e.time = SimTime::fromMillis(ms);
+        e.kind = JournalEventKind::GroupGenerationStarted;
+        e.group = "g";
+        e.value = number;
+        e.detail = "range";
+        journal.append(e);
+    };
+    state(0, "Empty");
+    state(1000, "PreparingRebalance");
+    generation(4000, 1);
+    state(4000, "CompletingRebalance");
+    state(4100, "Stable");
+    state(10000, "PreparingRebalance");
+    generation(10500, 2);
+    state(10500, "CompletingRebalance");
+    state(10600, "PreparingRebalance"); // a member joined during the sync
+    generation(11000, 3);
+    state(11000, "CompletingRebalance");
+    state(11200, "Stable");
+    state(20000, "PreparingRebalance");
+    state(21000, "Empty"); // every member left
+    state(30000, "PreparingRebalance");
+
+    const auto rebalances = RebalanceTimeline::build(journal, "g", 35000).rebalances();
+    QCOMPARE(rebalances.size(), std::size_t{4});
+    QCOMPARE(rebalances[0].startMs, 1000);
+    QCOMPARE(rebalances[0].endMs, 4100);
+    QCOMPARE(rebalances[0].durationMs(), 3100);
+    QCOMPARE(rebalances[0].generation, 1);
+    QCOMPARE(rebalances[0].endState, QStringLiteral("Stable"));
+    QVERIFY(!rebalances[0].ongoing);
+    QCOMPARE(rebalances[1].startMs, 10000);
+    QCOMPARE(rebalances[1].endMs, 11200);
+    QCOMPARE(rebalances[1].generation, 3);
+    QCOMPARE(rebalances[2].startMs, 20000);
+    QCOMPARE(rebalances[2].endMs, 21000);
+    QCOMPARE(rebalances[2].endState, QStringLiteral("Empty"));
+    QCOMPARE(rebalances[3].startMs, 30000);
+    QCOMPARE(rebalances[3].endMs, 35000);
+    QVERIFY(rebalances[3].ongoing);
+    QVERIFY(rebalances[3].endState.isEmpty());
+    QVERIFY(RebalanceTimeline::build(journal, "other", 35000).rebalances().empty());
 }
 
 QTEST_MAIN(TestRebalanceTimeline)
