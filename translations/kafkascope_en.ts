@@ -45,6 +45,17 @@
     </message>
 </context>
 <context>
+    <name>ClientNodeItem</name>
+    <message>
+        <source>Producer %1: its records fly to the leader of their partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer %1: records its polls return fly here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConsumerDialog</name>
     <message>
         <source>Add Consumer</source>
@@ -430,6 +441,18 @@
         <source>broker %1 no longer coordinates the group</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>offset of %1 reset from %2 to %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offset of %1 reset to %2 (%3; nothing was committed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumer %1 now takes %2 ms per record</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EventLogWidget</name>
@@ -541,6 +564,872 @@
     </message>
     <message>
         <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InspectorModel</name>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a broker, a partition, a record or a group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a broker card, a partition or one of its records, a row of the partitions table or a consumer group, or choose from Inspect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in the cluster at this time (decommissioned, or not added yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up, being decommissioned (its replicas move away)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The controller is the live broker with the lowest id: it elects leaders and tracks ISRs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kafkascope&apos;s brokers have no broker.rack: replica placement is rack-unaware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reaches every broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cut off from broker(s) %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused: receives nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group coordinator for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n group</numerusform>
+            <numerusform>%n groups</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Partitions led</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partitions followed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch %1, ISR %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in sync, caught up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of sync, caught up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>in sync, %n record(s) behind the leader</source>
+        <translation>
+            <numerusform>in sync, %n record behind the leader</numerusform>
+            <numerusform>in sync, %n records behind the leader</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>out of sync, %n record(s) behind the leader</source>
+        <translation>
+            <numerusform>out of sync, %n record behind the leader</numerusform>
+            <numerusform>out of sync, %n records behind the leader</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Out-of-sync replicas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follower replicas on this broker that are not in their partition&apos;s ISR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leads %1, follows %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partitions of the internal topic of committed offsets and group metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partition %1-%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not exist at this time (the topic was deleted, or not created yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In assignment order: the first is the preferred leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broker %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leader epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incremented by every election</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In-sync replicas: the leader and the followers that are caught up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under-replicated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reassigning to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log start offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High watermark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumers read only below it; every in-sync replica has these records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log end offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The leader&apos;s log end offset: the offset the next record will get</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LEO %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, in sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, out of sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n behind</source>
+        <translation>
+            <numerusform>, %n behind</numerusform>
+            <numerusform>, %n behind</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, broker down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lag %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing committed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Committed offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High watermark minus the committed offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owned by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>position %1, lag %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replica of %1-%2 on broker %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not exist at this time (moved away, the topic was deleted, or not created yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1-%2 on broker %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In ISR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The high watermark this replica knows (a follower learns it from its fetches)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The leader epoch this replica last heard of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behind the leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The leader&apos;s log end offset minus this replica&apos;s, in records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last caught up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A follower that has not caught up for replica.lag.time.max.ms (%1 ms) leaves the ISR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Producer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in the cluster at this time (not added yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set, but not in effect without acks=all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RoundRobinPartitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built-in (murmur2 for keys, sticky for null keys)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (sends only on request)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random (Poisson) arrivals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bursts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a fixed interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 records/s, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>uniform over %n key(s)</source>
+        <translation>
+            <numerusform>uniform over %n key</numerusform>
+            <numerusform>uniform over %n keys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>a few hot keys among %n key(s)</source>
+        <translation>
+            <numerusform>a few hot keys among %n key</numerusform>
+            <numerusform>a few hot keys among %n keys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Zipf over %n key(s)</source>
+        <translation>
+            <numerusform>Zipf over %n key</numerusform>
+            <numerusform>Zipf over %n keys</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>null keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records the producer was told were written (with acks=0: every record sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records given up after delivery.timeout.ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Produce requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebalances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: reads every partition of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processing time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms per record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handed off to a worker thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the poll loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto commit every %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commitSync after processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commitAsync after processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records poll() returned to the application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buffered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetched from the brokers, not returned by poll() yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>position unknown yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>position %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, lag %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next offset it will fetch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last offset it committed (or fetched from the coordinator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High watermark minus its position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no live coordinator knows this group at this time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The coordinator&apos;s state of the group (Kafka&apos;s classic protocol)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (leader)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Committed offsets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, lag %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Committed lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High watermark minus the committed offset, over all its partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1-%2 @ %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its partition does not exist at this time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not written yet at this time (the log ends at %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted: the log now starts at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no longer in the log (compaction kept a later record with its key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1-%2 @ %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below the high watermark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Committed: every in-sync replica has it, so consumers may read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CreateTime: when the producer sent it (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null (a tombstone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partitioning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no key: the sticky partitioner chose the partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partition %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kafka&apos;s murmur2 of the key&apos;s bytes (a signed 32-bit int)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partition for the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 mod %2 = %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no: written by another partitioner, with an explicit partition, or before partitions were added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InspectorWidget</name>
+    <message>
+        <source>Inspect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect a broker, producer, consumer or consumer group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a row that names a broker, replica, partition, consumer or group to inspect it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (gone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brokers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker %1 (down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Producers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer groups</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1295,6 +2184,38 @@
         <source>Read by %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset Group Offsets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Processing Time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processing Time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the offsets of group %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processing time of consumer %1: %2 ms per record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset Group Offsets…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PartitionLogScene</name>
@@ -1306,10 +2227,6 @@
         <source>keyed</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 (%2/s, %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Topic %1 · %n partition(s)</source>
         <translation>
@@ -1318,15 +2235,15 @@
         </translation>
     </message>
     <message>
-        <source>  ·  producers: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  ·  consumers: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Brokers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/s, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no group</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1338,6 +2255,30 @@
     </message>
     <message>
         <source>%1 (lag %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B%1 leader · epoch %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B%1 in sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B%1 out of sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B%1 offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HW %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LEO %1 (−%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1417,6 +2358,49 @@
     </message>
     <message>
         <source>LEO</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProcessingTimeDialog</name>
+    <message>
+        <source>Consumer Processing Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms per record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the application works on each record from now on. 0: it keeps up with anything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processing time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No consumer is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records are processed the moment poll() returns them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1 records/s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A full poll (%1 records) would take %2 s, longer than max.poll.interval.ms (%3 s): processing in the poll loop, the consumer would leave its group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer: no running consumer to change.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1590,6 +2574,104 @@
     </message>
 </context>
 <context>
+    <name>ResetOffsetsDialog</name>
+    <message>
+        <source>Reset Group Offsets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an inactive group (no running members: state Empty) can be reset, as with Kafka&apos;s kafka-consumer-groups --reset-offsets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every partition the group committed (--all-topics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>earliest (the log start offset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latest (the high watermark)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a given offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shifted by N from the committed offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offset or shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. -10 (back) or 5 (forward)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group: name the group whose offsets to reset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offset: a whole number is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift: a whole number is needed (negative goes back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(fill in the fields)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Would be refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TopicDialog</name>
     <message>
         <source>New Topic</source>
@@ -1655,7 +2737,186 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>simulated time (s)</source>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer lag (seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag of %1 per partition (records)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag of %1 per partition (seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under-replicated and offline partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebalances (how long each took)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in-sync replicas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>under-replicated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISR size (right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records appended to each topic per simulated second (internal topics left out).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Records&lt;/b&gt;: the high watermark minus the group&apos;s committed offset, summed over its partitions (the LAG column of kafka-consumer-groups --describe).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Seconds&lt;/b&gt;: the age of the oldest record the group has not committed yet, the largest over its partitions; 0 when it is caught up (the time lag of kafka-lag-exporter and Burrow). Offsets are committed now and then (auto commit: every 5 s), so both rise between commits.&lt;/p&gt;&lt;p&gt;A consumer without a group counts from its position instead of a committed offset. Choose a group above to see its partitions.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Under-replicated&lt;/b&gt;: partitions with a leader whose in-sync replicas are fewer than their replicas (Kafka&apos;s UnderReplicatedPartitions).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Offline&lt;/b&gt;: partitions without a leader (OfflinePartitionsCount).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ISR size&lt;/b&gt; (right axis): in-sync replicas over all partitions.&lt;/p&gt;&lt;p&gt;The internal __consumer_offsets topic is left out.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A bar per rebalance of each consumer group, where it began and as high as it lasted: from PreparingRebalance until the group is Stable again (or empty). Meanwhile the group&apos;s consumers read nothing (eager protocol) or only the partitions they keep (cooperative).&lt;/p&gt;&lt;p&gt;The legend counts each group&apos;s rebalances and gives its latest generation.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Produced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebalances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All groups (one line each), or the partitions of one group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the four charts as one PNG image (right-click a chart to save it alone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the four charts as one PDF page (right-click a chart to save it alone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (no group)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n rebalance(s), generation %2</source>
+        <translation>
+            <numerusform>%1: %n rebalance, generation %2</numerusform>
+            <numerusform>%1: %n rebalances, generation %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Chart as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Chart as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export All Charts as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export All Charts as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export All Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not export the charts to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kafkascope charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF could not be started</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -45,6 +45,17 @@
     </message>
 </context>
 <context>
+    <name>ClientNodeItem</name>
+    <message>
+        <source>Producer %1: its records fly to the leader of their partition</source>
+        <translation>프로듀서 %1: 레코드가 해당 파티션의 리더로 날아갑니다</translation>
+    </message>
+    <message>
+        <source>Consumer %1: records its polls return fly here</source>
+        <translation>컨슈머 %1: poll이 반환한 레코드가 여기로 날아옵니다</translation>
+    </message>
+</context>
+<context>
     <name>ConsumerDialog</name>
     <message>
         <source>Add Consumer</source>
@@ -427,6 +438,18 @@
         <source>broker %1 no longer coordinates the group</source>
         <translation>브로커 %1은(는) 더 이상 그룹의 코디네이터가 아님</translation>
     </message>
+    <message>
+        <source>offset of %1 reset from %2 to %3 (%4)</source>
+        <translation>%1의 오프셋을 %2에서 %3(으)로 재설정 (%4)</translation>
+    </message>
+    <message>
+        <source>offset of %1 reset to %2 (%3; nothing was committed)</source>
+        <translation>%1의 오프셋을 %2(으)로 재설정 (%3, 커밋된 오프셋 없었음)</translation>
+    </message>
+    <message>
+        <source>consumer %1 now takes %2 ms per record</source>
+        <translation>컨슈머 %1이(가) 이제 레코드당 %2 ms 걸림</translation>
+    </message>
 </context>
 <context>
     <name>EventLogWidget</name>
@@ -538,6 +561,864 @@
     <message>
         <source>active</source>
         <translation>활성</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorModel</name>
+    <message>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>선택한 항목 없음</translation>
+    </message>
+    <message>
+        <source>Click a broker, a partition, a record or a group</source>
+        <translation>브로커, 파티션, 레코드 또는 그룹을 클릭하세요</translation>
+    </message>
+    <message>
+        <source>Click a broker card, a partition or one of its records, a row of the partitions table or a consumer group, or choose from Inspect</source>
+        <translation>브로커 카드, 파티션이나 그 레코드, 파티션 표의 행, 컨슈머 그룹을 클릭하거나 ‘검사’에서 고르세요</translation>
+    </message>
+    <message>
+        <source>Broker %1</source>
+        <translation>브로커 %1</translation>
+    </message>
+    <message>
+        <source>not in the cluster at this time (decommissioned, or not added yet)</source>
+        <translation>이 시점에는 클러스터에 없음 (해제되었거나 아직 추가되지 않음)</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>브로커</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>다운</translation>
+    </message>
+    <message>
+        <source>up, being decommissioned (its replicas move away)</source>
+        <translation>가동, 해제 중 (레플리카가 다른 브로커로 옮겨지는 중)</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>가동</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation>컨트롤러</translation>
+    </message>
+    <message>
+        <source>The controller is the live broker with the lowest id: it elects leaders and tracks ISRs</source>
+        <translation>컨트롤러는 살아 있는 브로커 중 ID가 가장 작은 브로커로, 리더를 선출하고 ISR을 관리합니다</translation>
+    </message>
+    <message>
+        <source>Rack</source>
+        <translation>랙(rack)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Kafkascope&apos;s brokers have no broker.rack: replica placement is rack-unaware</source>
+        <translation>Kafkascope의 브로커에는 broker.rack이 없습니다: 레플리카를 배치할 때 랙(rack)을 고려하지 않습니다</translation>
+    </message>
+    <message>
+        <source>reaches every broker</source>
+        <translation>모든 브로커와 통신 가능</translation>
+    </message>
+    <message>
+        <source>cut off from broker(s) %1</source>
+        <translation>브로커 %1과(와) 단절됨</translation>
+    </message>
+    <message>
+        <source>paused: receives nothing</source>
+        <translation>일시정지됨: 아무것도 받지 않음</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>네트워크</translation>
+    </message>
+    <message>
+        <source>Group coordinator for</source>
+        <translation>그룹 코디네이터 역할</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>그룹 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Partitions led</source>
+        <translation>리더인 파티션</translation>
+    </message>
+    <message>
+        <source>Partitions followed</source>
+        <translation>팔로워인 파티션</translation>
+    </message>
+    <message>
+        <source>epoch %1, ISR %2</source>
+        <translation>에포크 %1, ISR %2</translation>
+    </message>
+    <message>
+        <source>in sync, caught up</source>
+        <translation>동기화됨, 따라잡음</translation>
+    </message>
+    <message>
+        <source>out of sync, caught up</source>
+        <translation>동기화 안 됨, 따라잡음</translation>
+    </message>
+    <message numerus="yes">
+        <source>in sync, %n record(s) behind the leader</source>
+        <translation>
+            <numerusform>동기화됨, 리더보다 레코드 %n개 뒤처짐</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>out of sync, %n record(s) behind the leader</source>
+        <translation>
+            <numerusform>동기화 안 됨, 리더보다 레코드 %n개 뒤처짐</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Out-of-sync replicas</source>
+        <translation>동기화 안 된 레플리카</translation>
+    </message>
+    <message>
+        <source>Follower replicas on this broker that are not in their partition&apos;s ISR</source>
+        <translation>이 브로커에 있는 팔로워 레플리카 중 해당 파티션의 ISR에 없는 것</translation>
+    </message>
+    <message>
+        <source>leads %1, follows %2</source>
+        <translation>리더 %1, 팔로워 %2</translation>
+    </message>
+    <message>
+        <source>Partitions of the internal topic of committed offsets and group metadata</source>
+        <translation>커밋된 오프셋과 그룹 메타데이터를 담는 내부 토픽의 파티션</translation>
+    </message>
+    <message>
+        <source>Partition %1-%2</source>
+        <translation>파티션 %1-%2</translation>
+    </message>
+    <message>
+        <source>does not exist at this time (the topic was deleted, or not created yet)</source>
+        <translation>이 시점에는 존재하지 않음 (토픽이 삭제되었거나 아직 생성되지 않음)</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>파티션</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>토픽</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>레플리카</translation>
+    </message>
+    <message>
+        <source>In assignment order: the first is the preferred leader</source>
+        <translation>할당 순서대로: 첫 번째가 선호 리더입니다</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>리더</translation>
+    </message>
+    <message>
+        <source>broker %1</source>
+        <translation>브로커 %1</translation>
+    </message>
+    <message>
+        <source>none: offline</source>
+        <translation>없음: 오프라인</translation>
+    </message>
+    <message>
+        <source>Leader epoch</source>
+        <translation>리더 에포크</translation>
+    </message>
+    <message>
+        <source>Incremented by every election</source>
+        <translation>선출될 때마다 1씩 증가</translation>
+    </message>
+    <message>
+        <source>ISR</source>
+        <translation>ISR</translation>
+    </message>
+    <message>
+        <source>In-sync replicas: the leader and the followers that are caught up</source>
+        <translation>동기화된 레플리카: 리더와, 리더를 따라잡은 팔로워</translation>
+    </message>
+    <message>
+        <source>Under-replicated</source>
+        <translation>복제 부족</translation>
+    </message>
+    <message>
+        <source>Reassigning to</source>
+        <translation>재할당 대상</translation>
+    </message>
+    <message>
+        <source>Log start offset</source>
+        <translation>로그 시작 오프셋</translation>
+    </message>
+    <message>
+        <source>High watermark</source>
+        <translation>하이 워터마크</translation>
+    </message>
+    <message>
+        <source>Consumers read only below it; every in-sync replica has these records</source>
+        <translation>컨슈머는 이보다 아래만 읽으며, 동기화된 모든 레플리카가 이 레코드들을 가지고 있습니다</translation>
+    </message>
+    <message>
+        <source>Log end offset</source>
+        <translation>로그 끝 오프셋</translation>
+    </message>
+    <message>
+        <source>The leader&apos;s log end offset: the offset the next record will get</source>
+        <translation>리더의 로그 끝 오프셋: 다음 레코드가 받을 오프셋</translation>
+    </message>
+    <message>
+        <source>LEO %1</source>
+        <translation>LEO %1</translation>
+    </message>
+    <message>
+        <source>, leader</source>
+        <translation>, 리더</translation>
+    </message>
+    <message>
+        <source>, in sync</source>
+        <translation>, 동기화됨</translation>
+    </message>
+    <message>
+        <source>, out of sync</source>
+        <translation>, 동기화 안 됨</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n behind</source>
+        <translation>
+            <numerusform>, %n개 뒤처짐</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, broker down</source>
+        <translation>, 브로커 다운</translation>
+    </message>
+    <message>
+        <source>Consumer groups</source>
+        <translation>컨슈머 그룹</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>lag %1</source>
+        <translation>랙 %1</translation>
+    </message>
+    <message>
+        <source>nothing committed</source>
+        <translation>커밋 없음</translation>
+    </message>
+    <message>
+        <source>Committed offset</source>
+        <translation>커밋된 오프셋</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>랙</translation>
+    </message>
+    <message>
+        <source>High watermark minus the committed offset</source>
+        <translation>하이 워터마크에서 커밋된 오프셋을 뺀 값</translation>
+    </message>
+    <message>
+        <source>Owned by</source>
+        <translation>소유 컨슈머</translation>
+    </message>
+    <message>
+        <source>Read by</source>
+        <translation>읽는 컨슈머</translation>
+    </message>
+    <message>
+        <source>position %1, lag %2</source>
+        <translation>위치 %1, 랙 %2</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>그룹 %1</translation>
+    </message>
+    <message>
+        <source>No group</source>
+        <translation>그룹 없음</translation>
+    </message>
+    <message>
+        <source>Replica of %1-%2 on broker %3</source>
+        <translation>브로커 %3의 %1-%2 레플리카</translation>
+    </message>
+    <message>
+        <source>does not exist at this time (moved away, the topic was deleted, or not created yet)</source>
+        <translation>이 시점에는 존재하지 않음 (다른 브로커로 옮겨졌거나, 토픽이 삭제되었거나, 아직 생성되지 않음)</translation>
+    </message>
+    <message>
+        <source>Replica</source>
+        <translation>레플리카</translation>
+    </message>
+    <message>
+        <source>%1-%2 on broker %3</source>
+        <translation>브로커 %3의 %1-%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <source>leader</source>
+        <translation>리더</translation>
+    </message>
+    <message>
+        <source>follower</source>
+        <translation>팔로워</translation>
+    </message>
+    <message>
+        <source>In ISR</source>
+        <translation>ISR 포함</translation>
+    </message>
+    <message>
+        <source>The high watermark this replica knows (a follower learns it from its fetches)</source>
+        <translation>이 레플리카가 알고 있는 하이 워터마크 (팔로워는 fetch 응답으로 알게 됨)</translation>
+    </message>
+    <message>
+        <source>The leader epoch this replica last heard of</source>
+        <translation>이 레플리카가 마지막으로 전달받은 리더 에포크</translation>
+    </message>
+    <message>
+        <source>Behind the leader</source>
+        <translation>리더보다 뒤처짐</translation>
+    </message>
+    <message>
+        <source>no leader</source>
+        <translation>리더 없음</translation>
+    </message>
+    <message>
+        <source>The leader&apos;s log end offset minus this replica&apos;s, in records</source>
+        <translation>리더의 로그 끝 오프셋에서 이 레플리카의 로그 끝 오프셋을 뺀 값 (레코드 수)</translation>
+    </message>
+    <message>
+        <source>Last caught up</source>
+        <translation>마지막으로 따라잡은 시점</translation>
+    </message>
+    <message>
+        <source>%1 ms ago</source>
+        <translation>%1 ms 전</translation>
+    </message>
+    <message>
+        <source>A follower that has not caught up for replica.lag.time.max.ms (%1 ms) leaves the ISR</source>
+        <translation>replica.lag.time.max.ms(%1 ms) 동안 따라잡지 못한 팔로워는 ISR에서 빠집니다</translation>
+    </message>
+    <message>
+        <source>Producer %1</source>
+        <translation>프로듀서 %1</translation>
+    </message>
+    <message>
+        <source>not in the cluster at this time (not added yet)</source>
+        <translation>이 시점에는 클러스터에 없음 (아직 추가되지 않음)</translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation>프로듀서</translation>
+    </message>
+    <message>
+        <source>set, but not in effect without acks=all</source>
+        <translation>설정됨, 하지만 acks=all이 아니면 적용되지 않음</translation>
+    </message>
+    <message>
+        <source>Partitioner</source>
+        <translation>파티셔너</translation>
+    </message>
+    <message>
+        <source>RoundRobinPartitioner</source>
+        <translation>RoundRobinPartitioner</translation>
+    </message>
+    <message>
+        <source>built-in (murmur2 for keys, sticky for null keys)</source>
+        <translation>기본 (키는 murmur2, null 키는 스티키)</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1바이트</translation>
+    </message>
+    <message>
+        <source>none (sends only on request)</source>
+        <translation>없음 (요청할 때만 보냄)</translation>
+    </message>
+    <message>
+        <source>random (Poisson) arrivals</source>
+        <translation>무작위 (푸아송) 도착</translation>
+    </message>
+    <message>
+        <source>bursts</source>
+        <translation>버스트</translation>
+    </message>
+    <message>
+        <source>a fixed interval</source>
+        <translation>고정 간격</translation>
+    </message>
+    <message>
+        <source>%1 records/s, %2</source>
+        <translation>%1 레코드/초, %2</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>속도</translation>
+    </message>
+    <message numerus="yes">
+        <source>uniform over %n key(s)</source>
+        <translation>
+            <numerusform>키 %n개에 균등</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>a few hot keys among %n key(s)</source>
+        <translation>
+            <numerusform>키 %n개 중 소수의 핫 키</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Zipf over %n key(s)</source>
+        <translation>
+            <numerusform>키 %n개에 Zipf 분포</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>null keys</source>
+        <translation>null 키</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>레코드</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>보냄</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>확인됨 (ack)</translation>
+    </message>
+    <message>
+        <source>Records the producer was told were written (with acks=0: every record sent)</source>
+        <translation>쓰였다고 프로듀서가 통보받은 레코드 (acks=0이면 보낸 모든 레코드)</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Records given up after delivery.timeout.ms</source>
+        <translation>delivery.timeout.ms가 지나 포기한 레코드</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>재시도</translation>
+    </message>
+    <message>
+        <source>Produce requests</source>
+        <translation>프로듀스 요청</translation>
+    </message>
+    <message>
+        <source>Consumer %1</source>
+        <translation>컨슈머 %1</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>컨슈머</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation>중지됨: %1</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>그룹</translation>
+    </message>
+    <message>
+        <source>Member id</source>
+        <translation>멤버 ID</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>아직 없음</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>세대</translation>
+    </message>
+    <message>
+        <source>Join state</source>
+        <translation>조인 상태</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>코디네이터</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>Assignor</source>
+        <translation>할당자</translation>
+    </message>
+    <message>
+        <source>Rebalances</source>
+        <translation>리밸런스 횟수</translation>
+    </message>
+    <message>
+        <source>none: reads every partition of %1</source>
+        <translation>없음: %1의 모든 파티션을 읽음</translation>
+    </message>
+    <message>
+        <source>Processing time</source>
+        <translation>처리 시간</translation>
+    </message>
+    <message>
+        <source>%1 ms per record</source>
+        <translation>레코드당 %1 ms</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>처리 방식</translation>
+    </message>
+    <message>
+        <source>handed off to a worker thread</source>
+        <translation>워커 스레드에 넘김</translation>
+    </message>
+    <message>
+        <source>in the poll loop</source>
+        <translation>poll 루프 안에서</translation>
+    </message>
+    <message>
+        <source>Commits</source>
+        <translation>커밋 방식</translation>
+    </message>
+    <message>
+        <source>auto commit every %1 ms</source>
+        <translation>%1 ms마다 자동 커밋</translation>
+    </message>
+    <message>
+        <source>commitSync after processing</source>
+        <translation>처리 후 commitSync</translation>
+    </message>
+    <message>
+        <source>commitAsync after processing</source>
+        <translation>처리 후 commitAsync</translation>
+    </message>
+    <message>
+        <source>Consumed</source>
+        <translation>소비됨</translation>
+    </message>
+    <message>
+        <source>Records poll() returned to the application</source>
+        <translation>poll()이 애플리케이션에 반환한 레코드</translation>
+    </message>
+    <message>
+        <source>Processed</source>
+        <translation>처리됨</translation>
+    </message>
+    <message>
+        <source>In processing</source>
+        <translation>처리 중</translation>
+    </message>
+    <message>
+        <source>Buffered</source>
+        <translation>버퍼에 있음</translation>
+    </message>
+    <message>
+        <source>Fetched from the brokers, not returned by poll() yet</source>
+        <translation>브로커에서 가져왔지만 아직 poll()이 반환하지 않은 레코드</translation>
+    </message>
+    <message>
+        <source>Assigned partitions</source>
+        <translation>할당된 파티션</translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation>파티션</translation>
+    </message>
+    <message>
+        <source>position unknown yet</source>
+        <translation>위치 아직 모름</translation>
+    </message>
+    <message>
+        <source>position %1</source>
+        <translation>위치 %1</translation>
+    </message>
+    <message>
+        <source>, lag %1</source>
+        <translation>, 랙 %1</translation>
+    </message>
+    <message>
+        <source>, paused</source>
+        <translation>, 일시정지됨</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <source>The next offset it will fetch</source>
+        <translation>다음에 가져올 오프셋</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>커밋됨</translation>
+    </message>
+    <message>
+        <source>The last offset it committed (or fetched from the coordinator)</source>
+        <translation>마지막으로 커밋한 오프셋 (또는 코디네이터에서 가져온 오프셋)</translation>
+    </message>
+    <message>
+        <source>High watermark minus its position</source>
+        <translation>하이 워터마크에서 위치를 뺀 값</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>일시정지</translation>
+    </message>
+    <message>
+        <source>no live coordinator knows this group at this time</source>
+        <translation>이 시점에는 이 그룹을 아는 살아 있는 코디네이터가 없음</translation>
+    </message>
+    <message>
+        <source>The coordinator&apos;s state of the group (Kafka&apos;s classic protocol)</source>
+        <translation>코디네이터가 보는 그룹 상태 (Kafka 클래식 프로토콜)</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>멤버</translation>
+    </message>
+    <message>
+        <source>%1 (leader)</source>
+        <translation>%1 (리더)</translation>
+    </message>
+    <message>
+        <source>no partitions</source>
+        <translation>파티션 없음</translation>
+    </message>
+    <message>
+        <source>Member id: %1</source>
+        <translation>멤버 ID: %1</translation>
+    </message>
+    <message>
+        <source>Committed offsets</source>
+        <translation>커밋된 오프셋</translation>
+    </message>
+    <message>
+        <source>%1, lag %2</source>
+        <translation>%1, 랙 %2</translation>
+    </message>
+    <message>
+        <source>Committed lag</source>
+        <translation>커밋 랙</translation>
+    </message>
+    <message>
+        <source>High watermark minus the committed offset, over all its partitions</source>
+        <translation>하이 워터마크에서 커밋된 오프셋을 뺀 값 (모든 파티션 합계)</translation>
+    </message>
+    <message>
+        <source>Record %1-%2 @ %3</source>
+        <translation>레코드 %1-%2 @ %3</translation>
+    </message>
+    <message>
+        <source>its partition does not exist at this time</source>
+        <translation>이 시점에는 파티션이 존재하지 않음</translation>
+    </message>
+    <message>
+        <source>not written yet at this time (the log ends at %1)</source>
+        <translation>이 시점에는 아직 쓰이지 않음 (로그가 %1에서 끝남)</translation>
+    </message>
+    <message>
+        <source>deleted: the log now starts at %1</source>
+        <translation>삭제됨: 이제 로그는 %1부터 시작</translation>
+    </message>
+    <message>
+        <source>no longer in the log (compaction kept a later record with its key)</source>
+        <translation>더 이상 로그에 없음 (컴팩션이 같은 키의 이후 레코드를 남김)</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>레코드</translation>
+    </message>
+    <message>
+        <source>%1-%2 @ %3</source>
+        <translation>%1-%2 @ %3</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>오프셋</translation>
+    </message>
+    <message>
+        <source>Below the high watermark</source>
+        <translation>하이 워터마크 아래</translation>
+    </message>
+    <message>
+        <source>Committed: every in-sync replica has it, so consumers may read it</source>
+        <translation>커밋됨: 동기화된 모든 레플리카가 가지고 있으므로 컨슈머가 읽을 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>타임스탬프</translation>
+    </message>
+    <message>
+        <source>CreateTime: when the producer sent it (UTC)</source>
+        <translation>CreateTime: 프로듀서가 보낸 시각 (UTC)</translation>
+    </message>
+    <message>
+        <source>Simulated time</source>
+        <translation>시뮬레이션 시간</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>null (a tombstone)</source>
+        <translation>null (툼스톤)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n바이트</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>헤더</translation>
+    </message>
+    <message>
+        <source>Partitioning</source>
+        <translation>파티셔닝</translation>
+    </message>
+    <message>
+        <source>null key</source>
+        <translation>null 키</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>규칙</translation>
+    </message>
+    <message>
+        <source>no key: the sticky partitioner chose the partition</source>
+        <translation>키 없음: 스티키 파티셔너가 파티션을 골랐음</translation>
+    </message>
+    <message>
+        <source>partition %1</source>
+        <translation>파티션 %1</translation>
+    </message>
+    <message>
+        <source>Kafka&apos;s murmur2 of the key&apos;s bytes (a signed 32-bit int)</source>
+        <translation>키 바이트에 대한 Kafka의 murmur2 값 (부호 있는 32비트 정수)</translation>
+    </message>
+    <message>
+        <source>Partition for the key</source>
+        <translation>키의 파티션</translation>
+    </message>
+    <message>
+        <source>%1 mod %2 = %3</source>
+        <translation>%1 mod %2 = %3</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>일치</translation>
+    </message>
+    <message>
+        <source>no: written by another partitioner, with an explicit partition, or before partitions were added</source>
+        <translation>아니요: 다른 파티셔너로 쓰였거나, 파티션을 직접 지정했거나, 파티션이 추가되기 전에 쓰임</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>속성</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorWidget</name>
+    <message>
+        <source>Inspect</source>
+        <translation>검사</translation>
+    </message>
+    <message>
+        <source>Inspect a broker, producer, consumer or consumer group</source>
+        <translation>브로커, 프로듀서, 컨슈머, 컨슈머 그룹을 검사합니다</translation>
+    </message>
+    <message>
+        <source>Double-click a row that names a broker, replica, partition, consumer or group to inspect it</source>
+        <translation>브로커, 레플리카, 파티션, 컨슈머, 그룹을 가리키는 행을 더블 클릭하면 검사합니다</translation>
+    </message>
+    <message>
+        <source>%1 (gone)</source>
+        <translation>%1 (사라짐)</translation>
+    </message>
+    <message>
+        <source>Brokers</source>
+        <translation>브로커</translation>
+    </message>
+    <message>
+        <source>Broker %1</source>
+        <translation>브로커 %1</translation>
+    </message>
+    <message>
+        <source>Broker %1 (down)</source>
+        <translation>브로커 %1 (중단됨)</translation>
+    </message>
+    <message>
+        <source>Producers</source>
+        <translation>프로듀서</translation>
+    </message>
+    <message>
+        <source>Consumers</source>
+        <translation>컨슈머</translation>
+    </message>
+    <message>
+        <source>%1 (stopped)</source>
+        <translation>%1 (중지됨)</translation>
+    </message>
+    <message>
+        <source>Consumer groups</source>
+        <translation>컨슈머 그룹</translation>
     </message>
 </context>
 <context>
@@ -1284,6 +2165,38 @@
         <source>Read by %1.</source>
         <translation>%1이(가) 읽습니다.</translation>
     </message>
+    <message>
+        <source>Inspector</source>
+        <translation>인스펙터</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Group Offsets…</source>
+        <translation>그룹 오프셋 재설정(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Processing Time…</source>
+        <translation>처리 시간(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Processing Time…</source>
+        <translation>처리 시간…</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>검사</translation>
+    </message>
+    <message>
+        <source>Reset the offsets of group %1</source>
+        <translation>그룹 %1의 오프셋 재설정</translation>
+    </message>
+    <message>
+        <source>Processing time of consumer %1: %2 ms per record</source>
+        <translation>컨슈머 %1의 처리 시간: 레코드당 %2 ms</translation>
+    </message>
+    <message>
+        <source>Reset Group Offsets…</source>
+        <translation>그룹 오프셋 재설정…</translation>
+    </message>
 </context>
 <context>
     <name>PartitionLogScene</name>
@@ -1295,10 +2208,6 @@
         <source>keyed</source>
         <translation>키 있음</translation>
     </message>
-    <message>
-        <source>%1 (%2/s, %3)</source>
-        <translation>%1 (초당 %2개, %3)</translation>
-    </message>
     <message numerus="yes">
         <source>Topic %1 · %n partition(s)</source>
         <translation>
@@ -1306,16 +2215,16 @@
         </translation>
     </message>
     <message>
-        <source>  ·  producers: %1</source>
-        <translation>  ·  프로듀서: %1</translation>
-    </message>
-    <message>
-        <source>  ·  consumers: %1</source>
-        <translation>  ·  컨슈머: %1</translation>
-    </message>
-    <message>
         <source>Brokers</source>
         <translation>브로커</translation>
+    </message>
+    <message>
+        <source>%1/s, %2</source>
+        <translation>%1/초, %2</translation>
+    </message>
+    <message>
+        <source>no group</source>
+        <translation>그룹 없음</translation>
     </message>
 </context>
 <context>
@@ -1327,6 +2236,30 @@
     <message>
         <source>%1 (lag %2)</source>
         <translation>%1 (랙 %2)</translation>
+    </message>
+    <message>
+        <source>B%1 leader · epoch %2</source>
+        <translation>B%1 리더 · 에포크 %2</translation>
+    </message>
+    <message>
+        <source>B%1 in sync</source>
+        <translation>B%1 동기화됨</translation>
+    </message>
+    <message>
+        <source>B%1 out of sync</source>
+        <translation>B%1 동기화 안 됨</translation>
+    </message>
+    <message>
+        <source>B%1 offline</source>
+        <translation>B%1 오프라인</translation>
+    </message>
+    <message>
+        <source>HW %1</source>
+        <translation>HW %1</translation>
+    </message>
+    <message>
+        <source>LEO %1 (−%2)</source>
+        <translation>LEO %1 (−%2)</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +2339,49 @@
     <message>
         <source>LEO</source>
         <translation>LEO</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessingTimeDialog</name>
+    <message>
+        <source>Consumer Processing Time</source>
+        <translation>컨슈머 처리 시간</translation>
+    </message>
+    <message>
+        <source> ms per record</source>
+        <translation> ms (레코드당)</translation>
+    </message>
+    <message>
+        <source>How long the application works on each record from now on. 0: it keeps up with anything.</source>
+        <translation>지금부터 애플리케이션이 레코드 하나를 처리하는 데 걸리는 시간. 0이면 어떤 속도든 따라잡습니다.</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>컨슈머</translation>
+    </message>
+    <message>
+        <source>Processing time</source>
+        <translation>처리 시간</translation>
+    </message>
+    <message>
+        <source>No consumer is running.</source>
+        <translation>실행 중인 컨슈머가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Records are processed the moment poll() returns them.</source>
+        <translation>poll()이 레코드를 반환하는 즉시 처리됩니다.</translation>
+    </message>
+    <message>
+        <source>At most %1 records/s.</source>
+        <translation>최대 %1 레코드/초.</translation>
+    </message>
+    <message>
+        <source>A full poll (%1 records) would take %2 s, longer than max.poll.interval.ms (%3 s): processing in the poll loop, the consumer would leave its group.</source>
+        <translation>가득 찬 poll 한 번(레코드 %1개)을 처리하는 데 %2초가 걸려 max.poll.interval.ms(%3초)보다 깁니다: poll 루프 안에서 처리하면 컨슈머가 그룹을 떠나게 됩니다.</translation>
+    </message>
+    <message>
+        <source>Consumer: no running consumer to change.</source>
+        <translation>컨슈머: 변경할 실행 중인 컨슈머가 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -1578,6 +2554,103 @@
     </message>
 </context>
 <context>
+    <name>ResetOffsetsDialog</name>
+    <message>
+        <source>Reset Group Offsets</source>
+        <translation>그룹 오프셋 재설정</translation>
+    </message>
+    <message>
+        <source>Only an inactive group (no running members: state Empty) can be reset, as with Kafka&apos;s kafka-consumer-groups --reset-offsets</source>
+        <translation>Kafka의 kafka-consumer-groups --reset-offsets와 마찬가지로, 비활성 그룹(실행 중인 멤버가 없는 Empty 상태)만 재설정할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>every partition the group committed (--all-topics)</source>
+        <translation>그룹이 커밋한 모든 파티션 (--all-topics)</translation>
+    </message>
+    <message>
+        <source>earliest (the log start offset)</source>
+        <translation>earliest (로그 시작 오프셋)</translation>
+    </message>
+    <message>
+        <source>latest (the high watermark)</source>
+        <translation>latest (하이 워터마크)</translation>
+    </message>
+    <message>
+        <source>a given offset</source>
+        <translation>지정한 오프셋</translation>
+    </message>
+    <message>
+        <source>shifted by N from the committed offset</source>
+        <translation>커밋된 오프셋에서 N만큼 이동</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>그룹</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>토픽</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>파티션</translation>
+    </message>
+    <message>
+        <source>Reset to</source>
+        <translation>재설정 기준</translation>
+    </message>
+    <message>
+        <source>Offset or shift</source>
+        <translation>오프셋 또는 이동량</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>미리 보기</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>e.g. -10 (back) or 5 (forward)</source>
+        <translation>예: -10 (뒤로) 또는 5 (앞으로)</translation>
+    </message>
+    <message>
+        <source>e.g. 0</source>
+        <translation>예: 0</translation>
+    </message>
+    <message>
+        <source>Group: name the group whose offsets to reset.</source>
+        <translation>그룹: 오프셋을 재설정할 그룹의 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Offset: a whole number is needed.</source>
+        <translation>오프셋: 정수를 입력해야 합니다.</translation>
+    </message>
+    <message>
+        <source>Shift: a whole number is needed (negative goes back).</source>
+        <translation>이동량: 정수를 입력해야 합니다 (음수는 뒤로 이동).</translation>
+    </message>
+    <message>
+        <source>(fill in the fields)</source>
+        <translation>(항목을 채우세요)</translation>
+    </message>
+    <message>
+        <source>Would be refused: %1</source>
+        <translation>거부될 요청: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… 외 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+</context>
+<context>
     <name>TopicDialog</name>
     <message>
         <source>New Topic</source>
@@ -1643,8 +2716,186 @@
         <translation>컨슈머 랙 (레코드)</translation>
     </message>
     <message>
-        <source>simulated time (s)</source>
-        <translation>시뮬레이션 시간 (초)</translation>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>Consumer lag (seconds)</source>
+        <translation>컨슈머 랙 (초)</translation>
+    </message>
+    <message>
+        <source>Lag of %1 per partition (records)</source>
+        <translation>%1의 파티션별 랙 (레코드)</translation>
+    </message>
+    <message>
+        <source>Lag of %1 per partition (seconds)</source>
+        <translation>%1의 파티션별 랙 (초)</translation>
+    </message>
+    <message>
+        <source>Under-replicated and offline partitions</source>
+        <translation>복제 부족 파티션과 오프라인 파티션</translation>
+    </message>
+    <message>
+        <source>Rebalances (how long each took)</source>
+        <translation>리밸런스 (각각 걸린 시간)</translation>
+    </message>
+    <message>
+        <source>records/s</source>
+        <translation>레코드/초</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>레코드</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>partitions</source>
+        <translation>파티션</translation>
+    </message>
+    <message>
+        <source>in-sync replicas</source>
+        <translation>동기화된 레플리카</translation>
+    </message>
+    <message>
+        <source>under-replicated</source>
+        <translation>복제 부족</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>오프라인</translation>
+    </message>
+    <message>
+        <source>ISR size (right)</source>
+        <translation>ISR 크기 (오른쪽)</translation>
+    </message>
+    <message>
+        <source>Records appended to each topic per simulated second (internal topics left out).</source>
+        <translation>시뮬레이션 시간 1초마다 각 토픽에 추가된 레코드 수 (내부 토픽 제외).</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Records&lt;/b&gt;: the high watermark minus the group&apos;s committed offset, summed over its partitions (the LAG column of kafka-consumer-groups --describe).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Seconds&lt;/b&gt;: the age of the oldest record the group has not committed yet, the largest over its partitions; 0 when it is caught up (the time lag of kafka-lag-exporter and Burrow). Offsets are committed now and then (auto commit: every 5 s), so both rise between commits.&lt;/p&gt;&lt;p&gt;A consumer without a group counts from its position instead of a committed offset. Choose a group above to see its partitions.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;레코드&lt;/b&gt;: 하이 워터마크에서 그룹의 커밋된 오프셋을 뺀 값을 모든 파티션에 대해 합한 것입니다 (kafka-consumer-groups --describe의 LAG 열).&lt;/p&gt;&lt;p&gt;&lt;b&gt;초&lt;/b&gt;: 그룹이 아직 커밋하지 않은 가장 오래된 레코드의 나이로, 파티션 중 가장 큰 값입니다. 다 따라잡았으면 0입니다 (kafka-lag-exporter와 Burrow의 시간 랙). 오프셋은 이따금씩 커밋되므로(자동 커밋: 5초마다) 두 값 모두 커밋 사이에 올라갑니다.&lt;/p&gt;&lt;p&gt;그룹이 없는 컨슈머는 커밋된 오프셋 대신 자신의 위치를 기준으로 셉니다. 위에서 그룹을 고르면 그 그룹의 파티션을 볼 수 있습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Under-replicated&lt;/b&gt;: partitions with a leader whose in-sync replicas are fewer than their replicas (Kafka&apos;s UnderReplicatedPartitions).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Offline&lt;/b&gt;: partitions without a leader (OfflinePartitionsCount).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ISR size&lt;/b&gt; (right axis): in-sync replicas over all partitions.&lt;/p&gt;&lt;p&gt;The internal __consumer_offsets topic is left out.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;복제 부족&lt;/b&gt;: 리더는 있지만 동기화된 레플리카가 전체 레플리카보다 적은 파티션 (Kafka의 UnderReplicatedPartitions).&lt;/p&gt;&lt;p&gt;&lt;b&gt;오프라인&lt;/b&gt;: 리더가 없는 파티션 (OfflinePartitionsCount).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ISR 크기&lt;/b&gt; (오른쪽 축): 모든 파티션의 동기화된 레플리카 수 합계.&lt;/p&gt;&lt;p&gt;내부 토픽 __consumer_offsets는 제외합니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A bar per rebalance of each consumer group, where it began and as high as it lasted: from PreparingRebalance until the group is Stable again (or empty). Meanwhile the group&apos;s consumers read nothing (eager protocol) or only the partitions they keep (cooperative).&lt;/p&gt;&lt;p&gt;The legend counts each group&apos;s rebalances and gives its latest generation.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;각 컨슈머 그룹의 리밸런스마다 막대가 하나씩 있습니다. 막대는 리밸런스가 시작된 시점에 놓이고, 높이는 리밸런스가 걸린 시간입니다: PreparingRebalance부터 그룹이 다시 Stable(또는 Empty)이 될 때까지. 그동안 그룹의 컨슈머는 아무것도 읽지 않거나(eager 프로토콜) 계속 가지고 있는 파티션만 읽습니다(cooperative).&lt;/p&gt;&lt;p&gt;범례는 그룹별 리밸런스 횟수와 최신 세대를 보여 줍니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Produced</source>
+        <translation>프로듀스</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>랙</translation>
+    </message>
+    <message>
+        <source>Replication</source>
+        <translation>복제</translation>
+    </message>
+    <message>
+        <source>Rebalances</source>
+        <translation>리밸런스</translation>
+    </message>
+    <message>
+        <source>Lag of</source>
+        <translation>랙 대상</translation>
+    </message>
+    <message>
+        <source>all groups</source>
+        <translation>모든 그룹</translation>
+    </message>
+    <message>
+        <source>All groups (one line each), or the partitions of one group</source>
+        <translation>모든 그룹(그룹마다 선 하나) 또는 한 그룹의 파티션</translation>
+    </message>
+    <message>
+        <source>in records</source>
+        <translation>레코드 수</translation>
+    </message>
+    <message>
+        <source>in seconds</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG 내보내기…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>PDF 내보내기…</translation>
+    </message>
+    <message>
+        <source>Save the four charts as one PNG image (right-click a chart to save it alone)</source>
+        <translation>차트 4개를 PNG 이미지 하나로 저장 (차트 하나만 저장하려면 그 차트를 오른쪽 클릭)</translation>
+    </message>
+    <message>
+        <source>Save the four charts as one PDF page (right-click a chart to save it alone)</source>
+        <translation>차트 4개를 PDF 한 페이지로 저장 (차트 하나만 저장하려면 그 차트를 오른쪽 클릭)</translation>
+    </message>
+    <message>
+        <source>%1 (no group)</source>
+        <translation>%1 (그룹 없음)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n rebalance(s), generation %2</source>
+        <translation>
+            <numerusform>%1: 리밸런스 %n회, 세대 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Chart as PNG…</source>
+        <translation>차트를 PNG로 내보내기…</translation>
+    </message>
+    <message>
+        <source>Export Chart as PDF…</source>
+        <translation>차트를 PDF로 내보내기…</translation>
+    </message>
+    <message>
+        <source>Export All Charts as PNG…</source>
+        <translation>모든 차트를 PNG로 내보내기…</translation>
+    </message>
+    <message>
+        <source>Export All Charts as PDF…</source>
+        <translation>모든 차트를 PDF로 내보내기…</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>차트 내보내기</translation>
+    </message>
+    <message>
+        <source>Export All Charts</source>
+        <translation>모든 차트 내보내기</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 문서 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <source>Could not export the charts to %1: %2</source>
+        <translation>차트를 %1(으)로 내보낼 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Kafkascope charts</source>
+        <translation>Kafkascope 차트</translation>
+    </message>
+    <message>
+        <source>the PDF could not be started</source>
+        <translation>PDF 작성을 시작할 수 없음</translation>
     </message>
 </context>
 </TS>
