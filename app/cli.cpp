@@ -29,10 +29,14 @@ QString usageText()
         "  kafkascope [--lang ko|en] [--theme light|dark] [--presenter]\n"
         "      Open the Kafkascope window on the built-in demo cluster. --presenter starts in\n"
         "      presenter mode (full screen, larger text, stronger contrast; Esc leaves it).\n"
-        "  kafkascope run [--until DURATION] [--seed N] [--report FILE.json] [--screenshot FILE.png]\n"
-        "                 [--data-dir DIR] [--lang ko|en] [--theme light|dark] [--presenter]\n"
-        "      Run the demo cluster without a display up to a simulated time (default 30s),\n"
-        "      then write a JSON report of its state and a PNG of the window at that moment.\n"
+        "  kafkascope run [SCENARIO] [--until DURATION] [--seed N] [--report FILE.json]\n"
+        "                 [--screenshot FILE.png] [--data-dir DIR] [--lang ko|en] [--theme light|dark]\n"
+        "                 [--presenter]\n"
+        "      Run the demo cluster (or the scenario file SCENARIO, docs/SCENARIOS.md) without a\n"
+        "      display up to a simulated time (default 30s; a scenario's own end), then write a\n"
+        "      JSON report of its state and a PNG of the window at that moment. A scenario's\n"
+        "      expectations are checked: exit 0 when all hold, 1 when one fails (each is listed),\n"
+        "      2 when the file is unusable (errors name file:line:column and the field).\n"
         "      With --data-dir, partitions are kept on disk in Kafka's format under DIR\n"
         "      (DIR/broker-0/<topic>-<partition>/), which must be new or empty.\n"
         "  kafkascope partition --partitions N [--json] [--hex] KEY...\n"
@@ -57,7 +61,8 @@ QString usageText()
         "gives the same run, byte for byte.\n"
         "\n"
         "Exit codes: 0 success, 1 a file could not be read or written (or, with --verify,\n"
-        "is damaged), 2 bad arguments.\n");
+        "is damaged; or a scenario's expectation failed), 2 bad arguments or an unusable\n"
+        "scenario file.\n");
 }
 
 ParseResult parseCommandLine(const QStringList &args)
@@ -189,6 +194,7 @@ ParseResult parseCommandLine(const QStringList &args)
             if (!d.isOk())
                 return {std::nullopt, QStringLiteral("--until: %1").arg(QString::fromStdString(d.status().message()))};
             cl.untilMs = d.value().millis();
+            cl.untilGiven = true;
         } else if (run && name == QLatin1String("--seed")) {
             const auto v = takeValue(args, i, name, &error);
             if (!v)
@@ -198,6 +204,7 @@ ParseResult parseCommandLine(const QStringList &args)
             if (!ok || v->startsWith(QLatin1Char('+')) || v->startsWith(QLatin1Char('-')))
                 return {std::nullopt, QStringLiteral("--seed: '%1' is not a whole number from 0 to 18446744073709551615").arg(*v)};
             cl.seed = seed;
+            cl.seedGiven = true;
         } else if (run && name == QLatin1String("--report")) {
             const auto v = takeValue(args, i, name, &error);
             if (!v)
@@ -219,6 +226,8 @@ ParseResult parseCommandLine(const QStringList &args)
             if (v->isEmpty())
                 return {std::nullopt, QStringLiteral("--screenshot: the file name is empty")};
             cl.screenshotPath = *v;
+        } else if (run && !arg.startsWith(QLatin1Char('-')) && cl.scenarioPath.isEmpty()) {
+            cl.scenarioPath = arg;
         } else if (arg.startsWith(QLatin1Char('-'))) {
             return {std::nullopt, QStringLiteral("unknown option '%1'%2 (see kafkascope --help)")
                                       .arg(name, run || dump || part || assign ? QString() : QStringLiteral(" for the window"))};

@@ -16,7 +16,10 @@ struct CommandLine {
     std::optional<QString> theme;      // --theme light|dark (window and run)
     bool presenter = false;            // --presenter (window and run)
     std::int64_t untilMs = 30000;      // run --until
+    bool untilGiven = false;
     std::uint64_t seed = 42;           // run --seed
+    bool seedGiven = false;
+    QString scenarioPath;              // run SCENARIO (empty: the built-in demo)
     QString reportPath;                // run --report
     QString screenshotPath;            // run --screenshot
     QString dataDir;                   // run --data-dir

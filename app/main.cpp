@@ -7,11 +7,13 @@
 #include "cluster/demo_cluster.h"
 #include "cluster/report.h"
 #include "model/simulationcontroller.h"
+#include "scenario/scenario_runner.h"
 #include "views/language.h"
 #include "views/mainwindow.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
 
@@ -64,24 +66,73 @@ int runHeadless(const CommandLine &cl, int &argc, char **argv)
     Language language;
     language.apply(cl.language.value_or(Language::systemDefault()), false);
 
-    auto demo = std::make_unique<kafkascope::Cluster>(cl.seed);
-    if (!cl.dataDir.isEmpty()) {
-        if (auto st = demo->setDataDirectory(cl.dataDir.toStdString()); !st.isOk()) {
-            std::fprintf(stderr, "kafkascope: --data-dir: %s\n", st.message().c_str());
-            return st.code() == kafkascope::Status::Code::IoError ? 1 : 2;
+    // The cluster: the built-in demo, or the scenario's.
+    std::optional<kafkascope::Scenario> scenario;
+    std::unique_ptr<kafkascope::Cluster> cluster0;
+    const QString scenarioName = QFileInfo(cl.scenarioPath).fileName();
+    if (!cl.scenarioPath.isEmpty()) {
+        QFile file(cl.scenarioPath);
+        if (!file.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "kafkascope: %s: cannot read the scenario: %s\n", qPrintable(cl.scenarioPath),
+                         qPrintable(file.errorString()));
+            return 2;
+        }
+        const QByteArray bytes = file.readAll();
+        auto parsed = kafkascope::parseScenario(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+        const std::string fileName = cl.scenarioPath.toStdString();
+        for (auto w : parsed.warnings) {
+            w.message = "warning: " + w.message;
+            std::fprintf(stderr, "%s\n", w.format(fileName).c_str());
+        }
+        for (const auto &e : parsed.errors)
+            std::fprintf(stderr, "%s\n", e.format(fileName).c_str());
+        if (!parsed.scenario) {
+            std::fprintf(stderr, "kafkascope: %s: %zu error(s); nothing was run\n", qPrintable(cl.scenarioPath),
+                         parsed.errors.size());
+            return 2;
+        }
+        scenario = std::move(parsed.scenario);
+    }
+    std::optional<kafkascope::ScenarioRunner> runner;
+    if (scenario) {
+        runner.emplace(*scenario);
+        auto made = runner->makeCluster(cl.seedGiven ? std::optional<std::uint64_t>(cl.seed) : std::nullopt,
+                                        cl.dataDir.toStdString());
+        if (!made.isOk()) {
+            std::fprintf(stderr, "kafkascope: %s: %s\n", qPrintable(cl.scenarioPath), made.status().message().c_str());
+            return made.status().code() == kafkascope::Status::Code::IoError ? 1 : 2;
+        }
+        cluster0 = std::move(made.value());
+    } else {
+        cluster0 = std::make_unique<kafkascope::Cluster>(cl.seed);
+        if (!cl.dataDir.isEmpty()) {
+            if (auto st = cluster0->setDataDirectory(cl.dataDir.toStdString()); !st.isOk()) {
+                std::fprintf(stderr, "kafkascope: --data-dir: %s\n", st.message().c_str());
+                return st.code() == kafkascope::Status::Code::IoError ? 1 : 2;
+            }
+        }
+        if (auto st = kafkascope::populateDemoCluster(*cluster0); !st.isOk()) {
+            std::fprintf(stderr, "kafkascope: cannot set up the demo cluster: %s\n", st.message().c_str());
+            return 1;
         }
     }
-    if (auto st = kafkascope::populateDemoCluster(*demo); !st.isOk()) {
-        std::fprintf(stderr, "kafkascope: cannot set up the demo cluster: %s\n", st.message().c_str());
-        return 1;
-    }
-    kafkascope::Cluster *storage = demo.get(); // owned by the controller, which outlives its use here
-    SimulationController controller(std::move(demo));
+    kafkascope::Cluster *storage = cluster0.get(); // owned by the controller, which outlives its use here
+    SimulationController controller(std::move(cluster0));
     MainWindow window(&controller, &language);
     window.resize(1500, 950);
     window.applyAppearanceOptions(cl.theme, cl.presenter, false);
     window.show();
-    controller.advanceTo(kafkascope::SimTime::fromMillis(cl.untilMs));
+    const kafkascope::SimTime until = scenario && !cl.untilGiven ? scenario->end() : kafkascope::SimTime::fromMillis(cl.untilMs);
+    if (runner) {
+        // Play to each action and expectation in turn, as the window would.
+        while (const auto stop = runner->nextStop()) {
+            if (*stop > until)
+                break;
+            controller.advanceTo(*stop);
+            controller.act([&](kafkascope::Cluster &c) { runner->advanceTo(c, *stop); });
+        }
+    }
+    controller.advanceTo(until);
     QCoreApplication::processEvents();
 
     const kafkascope::Cluster &cluster = controller.cluster();
@@ -93,11 +144,42 @@ int runHeadless(const CommandLine &cl, int &argc, char **argv)
             records += topic.partition(kafkascope::PartitionId{p}).logEndOffset()
                 - topic.partition(kafkascope::PartitionId{p}).logStartOffset();
     }
-    std::printf("Ran the demo cluster to %s (seed %llu): %lld records in %d partitions, state hash %s.\n",
-                kafkascope::formatSimTime(cluster.now()).c_str(), static_cast<unsigned long long>(cl.seed),
+    std::printf("Ran %s to %s (seed %llu): %lld records in %d partitions, state hash %s.\n",
+                scenario ? qPrintable(QStringLiteral("the scenario %1").arg(scenarioName)) : "the demo cluster",
+                kafkascope::formatSimTime(cluster.now()).c_str(), static_cast<unsigned long long>(cluster.seed()),
                 static_cast<long long>(records), partitions, cluster.stateHash().hex().c_str());
 
     int rc = 0;
+    if (runner) {
+        const std::string fileName = cl.scenarioPath.toStdString();
+        for (const auto &f : runner->actionFailures()) {
+            std::fprintf(stderr, "%s\n",
+                         kafkascope::ScenarioDiagnostic{f.action->position, f.action->path,
+                                                        std::string(kafkascope::actionName(f.action->kind)) + " at "
+                                                            + kafkascope::formatSimTime(f.action->at) + " failed: " + f.message}
+                             .format(fileName)
+                             .c_str());
+        }
+        for (const auto &r : runner->results()) {
+            const auto &e = *r.expectation;
+            std::printf("  %s %s  %s (%s:%d): %s%s\n", r.passed ? "PASS" : "FAIL", kafkascope::formatSimTime(e.at).c_str(),
+                        e.path.c_str(), qPrintable(scenarioName), e.position.line, r.expected.c_str(),
+                        r.passed ? "" : ("; found " + r.found).c_str());
+        }
+        const std::size_t total = runner->results().size();
+        const std::size_t failed = runner->failedCount();
+        const std::size_t notReached = scenario->expectations.size() - total;
+        std::printf("Expectations: %zu of %zu hold%s%s.\n", total - failed, scenario->expectations.size(),
+                    failed ? qPrintable(QStringLiteral(", %1 failed").arg(failed)) : "",
+                    notReached ? qPrintable(QStringLiteral(", %1 not reached before %2 (--until)")
+                                                .arg(notReached)
+                                                .arg(QString::fromStdString(kafkascope::formatSimTime(until))))
+                               : "");
+        if (!runner->actionFailures().empty())
+            rc = 2;
+        else if (failed > 0)
+            rc = 1;
+    }
     if (!cl.dataDir.isEmpty()) {
         const kafkascope::Status flushed = storage->flush();
         const kafkascope::Status &stored = cluster.storageError().isOk() ? flushed : cluster.storageError();

@@ -239,6 +239,14 @@ void SimulationController::isolateBroker(int id)
     finishFrame();
 }
 
+void SimulationController::act(const std::function<void(Cluster &)> &action)
+{
+    maybeFork();
+    action(*m_cluster);
+    m_pending.topicsChanged = true; // the action may have added topics, clients or brokers
+    finishFrame();
+}
+
 void SimulationController::healNetwork()
 {
     maybeFork();

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QTimer>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -114,6 +115,9 @@ public:
     // mend every cut.
     void isolateBroker(int id);
     void healNetwork();
+    // A change made straight on the cluster at the current simTime (a scenario's timeline step:
+    // ScenarioRunner). Ends with a frame in which every view reads the cluster again.
+    void act(const std::function<void(kafkascope::Cluster &)> &action);
     // Engine events run per wall second, measured over the last second of frames.
     [[nodiscard]] double eventsPerWallSecond() const { return m_eventsPerWallSecond; }
     // Consumer actions (KafkaConsumer.close(), or the process dies), at the current simTime.
