@@ -43,6 +43,7 @@ private slots:
     void badArguments_data();
     void badArguments();
     void noDisplayExplainsWhatToDo();
+    void scenarioExitCodes();
     void runWritesReportAndScreenshot();
     void sameSeedByteIdenticalReports();
     void unwritableReportExitsOneAndKeepsNothingHalfWritten();
@@ -90,7 +91,8 @@ void TestCli::badArguments_data()
     QTest::addRow("theme-missing") << QStringList{"run", "--theme"} << "--theme: missing value";
     QTest::addRow("presenter-elsewhere") << QStringList{"partition", "--presenter"} << "'--presenter'";
     QTest::addRow("until-outside-run") << QStringList{"--until", "5s"} << "'--until'";
-    QTest::addRow("stray-argument") << QStringList{"run", "extra"} << "unexpected argument 'extra'";
+    QTest::addRow("stray-argument") << QStringList{"run", "a.json", "extra"} << "unexpected argument 'extra'";
+    QTest::addRow("missing-scenario") << QStringList{"run", "no-such-lesson.json"} << "no-such-lesson.json: cannot read the scenario";
     QTest::addRow("empty-report") << QStringList{"run", "--report="} << "--report: the file name is empty";
 }
 
@@ -103,6 +105,44 @@ void TestCli::badArguments()
     QVERIFY2(o.err.contains(mentions), qPrintable(o.err));
     QCOMPARE(o.err.trimmed().count(QLatin1Char('\n')), 0); // one line
     QVERIFY(o.err.startsWith(QLatin1String("kafkascope: ")));
+}
+
+void TestCli::scenarioExitCodes()
+{
+    QTemporaryDir dir;
+    const QString lesson = QStringLiteral(KAFKASCOPE_LESSONS_DIR "/04-replication-failover.json");
+    // Every expectation holds: 0, and each is listed.
+    Outcome o = kafkascope({QStringLiteral("run"), lesson});
+    QCOMPARE(o.exitCode, 0);
+    QVERIFY2(o.out.contains(QLatin1String("PASS")) && !o.out.contains(QLatin1String("FAIL")), qPrintable(o.out));
+    QVERIFY(o.out.contains(QLatin1String("Expectations: 9 of 9 hold.")));
+
+    // One expectation changed to a wrong value: 1, and the failure says what was found, when.
+    QFile in(lesson);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QByteArray text = in.readAll();
+    const QByteArray wrong = text.replace("\"equals\": [1, 2]}", "\"equals\": [0, 2]}");
+    const QString failing = dir.filePath(QStringLiteral("failing.json"));
+    QFile out(failing);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(wrong);
+    out.close();
+    o = kafkascope({QStringLiteral("run"), failing});
+    QCOMPARE(o.exitCode, 1);
+    QVERIFY2(o.out.contains(QLatin1String("FAIL 11.000 s  expect[4] (failing.json:36): ISR of orders-0 = [0, 2]; found [1, 2]")),
+             qPrintable(o.out));
+    QVERIFY(o.out.contains(QLatin1String("8 of 9 hold, 1 failed")));
+
+    // A broken file: 2, nothing run, the error names file, line, column and field.
+    const QString broken = dir.filePath(QStringLiteral("broken.json"));
+    QFile b(broken);
+    QVERIFY(b.open(QIODevice::WriteOnly));
+    b.write("{\"kafkascope\": 1, \"title\": \"t\",\n \"topics\": [{\"name\": \"t\", \"partitions\": -1}]}");
+    b.close();
+    o = kafkascope({QStringLiteral("run"), broken});
+    QCOMPARE(o.exitCode, 2);
+    QVERIFY2(o.err.contains(broken + QStringLiteral(":2:41: topics[0].partitions: expected")), qPrintable(o.err));
+    QVERIFY(o.out.isEmpty());
 }
 
 void TestCli::noDisplayExplainsWhatToDo()
