@@ -26,10 +26,14 @@ QString usageText()
 {
     return QStringLiteral(
         "Usage:\n"
-        "  kafkascope [--lang ko|en] [--theme light|dark] [--presenter]\n"
-        "      Open the Kafkascope window on the built-in demo cluster. --presenter starts in\n"
-        "      presenter mode (full screen, larger text, stronger contrast; Esc leaves it).\n"
-        "  kafkascope run [SCENARIO] [--until DURATION] [--seed N] [--report FILE.json]\n"
+        "  kafkascope [SCENARIO | --lesson ID] [--lang ko|en] [--theme light|dark] [--presenter]\n"
+        "      Open the Kafkascope window on the built-in demo cluster, or playing a scenario file\n"
+        "      or a built-in lesson (ID: its number or name; kafkascope --lessons lists them).\n"
+        "      --presenter starts in presenter mode (full screen, larger text, stronger contrast;\n"
+        "      Esc leaves it).\n"
+        "  kafkascope --lessons\n"
+        "      List the built-in lessons.\n"
+        "  kafkascope run [SCENARIO | --lesson ID] [--until DURATION] [--seed N] [--report FILE.json]\n"
         "                 [--screenshot FILE.png] [--data-dir DIR] [--lang ko|en] [--theme light|dark]\n"
         "                 [--presenter]\n"
         "      Run the demo cluster (or the scenario file SCENARIO, docs/SCENARIOS.md) without a\n"
@@ -57,7 +61,7 @@ QString usageText()
         "      one JSON object per batch; --verify exits with 1 on any damage.\n"
         "  kafkascope --help | --version\n"
         "\n"
-        "Durations are whole numbers with a unit: 250ms, 30s, 2m. The same --seed (default 42)\n"
+        "Durations are whole numbers with a unit: 250ms, 30s, 2m, 1h, 7d. The same --seed (default 42)\n"
         "gives the same run, byte for byte.\n"
         "\n"
         "Exit codes: 0 success, 1 a file could not be read or written (or, with --verify,\n"
@@ -165,6 +169,10 @@ ParseResult parseCommandLine(const QStringList &args)
             cl.mode = CommandLine::Mode::Help;
             return {cl, {}};
         }
+        if (cl.mode == CommandLine::Mode::Gui && arg == QLatin1String("--lessons")) {
+            cl.mode = CommandLine::Mode::Lessons;
+            return {cl, {}};
+        }
         if (name == QLatin1String("--version") || name == QLatin1String("-v")) {
             cl.mode = CommandLine::Mode::Version;
             return {cl, {}};
@@ -226,8 +234,17 @@ ParseResult parseCommandLine(const QStringList &args)
             if (v->isEmpty())
                 return {std::nullopt, QStringLiteral("--screenshot: the file name is empty")};
             cl.screenshotPath = *v;
-        } else if (run && !arg.startsWith(QLatin1Char('-')) && cl.scenarioPath.isEmpty()) {
+        } else if ((run || cl.mode == CommandLine::Mode::Gui) && !arg.startsWith(QLatin1Char('-')) && cl.scenarioPath.isEmpty()
+                   && cl.lesson.isEmpty()) {
             cl.scenarioPath = arg;
+        } else if ((run || cl.mode == CommandLine::Mode::Gui) && name == QLatin1String("--lesson")) {
+            const auto v = takeValue(args, i, name, &error);
+            if (!v)
+                return {std::nullopt, error};
+            if (v->isEmpty() || !cl.scenarioPath.isEmpty())
+                return {std::nullopt, v->isEmpty() ? QStringLiteral("--lesson: the lesson name is empty")
+                                                   : QStringLiteral("--lesson: give a lesson or a scenario file, not both")};
+            cl.lesson = *v;
         } else if (arg.startsWith(QLatin1Char('-'))) {
             return {std::nullopt, QStringLiteral("unknown option '%1'%2 (see kafkascope --help)")
                                       .arg(name, run || dump || part || assign ? QString() : QStringLiteral(" for the window"))};

@@ -9,7 +9,7 @@
 // The command line, parsed: which mode to start in and with what. Parsing never exits or
 // prints; errors come back as one line that names the argument.
 struct CommandLine {
-    enum class Mode { Gui, Run, DumpLog, Partition, Assign, Help, Version };
+    enum class Mode { Gui, Run, DumpLog, Partition, Assign, Help, Version, Lessons };
 
     Mode mode = Mode::Gui;
     std::optional<QString> language;   // --lang ko|en
@@ -19,7 +19,8 @@ struct CommandLine {
     bool untilGiven = false;
     std::uint64_t seed = 42;           // run --seed
     bool seedGiven = false;
-    QString scenarioPath;              // run SCENARIO (empty: the built-in demo)
+    QString scenarioPath;              // [run] SCENARIO (empty: the built-in demo)
+    QString lesson;                    // [run] --lesson ID (a built-in lesson)
     QString reportPath;                // run --report
     QString screenshotPath;            // run --screenshot
     QString dataDir;                   // run --data-dir

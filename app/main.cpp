@@ -6,6 +6,7 @@
 #include "partitioncmd.h"
 #include "cluster/demo_cluster.h"
 #include "cluster/report.h"
+#include "model/scenariofile.h"
 #include "model/simulationcontroller.h"
 #include "scenario/scenario_runner.h"
 #include "views/language.h"
@@ -49,6 +50,21 @@ void quietOffscreenMessages(QtMsgType type, const QMessageLogContext &context, c
     std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
 }
 
+// The scenario file the command line names (a --lesson's is in the resources); nothing (after
+// saying why) when the lesson does not exist.
+std::optional<QString> scenarioPathOf(const CommandLine &cl)
+{
+    if (cl.lesson.isEmpty())
+        return cl.scenarioPath;
+    const auto lesson = findLesson(cl.lesson);
+    if (!lesson) {
+        std::fprintf(stderr, "kafkascope: --lesson: no built-in lesson '%s' (kafkascope --lessons lists them)\n",
+                     qPrintable(cl.lesson));
+        return std::nullopt;
+    }
+    return lesson->path;
+}
+
 bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
 {
     QSaveFile file(path);
@@ -69,29 +85,25 @@ int runHeadless(const CommandLine &cl, int &argc, char **argv)
     // The cluster: the built-in demo, or the scenario's.
     std::optional<kafkascope::Scenario> scenario;
     std::unique_ptr<kafkascope::Cluster> cluster0;
-    const QString scenarioName = QFileInfo(cl.scenarioPath).fileName();
-    if (!cl.scenarioPath.isEmpty()) {
-        QFile file(cl.scenarioPath);
-        if (!file.open(QIODevice::ReadOnly)) {
-            std::fprintf(stderr, "kafkascope: %s: cannot read the scenario: %s\n", qPrintable(cl.scenarioPath),
-                         qPrintable(file.errorString()));
+    const auto resolved = scenarioPathOf(cl);
+    if (!resolved)
+        return 2;
+    const QString scenarioPath = *resolved;
+    const QString scenarioName = QFileInfo(scenarioPath).fileName();
+    if (!scenarioPath.isEmpty()) {
+        ScenarioFile file = readScenarioFile(scenarioPath, scenarioPath.startsWith(QLatin1Char(':')) ? scenarioName : scenarioPath);
+        for (const QString &w : std::as_const(file.warnings))
+            std::fprintf(stderr, "%s\n", qPrintable(w));
+        const bool unreadable = !file.scenario && file.errors.size() == 1 && file.errors.front().contains(QLatin1String(": cannot read"));
+        for (const QString &e : std::as_const(file.errors))
+            std::fprintf(stderr, "%s%s\n", unreadable ? "kafkascope: " : "", qPrintable(e));
+        if (!file.scenario) {
+            if (!unreadable)
+                std::fprintf(stderr, "kafkascope: %s: %lld error(s); nothing was run\n", qPrintable(scenarioPath),
+                             static_cast<long long>(file.errors.size()));
             return 2;
         }
-        const QByteArray bytes = file.readAll();
-        auto parsed = kafkascope::parseScenario(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
-        const std::string fileName = cl.scenarioPath.toStdString();
-        for (auto w : parsed.warnings) {
-            w.message = "warning: " + w.message;
-            std::fprintf(stderr, "%s\n", w.format(fileName).c_str());
-        }
-        for (const auto &e : parsed.errors)
-            std::fprintf(stderr, "%s\n", e.format(fileName).c_str());
-        if (!parsed.scenario) {
-            std::fprintf(stderr, "kafkascope: %s: %zu error(s); nothing was run\n", qPrintable(cl.scenarioPath),
-                         parsed.errors.size());
-            return 2;
-        }
-        scenario = std::move(parsed.scenario);
+        scenario = std::move(file.scenario);
     }
     std::optional<kafkascope::ScenarioRunner> runner;
     if (scenario) {
@@ -99,7 +111,7 @@ int runHeadless(const CommandLine &cl, int &argc, char **argv)
         auto made = runner->makeCluster(cl.seedGiven ? std::optional<std::uint64_t>(cl.seed) : std::nullopt,
                                         cl.dataDir.toStdString());
         if (!made.isOk()) {
-            std::fprintf(stderr, "kafkascope: %s: %s\n", qPrintable(cl.scenarioPath), made.status().message().c_str());
+            std::fprintf(stderr, "kafkascope: %s: %s\n", qPrintable(scenarioPath), made.status().message().c_str());
             return made.status().code() == kafkascope::Status::Code::IoError ? 1 : 2;
         }
         cluster0 = std::move(made.value());
@@ -151,7 +163,7 @@ int runHeadless(const CommandLine &cl, int &argc, char **argv)
 
     int rc = 0;
     if (runner) {
-        const std::string fileName = cl.scenarioPath.toStdString();
+        const std::string fileName = (scenarioPath.startsWith(QLatin1Char(':')) ? scenarioName : scenarioPath).toStdString();
         for (const auto &f : runner->actionFailures()) {
             std::fprintf(stderr, "%s\n",
                          kafkascope::ScenarioDiagnostic{f.action->position, f.action->path,
@@ -267,6 +279,14 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
         qInstallMessageHandler(quietOffscreenMessages);
         return runHeadless(cl, argc, argv);
+    case CommandLine::Mode::Lessons: {
+        QCoreApplication app(argc, argv);
+        for (const BuiltInLesson &lesson : builtInLessons())
+            std::printf("%-34s %s\n                                   %s\n", qPrintable(lesson.id), lesson.title.en.c_str(),
+                        lesson.title.ko.c_str());
+        std::printf("\nPlay one: kafkascope --lesson ID   (headless: kafkascope run --lesson ID)\n");
+        return 0;
+    }
     case CommandLine::Mode::Gui:
         break;
     }
@@ -289,6 +309,16 @@ int main(int argc, char **argv)
     window.restoreLayout();
     window.applyAppearanceOptions(cl.theme, cl.presenter, true);
     window.show();
+    const auto resolved = scenarioPathOf(cl);
+    if (!resolved)
+        return 2;
+    const QString scenarioPath = *resolved;
+    if (!scenarioPath.isEmpty()) {
+        if (const QString error = window.openScenario(scenarioPath); !error.isEmpty()) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return 2;
+        }
+    }
     controller.play();
     return QApplication::exec();
 }

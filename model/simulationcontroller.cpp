@@ -1,6 +1,8 @@
 #include "simulationcontroller.h"
 
 #include <algorithm>
+#include <limits>
+#include <utility>
 
 using namespace kafkascope;
 
@@ -98,7 +100,116 @@ void SimulationController::runTo(SimTime target, std::size_t maxEvents)
 {
     if (target > m_cluster->now())
         maybeFork();
-    m_eventsSinceRate += m_cluster->runUntil(target, maxEvents);
+    if (!m_scenario) {
+        m_eventsSinceRate += m_cluster->runUntil(target, maxEvents);
+        return;
+    }
+    // A scenario: stop at each of its times on the way (actions, expectations, narration steps).
+    while (true) {
+        const auto stop = nextScenarioStop();
+        const SimTime to = stop && *stop < target ? *stop : target;
+        const std::size_t ran = m_cluster->runUntil(to, maxEvents);
+        m_eventsSinceRate += ran;
+        maxEvents -= std::min(maxEvents, ran);
+        if (m_cluster->now() < to)
+            return; // the frame's event budget ran out first
+        if (m_runner && m_runner->nextStop() && *m_runner->nextStop() <= to) {
+            const std::size_t before = m_runner->results().size() + m_runner->actionFailures().size();
+            const std::size_t actionsBefore = m_runner->actionsDone();
+            m_runner->advanceTo(*m_cluster, to);
+            if (m_runner->actionsDone() != actionsBefore)
+                m_pending.topicsChanged = true; // the actions may have added topics, clients or brokers
+            if (m_runner->results().size() + m_runner->actionFailures().size() != before)
+                m_checkpointsChanged = true;
+        }
+        if (updateNarration() || to == target)
+            return; // reached the target, or a "pause" step stopped playback here
+    }
+}
+
+std::optional<SimTime> SimulationController::nextScenarioStop() const
+{
+    std::optional<SimTime> next = m_runner ? m_runner->nextStop() : std::nullopt;
+    if (m_scenario) {
+        const auto &steps = m_scenario->narration;
+        const auto i = static_cast<std::size_t>(m_narrationIndex + 1);
+        if (i < steps.size() && (!next || steps[i].at < *next))
+            next = steps[i].at;
+    }
+    if (next && *next <= m_cluster->now() && !(m_runner && m_runner->nextStop() == next))
+        return std::nullopt;
+    return next;
+}
+
+bool SimulationController::updateNarration()
+{
+    if (!m_scenario)
+        return false;
+    const auto &steps = m_scenario->narration;
+    int reached = -1;
+    for (std::size_t i = 0; i < steps.size() && steps[i].at <= m_cluster->now(); ++i)
+        reached = static_cast<int>(i);
+    if (reached == m_narrationIndex)
+        return false;
+    const bool forward = reached > m_narrationIndex;
+    m_narrationIndex = reached;
+    emit narrationReached(reached);
+    if (forward && reached >= 0 && steps[static_cast<std::size_t>(reached)].pause && isPlaying()) {
+        pause();
+        return true;
+    }
+    return false;
+}
+
+Status SimulationController::loadScenario(const Scenario &scenario)
+{
+    auto copy = std::make_unique<Scenario>(scenario);
+    auto runner = std::make_unique<ScenarioRunner>(*copy);
+    auto made = runner->makeCluster();
+    if (!made.isOk())
+        return made.status();
+    pause();
+    m_cluster->setObserver(nullptr);
+    m_cluster = std::move(made.value());
+    m_cluster->setObserver(this);
+    m_scenario = std::move(copy);
+    m_runner = std::move(runner);
+    m_history.reset();
+    m_narrationIndex = -1;
+    m_carryMicros = 0.0;
+    m_totalAppended = 0;
+    m_pending = FrameDelta{};
+    m_pending.topicsChanged = true;
+    emit rewound();              // views holding anything of the old cluster read again
+    emit forked(SimTime{});      // ... and drop what they drew of its past and future
+    emit scenarioLoaded();
+    runTo(m_cluster->now(), std::numeric_limits<std::size_t>::max()); // what happens at 0 s
+    m_checkpointsChanged = true;
+    finishFrame();
+    return Status::ok();
+}
+
+std::vector<ExpectationResult> SimulationController::checkpointResults() const
+{
+    return m_runner ? m_runner->results() : std::vector<ExpectationResult>{};
+}
+
+std::vector<ActionFailure> SimulationController::scenarioActionFailures() const
+{
+    return m_runner ? m_runner->actionFailures() : std::vector<ActionFailure>{};
+}
+
+bool SimulationController::goToNextNarration()
+{
+    if (!m_scenario)
+        return false;
+    const auto i = static_cast<std::size_t>(m_narrationIndex + 1);
+    if (i >= m_scenario->narration.size())
+        return false;
+    const SimTime at = m_scenario->narration[i].at;
+    runTo(at, std::numeric_limits<std::size_t>::max());
+    finishFrame();
+    return true;
 }
 
 SimTime SimulationController::historyEnd() const
@@ -122,7 +233,12 @@ Status SimulationController::rewindTo(SimTime t)
     m_cluster->setObserver(this);
     m_pending = FrameDelta{};
     m_pending.topicsChanged = true;
+    if (m_runner) {
+        m_runner->rewindTo(t);
+        m_checkpointsChanged = true;
+    }
     emit rewound();
+    (void)updateNarration();
     finishFrame();
     return Status::ok();
 }
@@ -149,6 +265,8 @@ void SimulationController::finishFrame()
     m_lastFrame = std::move(m_pending);
     m_pending = FrameDelta{};
     emit frameAdvanced();
+    if (std::exchange(m_checkpointsChanged, false))
+        emit checkpointsChanged();
 }
 
 Result<PartitionId> SimulationController::produce(const QString &topic, const QString &key, bool nullKey,

@@ -2,6 +2,7 @@
 
 #include "cluster/cluster.h"
 #include "cluster/cluster_observer.h"
+#include "scenario/scenario_runner.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -115,6 +116,23 @@ public:
     // mend every cut.
     void isolateBroker(int id);
     void healNetwork();
+    // --- Scenarios (docs/SCENARIOS.md) ---
+    // Pauses and replaces the cluster with `scenario`'s at simTime 0; from then on the scenario's
+    // timeline is played as time moves (actions at their times, expectations checked), narration
+    // steps are announced (narrationReached) and a step with "pause" stops playback there.
+    // Errors (the cluster refused the scenario's set-up) leave everything as it was.
+    kafkascope::Status loadScenario(const kafkascope::Scenario &scenario);
+    // The scenario being played, if any.
+    [[nodiscard]] const kafkascope::Scenario *scenario() const { return m_scenario.get(); }
+    // Expectations checked so far, in time order, and timeline actions the cluster refused.
+    [[nodiscard]] std::vector<kafkascope::ExpectationResult> checkpointResults() const;
+    [[nodiscard]] std::vector<kafkascope::ActionFailure> scenarioActionFailures() const;
+    // The last narration step reached (index into scenario()->narration), -1 before the first.
+    [[nodiscard]] int narrationIndex() const { return m_narrationIndex; }
+    // Plays on to the next narration step's time (the narration panel's "Next ›"); returns false
+    // when there is none.
+    bool goToNextNarration();
+
     // A change made straight on the cluster at the current simTime (a scenario's timeline step:
     // ScenarioRunner). Ends with a frame in which every view reads the cluster again.
     void act(const std::function<void(kafkascope::Cluster &)> &action);
@@ -155,6 +173,12 @@ signals:
     void rewound();
     // The simulation ran on from `at`, earlier than the timeline's end: the old future is gone.
     void forked(kafkascope::SimTime at);
+    // A scenario was loaded (the cluster is new: frameAdvanced with topicsChanged follows).
+    void scenarioLoaded();
+    // Playback reached narration step `index` (or went back to it, after a rewind).
+    void narrationReached(int index);
+    // Expectations were checked (or forgotten, after a rewind).
+    void checkpointsChanged();
 
 private:
     void onTick();
@@ -162,6 +186,11 @@ private:
     void finishFrame();
     // Called before anything moves the simulation on: forks when the cluster was rewound.
     void maybeFork();
+    // The next time playback must stop at: a scenario action or expectation, or a narration step.
+    [[nodiscard]] std::optional<kafkascope::SimTime> nextScenarioStop() const;
+    // After simTime moved: announces a newly reached narration step; returns true when it was a
+    // "pause" step and playback stopped there.
+    bool updateNarration();
 
     // ClusterObserver
     void onTopicCreated(const std::string &topic) override;
@@ -189,4 +218,8 @@ private:
     // The whole timeline (seed and actions up to its end), kept from the first rewind until the
     // simulation runs on from the rewound time.
     std::optional<kafkascope::ClusterSnapshot> m_history;
+    std::unique_ptr<kafkascope::Scenario> m_scenario;
+    std::unique_ptr<kafkascope::ScenarioRunner> m_runner;
+    int m_narrationIndex = -1;
+    bool m_checkpointsChanged = false;
 };

@@ -12,6 +12,8 @@
 #include "model/partitionsmodel.h"
 #include "model/simulationcontroller.h"
 #include "partitionlogscene.h"
+#include "narrationpanel.h"
+#include "model/scenariofile.h"
 #include "rebalancetimelinewidget.h"
 #include "trafficcharts.h"
 
@@ -24,6 +26,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QImageWriter>
@@ -225,6 +228,16 @@ void MainWindow::createActions()
     m_slowerAction->setShortcut(Qt::Key_Minus);
     connect(m_slowerAction, &QAction::triggered, this, [this] { changeSpeedStep(-1); });
 
+    m_openScenarioAction = new QAction(this);
+    m_openScenarioAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect(m_openScenarioAction, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"), QString(),
+                                                          tr("Kafkascope scenarios (*.json);;All files (*)"));
+        if (path.isEmpty())
+            return;
+        if (const QString error = openScenario(path); !error.isEmpty())
+            QMessageBox::warning(this, tr("Cannot open the scenario"), error);
+    });
     m_openLogAction = new QAction(this);
     m_openLogAction->setShortcut(QKeySequence::Open);
     connect(m_openLogAction, &QAction::triggered, this, &MainWindow::onOpenLogDirectoryRequested);
@@ -401,6 +414,19 @@ void MainWindow::createDocks()
     m_inspectorDock->setWidget(m_inspector);
     addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
     splitDockWidget(m_groupsDock, m_inspectorDock, Qt::Vertical);
+
+    // The lesson being played: narration and checkpoints, beside the inspector.
+    m_narration = new NarrationPanel(m_controller, m_language, this);
+    m_lessonDock = new QDockWidget(this);
+    m_lessonDock->setObjectName(QStringLiteral("lessonDock"));
+    m_lessonDock->setWidget(m_narration);
+    addDockWidget(Qt::RightDockWidgetArea, m_lessonDock);
+    tabifyDockWidget(m_inspectorDock, m_lessonDock);
+    m_inspectorDock->raise();
+    connect(m_controller, &SimulationController::scenarioLoaded, this, [this] {
+        m_lessonDock->show();
+        m_lessonDock->raise();
+    });
     // Selection sources: the scene (broker cards, strips, records), the partitions table and the
     // groups tree. The scene marks what is inspected, whoever chose it.
     connect(m_scene, &PartitionLogScene::inspectRequested, m_inspector, &InspectorWidget::inspect);
@@ -448,6 +474,7 @@ void MainWindow::createDocks()
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_openScenarioAction);
     m_fileMenu->addAction(m_openLogAction);
     m_fileMenu->addAction(m_screenshotAction);
     m_fileMenu->addSeparator();
@@ -466,6 +493,7 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_partitionsDock->toggleViewAction());
     m_viewMenu->addAction(m_groupsDock->toggleViewAction());
     m_viewMenu->addAction(m_inspectorDock->toggleViewAction());
+    m_viewMenu->addAction(m_lessonDock->toggleViewAction());
     m_viewMenu->addAction(m_chartsDock->toggleViewAction());
     m_viewMenu->addAction(m_eventLogDock->toggleViewAction());
     m_viewMenu->addAction(m_rebalancesDock->toggleViewAction());
@@ -484,6 +512,22 @@ void MainWindow::createMenus()
     connect(m_clusterMenu, &QMenu::aboutToShow, this, &MainWindow::populateClusterMenu);
     populateClusterMenu();
 
+    // The built-in lessons, titled in the window's language.
+    m_lessonsMenu = menuBar()->addMenu(QString());
+    connect(m_lessonsMenu, &QMenu::aboutToShow, this, [this] {
+        m_lessonsMenu->clear();
+        for (const BuiltInLesson &lesson : builtInLessons()) {
+            const QString title = QString::fromStdString(lesson.title.in(m_language ? m_language->current().toStdString() : "en"));
+            const QString number = lesson.id.section(QLatin1Char('-'), 0, 0);
+            QAction *a = m_lessonsMenu->addAction(QStringLiteral("%1 · %2").arg(number, title));
+            const QString path = lesson.path;
+            connect(a, &QAction::triggered, this, [this, path] {
+                if (const QString error = openScenario(path); !error.isEmpty())
+                    QMessageBox::warning(this, tr("Cannot open the lesson"), error);
+            });
+        }
+    });
+
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->addAction(m_aboutAction);
 }
@@ -496,6 +540,10 @@ void MainWindow::retranslateUi()
     m_viewMenu->setTitle(tr("&View"));
     m_languageMenu->setTitle(tr("&Language"));
     m_clusterMenu->setTitle(tr("&Cluster"));
+    m_lessonsMenu->setTitle(tr("L&essons"));
+    m_lessonDock->setWindowTitle(tr("Lesson"));
+    m_openScenarioAction->setText(tr("Open &Scenario…"));
+    m_openScenarioAction->setToolTip(tr("Play a scenario file: its cluster, timeline, narration and checkpoints (Ctrl+Shift+O)"));
     m_helpMenu->setTitle(tr("&Help"));
 
     const bool playing = m_controller->isPlaying();
@@ -728,6 +776,22 @@ void MainWindow::onScreenshotRequested()
         QMessageBox::warning(this, tr("Save Screenshot"), error);
     else
         statusBar()->showMessage(tr("Saved %1").arg(path), 8000);
+}
+
+QString MainWindow::openScenario(const QString &path)
+{
+    const ScenarioFile file = readScenarioFile(path, path.startsWith(QLatin1Char(':')) ? QFileInfo(path).fileName() : path);
+    if (!file.scenario)
+        return file.errors.join(QLatin1Char('\n'));
+    if (const Status st = m_controller->loadScenario(*file.scenario); !st.isOk())
+        return QStringLiteral("%1: %2").arg(path, QString::fromStdString(st.message()));
+    const QString title = QString::fromStdString(file.scenario->title.in(m_language ? m_language->current().toStdString() : "en"));
+    statusBar()->showMessage(file.warnings.isEmpty() ? tr("Playing “%1”: press Play or Next ›").arg(title)
+                                                     : tr("Playing “%1” (%n warning(s): %2)", nullptr,
+                                                          static_cast<int>(file.warnings.size()))
+                                                           .arg(title, file.warnings.front()),
+                             10000);
+    return {};
 }
 
 LogBrowserWindow *MainWindow::openLogDirectory(const QString &path)

@@ -32,6 +32,7 @@ class PartitionLogScene;
 class Appearance;
 class EventLogWidget;
 class InspectorWidget;
+class NarrationPanel;
 class RebalanceTimelineWidget;
 class GroupsModel;
 class PartitionsModel;
@@ -71,6 +72,14 @@ public:
     [[nodiscard]] Appearance *appearance() const { return m_appearance; }
     [[nodiscard]] TrafficCharts *charts() const { return m_charts; }
     [[nodiscard]] InspectorWidget *inspector() const { return m_inspector; }
+    [[nodiscard]] NarrationPanel *narration() const { return m_narration; }
+    [[nodiscard]] QMenu *lessonsMenu() const { return m_lessonsMenu; }
+
+    // Plays the scenario file `path` (a built-in lesson is ":/lessons/<id>.json"), as File → Open
+    // Scenario… and the Lessons menu do: the lesson dock shows its narration and checkpoints.
+    // Returns an empty string on success, else the errors (file:line:column: field: message), one
+    // a line; the cluster is then left as it was.
+    QString openScenario(const QString &path);
     [[nodiscard]] QTableView *partitionsTable() const { return m_partitionsTable; }
     [[nodiscard]] QTreeView *groupsTree() const { return m_groupsTree; }
 
@@ -164,6 +173,10 @@ private:
     EventLogWidget *m_eventLog = nullptr;
     QDockWidget *m_rebalancesDock = nullptr;
     QDockWidget *m_inspectorDock = nullptr;
+    QDockWidget *m_lessonDock = nullptr;
+    NarrationPanel *m_narration = nullptr;
+    QMenu *m_lessonsMenu = nullptr;
+    QAction *m_openScenarioAction = nullptr;
     InspectorWidget *m_inspector = nullptr;
     RebalanceTimelineWidget *m_rebalances = nullptr;
     QTreeView *m_groupsTree = nullptr;

@@ -869,6 +869,15 @@ void TrafficCharts::onForked(SimTime at)
     const qint64 second = at.millis() / 1000;
     for (auto &[name, graph] : m_rateGraphs)
         graph->data()->removeAfter(static_cast<double>(second) - 0.5);
+    // Topics of another cluster (a scenario was loaded) leave the legend.
+    for (auto it = m_rateGraphs.begin(); it != m_rateGraphs.end();) {
+        if (!m_controller->cluster().topic(it->first.toStdString()) && it->second->data()->isEmpty()) {
+            rateChart()->removeGraph(it->second);
+            it = m_rateGraphs.erase(it);
+        } else {
+            ++it;
+        }
+    }
     for (auto it = m_lag.begin(); it != m_lag.end();) {
         for (auto &points : it->second.data)
             points->removeAfter(static_cast<double>(second) + 0.5);

@@ -91,6 +91,17 @@ std::optional<SimTime> ScenarioRunner::nextStop() const
     return next;
 }
 
+void ScenarioRunner::rewindTo(SimTime t)
+{
+    const auto after = [t](const auto &item) { return item.at > t; };
+    m_nextAction = static_cast<std::size_t>(
+        std::find_if(m_scenario.timeline.begin(), m_scenario.timeline.end(), after) - m_scenario.timeline.begin());
+    m_nextExpectation = static_cast<std::size_t>(
+        std::find_if(m_scenario.expectations.begin(), m_scenario.expectations.end(), after) - m_scenario.expectations.begin());
+    std::erase_if(m_results, [t](const ExpectationResult &r) { return r.expectation->at > t; });
+    std::erase_if(m_failures, [t](const ActionFailure &f) { return f.action->at > t; });
+}
+
 std::size_t ScenarioRunner::failedCount() const
 {
     return static_cast<std::size_t>(std::count_if(m_results.begin(), m_results.end(), [](const auto &r) { return !r.passed; }));

@@ -43,6 +43,10 @@ public:
     // Runs `cluster` to `t`, stopping at each action and expectation due in between, in time order
     // (at one simTime: the actions first, then the expectations).
     void advanceTo(Cluster &cluster, SimTime t);
+    // After the cluster was rebuilt as it was at `t` (Cluster::restore, which replays the actions
+    // done up to `t`): the actions and expectations after `t` are to do again, their results
+    // forgotten.
+    void rewindTo(SimTime t);
     // The time of the next action or expectation not done yet.
     [[nodiscard]] std::optional<SimTime> nextStop() const;
     [[nodiscard]] bool finished() const { return !nextStop(); }

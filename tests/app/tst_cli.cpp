@@ -82,7 +82,7 @@ void TestCli::badArguments_data()
     QTest::addRow("unknown-option") << QStringList{"--frobnicate"} << "'--frobnicate'";
     QTest::addRow("run-unknown-option") << QStringList{"run", "--nope=1"} << "'--nope'";
     QTest::addRow("until-no-unit") << QStringList{"run", "--until", "10"} << "--until: '10' has no unit";
-    QTest::addRow("until-bad-unit") << QStringList{"run", "--until=10h"} << "--until: '10h' has an unknown unit";
+    QTest::addRow("until-bad-unit") << QStringList{"run", "--until=10w"} << "--until: '10w' has an unknown unit";
     QTest::addRow("until-missing") << QStringList{"run", "--until"} << "--until: missing value";
     QTest::addRow("seed-negative") << QStringList{"run", "--seed", "-1"} << "--seed";
     QTest::addRow("seed-text") << QStringList{"run", "--seed", "abc"} << "--seed: 'abc'";

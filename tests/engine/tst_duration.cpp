@@ -23,6 +23,8 @@ void TestDuration::parses_data()
     QTest::addRow("milliseconds") << "250ms" << qint64(250000);
     QTest::addRow("seconds") << "30s" << qint64(30000000);
     QTest::addRow("minutes") << "2m" << qint64(120000000);
+    QTest::addRow("hours") << "1h" << qint64(3600000000);
+    QTest::addRow("days") << "7d" << qint64(604800000000);
     QTest::addRow("zero") << "0s" << qint64(0);
     QTest::addRow("leading-zeros") << "007s" << qint64(7000000);
 }
@@ -43,7 +45,7 @@ void TestDuration::rejects_data()
     QTest::addRow("empty") << "" << "not a duration";
     QTest::addRow("no-unit") << "30" << "no unit";
     QTest::addRow("bad-unit") << "10x" << "unknown unit 'x'";
-    QTest::addRow("hours-not-supported") << "1h" << "unknown unit 'h'";
+    QTest::addRow("weeks-not-supported") << "1w" << "unknown unit 'w'";
     QTest::addRow("negative") << "-5s" << "not a duration";
     QTest::addRow("fraction") << "1.5s" << "unknown unit '.5s'";
     QTest::addRow("space") << "5 s" << "unknown unit ' s'";

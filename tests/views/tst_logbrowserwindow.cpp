@@ -131,10 +131,11 @@ void TestLogBrowserWindow::menuHasTheAction()
     SimulationController controller(makeDemoCluster());
     MainWindow window(&controller, nullptr);
     const QList<QAction *> fileActions = window.menuBar()->actions().front()->menu()->actions();
-    QVERIFY(fileActions.size() >= 2);
-    QCOMPARE(fileActions.at(0)->text(), QStringLiteral("Open Kafka &Log Directory…"));
-    QCOMPARE(fileActions.at(0)->shortcut(), QKeySequence(QKeySequence::Open));
-    QCOMPARE(fileActions.at(1)->text(), QStringLiteral("Save &Screenshot…"));
+    QVERIFY(fileActions.size() >= 3);
+    QCOMPARE(fileActions.at(0)->text(), QStringLiteral("Open &Scenario…"));
+    QCOMPARE(fileActions.at(1)->text(), QStringLiteral("Open Kafka &Log Directory…"));
+    QCOMPARE(fileActions.at(1)->shortcut(), QKeySequence(QKeySequence::Open));
+    QCOMPARE(fileActions.at(2)->text(), QStringLiteral("Save &Screenshot…"));
 }
 
 void TestLogBrowserWindow::opensFromMainWindowAndShowsRows()

@@ -1,0 +1,59 @@
+#include "scenariofile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+using namespace kafkascope;
+
+ScenarioFile readScenarioFile(const QString &path, const QString &shownName)
+{
+    ScenarioFile out;
+    const QString name = shownName.isEmpty() ? path : shownName;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        out.errors << QStringLiteral("%1: cannot read the scenario: %2").arg(name, file.errorString());
+        return out;
+    }
+    const QByteArray bytes = file.readAll();
+    auto parsed = parseScenario(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    const std::string shown = name.toStdString();
+    for (auto w : parsed.warnings) {
+        w.message = "warning: " + w.message;
+        out.warnings << QString::fromStdString(w.format(shown));
+    }
+    for (const auto &e : parsed.errors)
+        out.errors << QString::fromStdString(e.format(shown));
+    out.scenario = std::move(parsed.scenario);
+    return out;
+}
+
+std::vector<BuiltInLesson> builtInLessons()
+{
+    std::vector<BuiltInLesson> lessons;
+    const QDir dir(QStringLiteral(":/lessons"));
+    for (const QString &f : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        BuiltInLesson lesson;
+        lesson.path = dir.filePath(f);
+        lesson.id = QFileInfo(f).completeBaseName();
+        const ScenarioFile file = readScenarioFile(lesson.path);
+        if (!file.scenario)
+            continue; // tst_scenario keeps every built-in lesson valid
+        lesson.title = file.scenario->title;
+        lessons.push_back(std::move(lesson));
+    }
+    return lessons;
+}
+
+std::optional<BuiltInLesson> findLesson(const QString &id)
+{
+    bool numeric = false;
+    const int number = id.toInt(&numeric);
+    for (auto &lesson : builtInLessons()) {
+        if (lesson.id == id)
+            return lesson;
+        if (numeric && lesson.id.section(QLatin1Char('-'), 0, 0).toInt() == number)
+            return lesson;
+    }
+    return std::nullopt;
+}
