@@ -183,6 +183,8 @@ EventLogModel::Category EventLogModel::categoryOf(JournalEventKind kind)
     case JournalEventKind::ReassignmentStarted:
     case JournalEventKind::ReassignmentCompleted:
     case JournalEventKind::LogTruncated:
+    case JournalEventKind::LogSegmentsDeleted:
+    case JournalEventKind::LogCompacted:
         return Category::Partitions;
     case JournalEventKind::RecordsAppended:
     case JournalEventKind::RecordsReplicated:
@@ -288,6 +290,15 @@ QString EventLogModel::describe(const JournalEvent &e)
     case JournalEventKind::HighWatermarkAdvanced: return tr("%1: high watermark %2").arg(partitionText(e)).arg(e.value);
     case JournalEventKind::LogTruncated:
         return tr("%1: broker %2 truncated its log to %3").arg(partitionText(e)).arg(e.broker).arg(e.value);
+    case JournalEventKind::LogSegmentsDeleted:
+        return tr("%1: broker %2 deleted %n segment(s) past retention; log start offset %3", nullptr, static_cast<int>(e.count))
+            .arg(partitionText(e))
+            .arg(e.broker)
+            .arg(e.value);
+    case JournalEventKind::LogCompacted:
+        return tr("%1: broker %2 compacted its log, %n record(s) removed", nullptr, static_cast<int>(e.value))
+            .arg(partitionText(e))
+            .arg(e.broker);
     case JournalEventKind::ProducerAdded: return tr("producer %1 started").arg(detail);
     case JournalEventKind::ConsumerAdded: return tr("consumer %1 started").arg(detail);
     case JournalEventKind::NetworkChanged: return tr("network: %1").arg(detail);

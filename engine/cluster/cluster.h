@@ -88,6 +88,8 @@ struct ReplicationConfig {
     bool autoLeaderRebalance = true;                 // auto.leader.rebalance.enable
     std::int64_t leaderImbalanceCheckIntervalMs = 300000; // leader.imbalance.check.interval.seconds
     double leaderImbalancePerBrokerPercentage = 10.0;     // leader.imbalance.per.broker.percentage
+    std::int64_t logRetentionCheckIntervalMs = 300000;    // log.retention.check.interval.ms
+    std::int64_t logCleanerBackoffMs = 15000;             // log.cleaner.backoff.ms
 };
 
 // The simulated cluster: topics with their partition logs, producer and consumer clients, the
@@ -147,6 +149,9 @@ public:
     // The controller: the live broker with the lowest id (nothing when all are down).
     [[nodiscard]] std::optional<BrokerId> controller() const;
     [[nodiscard]] const ReplicationConfig &replicationConfig() const { return m_replication; }
+    // The brokers' settings; call before creating topics (timers already running keep their
+    // interval until they next fire).
+    void setReplicationConfig(const ReplicationConfig &config) { m_replication = config; }
     SimNetwork &network() { return m_network; }
     [[nodiscard]] const SimNetwork &network() const { return m_network; }
 
@@ -422,6 +427,11 @@ private:
     void updateHighWatermark(PartitionState &state);
     void scheduleIsrCheck();
     void scheduleLeaderRebalance();
+    // The log manager's periodic tasks on every live broker's replicas: retention every
+    // log.retention.check.interval.ms, the cleaner (compaction) every log.cleaner.backoff.ms.
+    void scheduleLogMaintenance();
+    void runRetention();
+    void runCleaner();
     // Kafka's auto leader rebalance: preferred elections on brokers whose share of partitions
     // they prefer but do not lead exceeds leader.imbalance.per.broker.percentage.
     void rebalanceLeaders();
@@ -564,6 +574,7 @@ private:
     std::uint64_t m_recordsRejected = 0;
     bool m_isrCheckScheduled = false;
     bool m_rebalanceScheduled = false;
+    bool m_logMaintenanceScheduled = false;
     std::int64_t m_nextProducerId = 1000;
     std::map<TopicPartition, std::vector<DelayedProduce>> m_delayedProduces;
     struct Acknowledged {

@@ -227,6 +227,69 @@ void Cluster::scheduleLeaderRebalance()
     });
 }
 
+void Cluster::scheduleLogMaintenance()
+{
+    if (m_logMaintenanceScheduled)
+        return;
+    m_logMaintenanceScheduled = true;
+    // Two independent timers, as Kafka's LogManager schedules them; each schedules its next run.
+    m_scheduler.scheduleAfter(SimDuration::millis(m_replication.logRetentionCheckIntervalMs), EventPriority::Timer,
+                              [this] { runRetention(); });
+    m_scheduler.scheduleAfter(SimDuration::millis(m_replication.logCleanerBackoffMs), EventPriority::Timer,
+                              [this] { runCleaner(); });
+}
+
+void Cluster::runRetention()
+{
+    for (auto &[name, topic] : m_topics) {
+        for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
+            PartitionState &state = topic.state(PartitionId{p});
+            bool changed = false;
+            for (auto &[b, replica] : state.replicas) {
+                if (!isAlive(b))
+                    continue;
+                const auto deleted = replica.log->deleteOldSegments(clockMs(), replica.highWatermark);
+                if (deleted.isOk() && deleted.value() > 0) {
+                    journalPartition(JournalEventKind::LogSegmentsDeleted, state, b.value(), replica.log->logStartOffset(),
+                                     deleted.value());
+                    changed = true;
+                }
+            }
+            if (changed && m_observer)
+                m_observer->onPartitionStateChanged(state.tp);
+        }
+    }
+    m_scheduler.scheduleAfter(SimDuration::millis(m_replication.logRetentionCheckIntervalMs), EventPriority::Timer,
+                              [this] { runRetention(); });
+}
+
+void Cluster::runCleaner()
+{
+    for (auto &[name, topic] : m_topics) {
+        if (!topic.settings().log.compacts())
+            continue;
+        for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
+            PartitionState &state = topic.state(PartitionId{p});
+            bool changed = false;
+            for (auto &[b, replica] : state.replicas) {
+                if (!isAlive(b))
+                    continue;
+                const auto cleaned = replica.log->compact(clockMs(), replica.highWatermark);
+                if (cleaned.isOk() && cleaned.value().ran && cleaned.value().recordsRead > cleaned.value().recordsRetained) {
+                    journalPartition(JournalEventKind::LogCompacted, state, b.value(),
+                                     cleaned.value().recordsRead - cleaned.value().recordsRetained,
+                                     cleaned.value().recordsRetained);
+                    changed = true;
+                }
+            }
+            if (changed && m_observer)
+                m_observer->onPartitionStateChanged(state.tp);
+        }
+    }
+    m_scheduler.scheduleAfter(SimDuration::millis(m_replication.logCleanerBackoffMs), EventPriority::Timer,
+                              [this] { runCleaner(); });
+}
+
 void Cluster::rebalanceLeaders()
 {
     // Per preferred broker: the partitions it should lead, and those it does not.

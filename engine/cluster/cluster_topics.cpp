@@ -123,6 +123,7 @@ Status Cluster::installTopic(const std::string &name, const std::vector<std::vec
     const Topic &topic = m_topics.at(name);
     for (std::int32_t p = 0; p < topic.partitionCount(); ++p)
         startPartitionFetchers(topic.state(PartitionId{p}));
+    scheduleLogMaintenance();
     if (replicas.front().size() > 1) {
         scheduleIsrCheck();
         scheduleLeaderRebalance();

@@ -49,6 +49,8 @@ const char *journalEventKindName(JournalEventKind kind)
     case JournalEventKind::GroupUnloaded: return "group_unloaded";
     case JournalEventKind::GroupOffsetsReset: return "group_offsets_reset";
     case JournalEventKind::ConsumerProcessingTimeChanged: return "consumer_processing_time_changed";
+    case JournalEventKind::LogSegmentsDeleted: return "log_segments_deleted";
+    case JournalEventKind::LogCompacted: return "log_compacted";
     }
     return "unknown";
 }
@@ -100,6 +102,11 @@ std::string describeJournalEvent(const JournalEvent &e)
         return partitionName(e) + ": high watermark " + std::to_string(e.value);
     case JournalEventKind::LogTruncated:
         return partitionName(e) + ": broker " + b + " truncated its log to " + std::to_string(e.value);
+    case JournalEventKind::LogSegmentsDeleted:
+        return partitionName(e) + ": broker " + b + " deleted " + std::to_string(e.count)
+            + " segment(s) past retention; log start offset " + std::to_string(e.value);
+    case JournalEventKind::LogCompacted:
+        return partitionName(e) + ": broker " + b + " compacted its log, " + std::to_string(e.value) + " record(s) removed";
     case JournalEventKind::ProducerAdded: return "producer " + e.detail + " started";
     case JournalEventKind::ConsumerAdded: return "consumer " + e.detail + " started";
     case JournalEventKind::NetworkChanged: return "network: " + e.detail;

@@ -65,6 +65,12 @@ enum class JournalEventKind : std::uint8_t {
     // Cluster::setConsumerProcessingTime: detail = client id, value = consumer number, count = the
     // new processing time per record in microseconds.
     ConsumerProcessingTimeChanged,
+    // The log manager's retention (log.retention.check.interval.ms): topic, partition, broker,
+    // value = the replica's new log start offset, count = segments deleted.
+    LogSegmentsDeleted,
+    // The log cleaner compacted a replica (cleanup.policy compact): topic, partition, broker,
+    // value = records removed, count = records kept in the cleaned segments.
+    LogCompacted,
 };
 
 // One entry of the journal. Fields a kind does not use keep their defaults (see the kinds).

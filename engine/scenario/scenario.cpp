@@ -896,8 +896,20 @@ ScenarioParseResult parseScenario(std::string_view text)
                 s.until = SimTime{} + d;
         }
         if (const JsonValue *c = root.find("cluster"); c && r.isObject(*c, "cluster")) {
-            r.knownFields(*c, "cluster", {"brokers"});
+            r.knownFields(*c, "cluster", {"brokers", "retentionCheckInterval", "cleanerBackoff"});
             r.reqInt(*c, "cluster", "brokers", 1, 100, s.brokers);
+            for (const char *key : {"retentionCheckInterval", "cleanerBackoff"}) {
+                if (const JsonValue *v = c->find(key)) {
+                    SimDuration d;
+                    if (r.duration(*v, Reader::join("cluster", key), d)) {
+                        if (d.micros() < 1000)
+                            r.error(*v, Reader::join("cluster", key), "expected at least 1ms");
+                        else
+                            (std::string_view(key) == "cleanerBackoff" ? s.cleanerBackoffMs : s.retentionCheckIntervalMs) =
+                                d.micros() / 1000;
+                    }
+                }
+            }
         }
         const auto list = [&](const char *key, auto &&each) {
             const JsonValue *v = root.find(key);

@@ -139,6 +139,10 @@ struct Scenario {
     std::uint64_t seed = 42;
     std::optional<SimTime> until; // how long a run lasts; else the last time named plus 5 s
     std::int32_t brokers = 3;
+    // Broker settings (Kafka's defaults otherwise): log.retention.check.interval.ms and
+    // log.cleaner.backoff.ms, so that a short lesson can show retention and compaction.
+    std::optional<std::int64_t> retentionCheckIntervalMs;
+    std::optional<std::int64_t> cleanerBackoffMs;
     std::vector<ScenarioTopic> topics;
     std::vector<ProducerConfig> producers;
     std::vector<ConsumerConfig> consumers;

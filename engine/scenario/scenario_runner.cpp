@@ -63,6 +63,10 @@ Result<std::unique_ptr<Cluster>> ScenarioRunner::makeCluster(std::optional<std::
     if (!dataDirectory.empty())
         if (auto st = cluster->setDataDirectory(dataDirectory); !st.isOk())
             return st;
+    ReplicationConfig config = cluster->replicationConfig();
+    config.logRetentionCheckIntervalMs = m_scenario.retentionCheckIntervalMs.value_or(config.logRetentionCheckIntervalMs);
+    config.logCleanerBackoffMs = m_scenario.cleanerBackoffMs.value_or(config.logCleanerBackoffMs);
+    cluster->setReplicationConfig(config);
     while (static_cast<std::int32_t>(cluster->brokers().size()) < m_scenario.brokers)
         cluster->addBroker();
     for (std::size_t i = 0; i < m_scenario.topics.size(); ++i) {
