@@ -453,6 +453,14 @@
         <source>consumer %1 now takes %2 ms per record</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%1: broker %2 deleted %n segment(s) past retention; log start offset %3</source>
+        <translation><numerusform>%1: broker %2 deleted %n segment past retention; log start offset %3</numerusform><numerusform>%1: broker %2 deleted %n segments past retention; log start offset %3</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: broker %2 compacted its log, %n record(s) removed</source>
+        <translation><numerusform>%1: broker %2 compacted its log, %n record removed</numerusform><numerusform>%1: broker %2 compacted its log, %n records removed</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>EventLogWidget</name>
@@ -2214,6 +2222,109 @@
     </message>
     <message>
         <source>Reset Group Offsets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kafkascope scenarios (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&amp;essons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Scenario…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play a scenario file: its cluster, timeline, narration and checkpoints (Ctrl+Shift+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playing “%1”: press Play or Next ›</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Playing “%1” (%n warning(s): %2)</source>
+        <translation><numerusform>Playing “%1” (%n warning: %2)</numerusform><numerusform>Playing “%1” (%n warnings: %2)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>NarrationPanel</name>
+    <message>
+        <source>No lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open one from the Lessons menu, or a scenario file with File › Open Scenario…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s); the first at %1</source>
+        <translation><numerusform>%n step; the first at %1</numerusform><numerusform>%n steps; the first at %1</numerusform></translation>
+    </message>
+    <message>
+        <source>No narration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Play, or Next › to go to the first step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoints: %1 held, %2 failed, %3 to come</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‹ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the previous step (Page Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play on to the next step (Page Down)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

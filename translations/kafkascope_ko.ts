@@ -450,6 +450,16 @@
         <source>consumer %1 now takes %2 ms per record</source>
         <translation>컨슈머 %1이(가) 이제 레코드당 %2 ms 걸림</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: broker %2 deleted %n segment(s) past retention; log start offset %3</source>
+        <translation>
+            <numerusform>%1: 브로커 %2이(가) 리텐션이 지난 세그먼트 %n개를 삭제함, 로그 시작 오프셋 %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: broker %2 compacted its log, %n record(s) removed</source>
+        <translation><numerusform>%1: 브로커 %2이(가) 로그를 컴팩션하여 레코드 %n개를 제거함</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>EventLogWidget</name>
@@ -2196,6 +2206,109 @@
     <message>
         <source>Reset Group Offsets…</source>
         <translation>그룹 오프셋 재설정…</translation>
+    </message>
+    <message>
+        <source>Open Scenario</source>
+        <translation>시나리오 열기</translation>
+    </message>
+    <message>
+        <source>Kafkascope scenarios (*.json);;All files (*)</source>
+        <translation>Kafkascope 시나리오 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the scenario</source>
+        <translation>시나리오를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot open the lesson</source>
+        <translation>레슨을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>L&amp;essons</source>
+        <translation>레슨(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>레슨</translation>
+    </message>
+    <message>
+        <source>Open &amp;Scenario…</source>
+        <translation>시나리오 열기(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Play a scenario file: its cluster, timeline, narration and checkpoints (Ctrl+Shift+O)</source>
+        <translation>시나리오 파일을 재생합니다: 클러스터, 타임라인, 해설, 체크포인트 (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>Playing “%1”: press Play or Next ›</source>
+        <translation>“%1” 재생 중: 재생 또는 다음 ›을 누르세요</translation>
+    </message>
+    <message numerus="yes">
+        <source>Playing “%1” (%n warning(s): %2)</source>
+        <translation><numerusform>“%1” 재생 중 (경고 %n개: %2)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>NarrationPanel</name>
+    <message>
+        <source>No lesson</source>
+        <translation>레슨 없음</translation>
+    </message>
+    <message>
+        <source>Open one from the Lessons menu, or a scenario file with File › Open Scenario…</source>
+        <translation>레슨 메뉴에서 레슨을 열거나, 파일 › 시나리오 열기…로 시나리오 파일을 여세요</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 · %3</source>
+        <translation>%2단계 중 %1단계 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s); the first at %1</source>
+        <translation><numerusform>%n단계, 첫 단계는 %1</numerusform></translation>
+    </message>
+    <message>
+        <source>No narration</source>
+        <translation>해설 없음</translation>
+    </message>
+    <message>
+        <source>Press Play, or Next › to go to the first step.</source>
+        <translation>재생을 누르거나, 다음 ›을 눌러 첫 단계로 가세요.</translation>
+    </message>
+    <message>
+        <source>Checked at %1</source>
+        <translation>%1에 확인</translation>
+    </message>
+    <message>
+        <source>Held at %1</source>
+        <translation>%1에 충족됨</translation>
+    </message>
+    <message>
+        <source>found: %1</source>
+        <translation>실제 값: %1</translation>
+    </message>
+    <message>
+        <source>Failed at %1</source>
+        <translation>%1에 실패</translation>
+    </message>
+    <message>
+        <source>Checkpoints: %1 held, %2 failed, %3 to come</source>
+        <translation>체크포인트: 충족 %1, 실패 %2, 남음 %3</translation>
+    </message>
+    <message>
+        <source>‹ Back</source>
+        <translation>‹ 이전</translation>
+    </message>
+    <message>
+        <source>Back to the previous step (Page Up)</source>
+        <translation>이전 단계로 돌아갑니다 (Page Up)</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>다음 ›</translation>
+    </message>
+    <message>
+        <source>Play on to the next step (Page Down)</source>
+        <translation>다음 단계까지 재생합니다 (Page Down)</translation>
     </message>
 </context>
 <context>
