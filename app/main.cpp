@@ -20,6 +20,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -84,7 +85,6 @@ int runHeadless(const CommandLine &cl, int &argc, char **argv)
 
     // The cluster: the built-in demo, or the scenario's.
     std::optional<kafkascope::Scenario> scenario;
-    std::unique_ptr<kafkascope::Cluster> cluster0;
     const auto resolved = scenarioPathOf(cl);
     if (!resolved)
         return 2;
@@ -105,18 +105,8 @@ int runHeadless(const CommandLine &cl, int &argc, char **argv)
         }
         scenario = std::move(file.scenario);
     }
-    std::optional<kafkascope::ScenarioRunner> runner;
-    if (scenario) {
-        runner.emplace(*scenario);
-        auto made = runner->makeCluster(cl.seedGiven ? std::optional<std::uint64_t>(cl.seed) : std::nullopt,
-                                        cl.dataDir.toStdString());
-        if (!made.isOk()) {
-            std::fprintf(stderr, "kafkascope: %s: %s\n", qPrintable(scenarioPath), made.status().message().c_str());
-            return made.status().code() == kafkascope::Status::Code::IoError ? 1 : 2;
-        }
-        cluster0 = std::move(made.value());
-    } else {
-        cluster0 = std::make_unique<kafkascope::Cluster>(cl.seed);
+    std::unique_ptr<kafkascope::Cluster> cluster0 = std::make_unique<kafkascope::Cluster>(cl.seed);
+    if (!scenario) {
         if (!cl.dataDir.isEmpty()) {
             if (auto st = cluster0->setDataDirectory(cl.dataDir.toStdString()); !st.isOk()) {
                 std::fprintf(stderr, "kafkascope: --data-dir: %s\n", st.message().c_str());
@@ -128,22 +118,21 @@ int runHeadless(const CommandLine &cl, int &argc, char **argv)
             return 1;
         }
     }
-    kafkascope::Cluster *storage = cluster0.get(); // owned by the controller, which outlives its use here
     SimulationController controller(std::move(cluster0));
     MainWindow window(&controller, &language);
     window.resize(1500, 950);
     window.applyAppearanceOptions(cl.theme, cl.presenter, false);
     window.show();
-    const kafkascope::SimTime until = scenario && !cl.untilGiven ? scenario->end() : kafkascope::SimTime::fromMillis(cl.untilMs);
-    if (runner) {
-        // Play to each action and expectation in turn, as the window would.
-        while (const auto stop = runner->nextStop()) {
-            if (*stop > until)
-                break;
-            controller.advanceTo(*stop);
-            controller.act([&](kafkascope::Cluster &c) { runner->advanceTo(c, *stop); });
+    if (scenario) {
+        // The window plays the scenario as it would on screen (the Lesson dock shows it).
+        const auto st = controller.loadScenario(*scenario, cl.seedGiven ? std::optional<std::uint64_t>(cl.seed) : std::nullopt,
+                                                cl.dataDir.toStdString());
+        if (!st.isOk()) {
+            std::fprintf(stderr, "kafkascope: %s: %s\n", qPrintable(scenarioPath), st.message().c_str());
+            return st.code() == kafkascope::Status::Code::IoError ? 1 : 2;
         }
     }
+    const kafkascope::SimTime until = scenario && !cl.untilGiven ? scenario->end() : kafkascope::SimTime::fromMillis(cl.untilMs);
     controller.advanceTo(until);
     QCoreApplication::processEvents();
 
@@ -162,9 +151,11 @@ int runHeadless(const CommandLine &cl, int &argc, char **argv)
                 static_cast<long long>(records), partitions, cluster.stateHash().hex().c_str());
 
     int rc = 0;
-    if (runner) {
+    if (scenario) {
         const std::string fileName = (scenarioPath.startsWith(QLatin1Char(':')) ? scenarioName : scenarioPath).toStdString();
-        for (const auto &f : runner->actionFailures()) {
+        const auto failures = controller.scenarioActionFailures();
+        const auto results = controller.checkpointResults();
+        for (const auto &f : failures) {
             std::fprintf(stderr, "%s\n",
                          kafkascope::ScenarioDiagnostic{f.action->position, f.action->path,
                                                         std::string(kafkascope::actionName(f.action->kind)) + " at "
@@ -172,14 +163,15 @@ int runHeadless(const CommandLine &cl, int &argc, char **argv)
                              .format(fileName)
                              .c_str());
         }
-        for (const auto &r : runner->results()) {
+        for (const auto &r : results) {
             const auto &e = *r.expectation;
             std::printf("  %s %s  %s (%s:%d): %s%s\n", r.passed ? "PASS" : "FAIL", kafkascope::formatSimTime(e.at).c_str(),
                         e.path.c_str(), qPrintable(scenarioName), e.position.line, r.expected.c_str(),
                         r.passed ? "" : ("; found " + r.found).c_str());
         }
-        const std::size_t total = runner->results().size();
-        const std::size_t failed = runner->failedCount();
+        const std::size_t total = results.size();
+        const std::size_t failed = static_cast<std::size_t>(
+            std::count_if(results.begin(), results.end(), [](const kafkascope::ExpectationResult &r) { return !r.passed; }));
         const std::size_t notReached = scenario->expectations.size() - total;
         std::printf("Expectations: %zu of %zu hold%s%s.\n", total - failed, scenario->expectations.size(),
                     failed ? qPrintable(QStringLiteral(", %1 failed").arg(failed)) : "",
@@ -187,13 +179,13 @@ int runHeadless(const CommandLine &cl, int &argc, char **argv)
                                                 .arg(notReached)
                                                 .arg(QString::fromStdString(kafkascope::formatSimTime(until))))
                                : "");
-        if (!runner->actionFailures().empty())
+        if (!failures.empty())
             rc = 2;
         else if (failed > 0)
             rc = 1;
     }
     if (!cl.dataDir.isEmpty()) {
-        const kafkascope::Status flushed = storage->flush();
+        const kafkascope::Status flushed = controller.flushStorage();
         const kafkascope::Status &stored = cluster.storageError().isOk() ? flushed : cluster.storageError();
         if (stored.isOk()) {
             std::printf("Data:       %s (Kafka's log format; try kafkascope dump-log %s)\n",

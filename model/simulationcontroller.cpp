@@ -161,11 +161,12 @@ bool SimulationController::updateNarration()
     return false;
 }
 
-Status SimulationController::loadScenario(const Scenario &scenario)
+Status SimulationController::loadScenario(const Scenario &scenario, std::optional<std::uint64_t> seed,
+                                          const std::string &dataDirectory)
 {
     auto copy = std::make_unique<Scenario>(scenario);
     auto runner = std::make_unique<ScenarioRunner>(*copy);
-    auto made = runner->makeCluster();
+    auto made = runner->makeCluster(seed, dataDirectory);
     if (!made.isOk())
         return made.status();
     pause();

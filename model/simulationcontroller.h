@@ -121,7 +121,9 @@ public:
     // timeline is played as time moves (actions at their times, expectations checked), narration
     // steps are announced (narrationReached) and a step with "pause" stops playback there.
     // Errors (the cluster refused the scenario's set-up) leave everything as it was.
-    kafkascope::Status loadScenario(const kafkascope::Scenario &scenario);
+    // `seed` replaces the scenario's; a `dataDirectory` keeps the logs on disk.
+    kafkascope::Status loadScenario(const kafkascope::Scenario &scenario, std::optional<std::uint64_t> seed = std::nullopt,
+                                    const std::string &dataDirectory = {});
     // The scenario being played, if any.
     [[nodiscard]] const kafkascope::Scenario *scenario() const { return m_scenario.get(); }
     // Expectations checked so far, in time order, and timeline actions the cluster refused.
@@ -136,6 +138,8 @@ public:
     // A change made straight on the cluster at the current simTime (a scenario's timeline step:
     // ScenarioRunner). Ends with a frame in which every view reads the cluster again.
     void act(const std::function<void(kafkascope::Cluster &)> &action);
+    // Makes every partition log durable (Cluster::flush; a no-op in memory).
+    kafkascope::Status flushStorage() { return m_cluster->flush(); }
     // Engine events run per wall second, measured over the last second of frames.
     [[nodiscard]] double eventsPerWallSecond() const { return m_eventsPerWallSecond; }
     // Consumer actions (KafkaConsumer.close(), or the process dies), at the current simTime.

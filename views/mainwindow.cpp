@@ -132,8 +132,13 @@ MainWindow::MainWindow(SimulationController *controller, Language *language, QWi
 
     connect(m_controller, &SimulationController::frameAdvanced, this, [this] {
         refreshStatus();
+        // The cluster summary is read at most once a wall second during playback; after a step,
+        // an action or a headless run's frame it is read at once.
+        const FrameDelta &frame = m_controller->lastFrame();
+        if (!frame.playback || frame.topicsChanged)
+            refreshClusterStatus(true);
         refreshTimeline();
-        if (m_controller->lastFrame().topicsChanged)
+        if (frame.topicsChanged)
             refreshTopics();
     });
     connect(m_controller, &SimulationController::playingChanged, this, [this] { retranslateUi(); });
@@ -747,8 +752,9 @@ QString MainWindow::produceFromToolbar()
 
 QString MainWindow::saveScreenshot(const QString &path)
 {
-    m_charts->rateChart()->replot();
-    m_charts->lagChart()->replot();
+    for (QCustomPlot *plot : {m_charts->rateChart(), m_charts->lagChart(), m_charts->replicationChart(), m_charts->rebalanceChart()})
+        plot->replot();
+    refreshClusterStatus(true);
     const QPixmap pixmap = grab();
     // Written to a temporary file and renamed, so a failure leaves an older file untouched.
     QSaveFile file(path);
