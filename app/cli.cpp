@@ -34,13 +34,15 @@ QString usageText()
         "  kafkascope --lessons\n"
         "      List the built-in lessons.\n"
         "  kafkascope run [SCENARIO | --lesson ID] [--until DURATION] [--seed N] [--report FILE.json]\n"
-        "                 [--screenshot FILE.png] [--data-dir DIR] [--lang ko|en] [--theme light|dark]\n"
-        "                 [--presenter]\n"
+        "                 [--screenshot FILE.png] [--show TAB] [--data-dir DIR] [--lang ko|en]\n"
+        "                 [--theme light|dark] [--presenter]\n"
         "      Run the demo cluster (or the scenario file SCENARIO, docs/SCENARIOS.md) without a\n"
         "      display up to a simulated time (default 30s; a scenario's own end), then write a\n"
         "      JSON report of its state and a PNG of the window at that moment. A scenario's\n"
         "      expectations are checked: exit 0 when all hold, 1 when one fails (each is listed),\n"
         "      2 when the file is unusable (errors name file:line:column and the field).\n"
+        "      --show brings a tab to the front for the screenshot: charts, events, rebalances,\n"
+        "      inspector or lesson.\n"
         "      With --data-dir, partitions are kept on disk in Kafka's format under DIR\n"
         "      (DIR/broker-0/<topic>-<partition>/), which must be new or empty.\n"
         "  kafkascope partition --partitions N [--json] [--hex] KEY...\n"
@@ -227,6 +229,15 @@ ParseResult parseCommandLine(const QStringList &args)
             if (v->isEmpty())
                 return {std::nullopt, QStringLiteral("--data-dir: the directory name is empty")};
             cl.dataDir = *v;
+        } else if (run && name == QLatin1String("--show")) {
+            const auto v = takeValue(args, i, name, &error);
+            if (!v)
+                return {std::nullopt, error};
+            static const QStringList docks{QStringLiteral("charts"), QStringLiteral("events"), QStringLiteral("rebalances"),
+                                           QStringLiteral("inspector"), QStringLiteral("lesson")};
+            if (!docks.contains(*v))
+                return {std::nullopt, QStringLiteral("--show: '%1' is not a tab (use %2)").arg(*v, docks.join(QStringLiteral(", ")))};
+            cl.showDock = *v;
         } else if (run && name == QLatin1String("--screenshot")) {
             const auto v = takeValue(args, i, name, &error);
             if (!v)

@@ -21,6 +21,7 @@ struct CommandLine {
     bool seedGiven = false;
     QString scenarioPath;              // [run] SCENARIO (empty: the built-in demo)
     QString lesson;                    // [run] --lesson ID (a built-in lesson)
+    QString showDock;                  // run --show charts|events|rebalances|inspector|lesson
     QString reportPath;                // run --report
     QString screenshotPath;            // run --screenshot
     QString dataDir;                   // run --data-dir

@@ -11,6 +11,7 @@
 #include "scenario/scenario_runner.h"
 #include "views/language.h"
 #include "views/mainwindow.h"
+#include "views/partitionlogscene.h"
 
 #include <QApplication>
 #include <QDir>
@@ -122,6 +123,7 @@ int runHeadless(const CommandLine &cl, int &argc, char **argv)
     MainWindow window(&controller, &language);
     window.resize(1500, 950);
     window.applyAppearanceOptions(cl.theme, cl.presenter, false);
+    window.scene()->setAnimationsEnabled(false); // a still picture: no dots frozen in mid-flight
     window.show();
     if (scenario) {
         // The window plays the scenario as it would on screen (the Lesson dock shows it).
@@ -134,6 +136,8 @@ int runHeadless(const CommandLine &cl, int &argc, char **argv)
     }
     const kafkascope::SimTime until = scenario && !cl.untilGiven ? scenario->end() : kafkascope::SimTime::fromMillis(cl.untilMs);
     controller.advanceTo(until);
+    if (!cl.showDock.isEmpty())
+        window.showDock(cl.showDock);
     QCoreApplication::processEvents();
 
     const kafkascope::Cluster &cluster = controller.cluster();

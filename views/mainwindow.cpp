@@ -48,6 +48,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 using namespace kafkascope;
 
@@ -782,6 +783,21 @@ void MainWindow::onScreenshotRequested()
         QMessageBox::warning(this, tr("Save Screenshot"), error);
     else
         statusBar()->showMessage(tr("Saved %1").arg(path), 8000);
+}
+
+bool MainWindow::showDock(const QString &name)
+{
+    const std::map<QString, QDockWidget *> docks{{QStringLiteral("charts"), m_chartsDock},
+                                                 {QStringLiteral("events"), m_eventLogDock},
+                                                 {QStringLiteral("rebalances"), m_rebalancesDock},
+                                                 {QStringLiteral("inspector"), m_inspectorDock},
+                                                 {QStringLiteral("lesson"), m_lessonDock}};
+    const auto it = docks.find(name);
+    if (it == docks.end())
+        return false;
+    it->second->show();
+    it->second->raise();
+    return true;
 }
 
 QString MainWindow::openScenario(const QString &path)

@@ -80,6 +80,9 @@ public:
     // Returns an empty string on success, else the errors (file:line:column: field: message), one
     // a line; the cluster is then left as it was.
     QString openScenario(const QString &path);
+    // Brings a tabbed dock to the front: "charts", "events", "rebalances", "inspector" or "lesson"
+    // (run --show). Returns false for another name.
+    bool showDock(const QString &name);
     [[nodiscard]] QTableView *partitionsTable() const { return m_partitionsTable; }
     [[nodiscard]] QTreeView *groupsTree() const { return m_groupsTree; }
 

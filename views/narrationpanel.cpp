@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QVBoxLayout>
 
@@ -60,12 +61,24 @@ NarrationPanel::NarrationPanel(SimulationController *controller, Language *langu
     buttons->addWidget(m_back);
     buttons->addStretch();
     buttons->addWidget(m_next);
+    // The texts scroll when the dock is short (a projector's large font, a long summary); the
+    // buttons and the checkpoints stay in view.
+    auto *texts = new QWidget;
+    auto *textLayout = new QVBoxLayout(texts);
+    textLayout->setContentsMargins(0, 0, 0, 0);
+    textLayout->addWidget(m_title);
+    textLayout->addWidget(m_summary);
+    textLayout->addSpacing(6);
+    textLayout->addWidget(m_stepHeader);
+    textLayout->addWidget(m_step);
+    textLayout->addStretch();
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(texts);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_title);
-    layout->addWidget(m_summary);
-    layout->addSpacing(6);
-    layout->addWidget(m_stepHeader);
-    layout->addWidget(m_step, 1);
+    layout->addWidget(scroll, 3);
     layout->addLayout(buttons);
     layout->addSpacing(6);
     layout->addWidget(m_checkpointsHeader);

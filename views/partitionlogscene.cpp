@@ -58,7 +58,7 @@ QString PartitionLogScene::topicHeading(const QString &topicName) const
     return tr("Topic %1 · %n partition(s)", nullptr, topic ? topic->partitionCount() : 0).arg(topicName);
 }
 
-void PartitionLogScene::addClientNodes(const QString &topicName, qreal headingRight, qreal y, const QFont &font)
+qreal PartitionLogScene::addClientNodes(const QString &topicName, qreal headingRight, qreal y, const QFont &font)
 {
     const Cluster &cluster = m_controller->cluster();
     qreal x = headingRight + 18;
@@ -95,12 +95,22 @@ void PartitionLogScene::addClientNodes(const QString &topicName, qreal headingRi
         m_consumerNodes[node.id] = item;
         consumers.push_back(item);
     }
-    qreal right = kMargin + PartitionStripItem::kWidth;
+    // Right to left; a node that would run into the producers starts a new row below.
+    const qreal rowRight = kMargin + PartitionStripItem::kWidth;
+    qreal right = rowRight;
+    qreal rowY = y;
+    qreal leftLimit = x;
     for (auto it = consumers.rbegin(); it != consumers.rend(); ++it) {
+        if (right - (*it)->width() < leftLimit && right < rowRight) {
+            rowY += ClientNodeItem::kHeight + 6;
+            right = rowRight;
+            leftLimit = kMargin;
+        }
         right -= (*it)->width();
-        (*it)->setPos(std::max(right, x), y);
+        (*it)->setPos(std::max(right, leftLimit), rowY);
         right -= 8;
     }
+    return rowY - y;
 }
 
 void PartitionLogScene::rebuild()
@@ -177,7 +187,7 @@ void PartitionLogScene::rebuild()
         heading->setPos(kMargin, y + 6);
         m_headings[qname] = heading;
         QFont nodeFont = m_textFont.value_or(QGuiApplication::font());
-        addClientNodes(qname, heading->sceneBoundingRect().right(), y + 4, nodeFont);
+        y += addClientNodes(qname, heading->sceneBoundingRect().right(), y + 4, nodeFont);
         y += kHeadingHeight;
         for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
             auto *item = new PartitionStripItem;

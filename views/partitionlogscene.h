@@ -97,8 +97,9 @@ private:
     [[nodiscard]] QString topicHeading(const QString &topic) const;
     void applyInspected();
     void onSelectionChanged();
-    // The topic's producers after its heading and its consumers right-aligned, on row `y`.
-    void addClientNodes(const QString &topic, qreal headingRight, qreal y, const QFont &font);
+    // The topic's producers after its heading and its consumers right-aligned, on row `y` (and
+    // more rows when they do not fit). Returns the height the extra rows took.
+    qreal addClientNodes(const QString &topic, qreal headingRight, qreal y, const QFont &font);
     void launchFlights(const FrameDelta &frame);
     void onAnimationFrame();
     [[nodiscard]] QColor colorAt(const PartitionStripItem *item, qint64 offset) const;
