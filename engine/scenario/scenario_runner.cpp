@@ -328,10 +328,14 @@ ExpectationResult ScenarioRunner::check(const Cluster &cluster, const ScenarioEx
             numeric("lag of group " + e.group + " on " + tpName, lag);
         } else {
             std::map<TopicPartition, PartitionLag> ofTopic;
+            bool committed = false; // a group that never committed has no lag to speak of
             for (const auto &[tp, lag] : lags)
-                if (tp.topic == e.topic)
+                if (tp.topic == e.topic) {
                     ofTopic.emplace(tp, lag);
-            numeric("lag of group " + e.group + " on " + e.topic, totalLag(ofTopic).committedLag);
+                    committed = committed || lag.committed.has_value();
+                }
+            numeric("lag of group " + e.group + " on " + e.topic,
+                    committed ? std::optional<std::int64_t>(totalLag(ofTopic).committedLag) : std::nullopt);
         }
         return r;
     }
