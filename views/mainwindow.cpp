@@ -13,6 +13,7 @@
 #include "model/simulationcontroller.h"
 #include "partitionlogscene.h"
 #include "narrationpanel.h"
+#include "timelineslider.h"
 #include "model/scenariofile.h"
 #include "rebalancetimelinewidget.h"
 #include "trafficcharts.h"
@@ -324,7 +325,7 @@ void MainWindow::createTimeline()
     m_timelineBar->setObjectName(QStringLiteral("timelineToolBar"));
     m_timelineBar->setMovable(false);
     m_timelineLabel = new QLabel(this);
-    m_timelineSlider = new QSlider(Qt::Horizontal, this);
+    m_timelineSlider = new TimelineSlider(this);
     m_timelineSlider->setMinimumWidth(300);
     m_timelineSlider->setSingleStep(1); // 100 ms
     m_timelineSlider->setPageStep(10);  // 1 s
@@ -360,6 +361,24 @@ void MainWindow::refreshTimeline()
     m_timelineTime->setText(
         QStringLiteral("%1 / %2").arg(formatClock(m_controller->simTime()), formatClock(m_controller->historyEnd())));
     m_liveAction->setEnabled(m_controller->isRewound());
+    refreshCheckpointMarks();
+}
+
+void MainWindow::refreshCheckpointMarks()
+{
+    std::vector<TimelineSlider::Mark> marks;
+    if (const Scenario *s = m_controller->scenario()) {
+        const auto results = m_controller->checkpointResults();
+        for (const auto &e : s->expectations) {
+            TimelineSlider::Mark mark;
+            mark.value = static_cast<int>(std::min<qint64>(e.at.millis() / 100, INT32_MAX));
+            const auto r = std::find_if(results.begin(), results.end(), [&](const ExpectationResult &x) { return x.expectation == &e; });
+            if (r != results.end())
+                mark.state = r->passed ? TimelineSlider::Mark::State::Held : TimelineSlider::Mark::State::Failed;
+            marks.push_back(mark);
+        }
+    }
+    m_timelineSlider->setMarks(std::move(marks));
 }
 
 void MainWindow::rewindTo(SimTime t)

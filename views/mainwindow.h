@@ -38,6 +38,7 @@ class GroupsModel;
 class PartitionsModel;
 class SimulationController;
 class TrafficCharts;
+class TimelineSlider;
 
 // The cluster's view: scales the scene to the width of the window, so that every strip is seen
 // whole on a laptop and on a projector alike.
@@ -83,6 +84,8 @@ public:
     // Brings a tabbed dock to the front: "charts", "events", "rebalances", "inspector" or "lesson"
     // (run --show). Returns false for another name.
     bool showDock(const QString &name);
+    // The timeline's slider (with the scenario's checkpoints marked), for tests.
+    [[nodiscard]] TimelineSlider *timelineSlider() const { return m_timelineSlider; }
     [[nodiscard]] QTableView *partitionsTable() const { return m_partitionsTable; }
     [[nodiscard]] QTreeView *groupsTree() const { return m_groupsTree; }
 
@@ -140,6 +143,8 @@ private:
     void createTimeline();
     // Follows the controller: the slider spans [0, historyEnd()] and sits at simTime.
     void refreshTimeline();
+    // The slider's checkpoint marks from the scenario's expectations and their results.
+    void refreshCheckpointMarks();
     void rewindTo(kafkascope::SimTime t);
     void onScreenshotRequested();
     void onOpenLogDirectoryRequested();
@@ -225,7 +230,7 @@ private:
     // The timeline (a bottom toolbar): drag back to any earlier simTime, or forward to its end.
     QToolBar *m_timelineBar = nullptr;
     QLabel *m_timelineLabel = nullptr;
-    QSlider *m_timelineSlider = nullptr;
+    TimelineSlider *m_timelineSlider = nullptr;
     QLabel *m_timelineTime = nullptr;
     QAction *m_liveAction = nullptr;
     QLabel *m_speedStatus = nullptr;

@@ -7,6 +7,7 @@
 #include "views/language.h"
 #include "views/mainwindow.h"
 #include "views/narrationpanel.h"
+#include "views/timelineslider.h"
 
 #include <QListWidget>
 #include <QPushButton>
@@ -57,6 +58,7 @@ private slots:
     void panelSpeaksKorean();
     void openScenarioReportsErrors();
     void builtInLessonsAreListed();
+    void checkpointsMarkTheTimeline();
 };
 
 void TestNarrationPanel::controllerPlaysTheTimeline()
@@ -189,6 +191,29 @@ void TestNarrationPanel::builtInLessonsAreListed()
     MainWindow window(&controller, nullptr);
     QVERIFY(window.openScenario(lessons.front().path).isEmpty());
     QVERIFY(controller.scenario());
+}
+
+void TestNarrationPanel::checkpointsMarkTheTimeline()
+{
+    SimulationController controller(makeDemoCluster());
+    MainWindow window(&controller, nullptr);
+    QVERIFY(controller.loadScenario(scenario()).isOk());
+    using State = TimelineSlider::Mark::State;
+    auto states = [&] {
+        std::vector<State> out;
+        for (const auto &m : window.timelineSlider()->marks())
+            out.push_back(m.state);
+        return out;
+    };
+    QCOMPARE(states(), (std::vector<State>{State::Pending, State::Pending, State::Pending}));
+    QCOMPARE(window.timelineSlider()->marks()[1].value, 40); // 4 s in 100 ms units
+    controller.advanceTo(SimTime::fromMillis(5000));
+    QCOMPARE(states(), (std::vector<State>{State::Held, State::Held, State::Failed}));
+    QVERIFY(controller.rewindTo(SimTime::fromMillis(2000)).isOk());
+    QCOMPARE(states(), (std::vector<State>{State::Held, State::Pending, State::Pending}));
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(!window.timelineSlider()->grab().isNull()); // paints with marks without trouble
 }
 
 QTEST_MAIN(TestNarrationPanel)
