@@ -39,4 +39,20 @@ inline std::unique_ptr<Cluster> makeOrdersCluster(const OrdersClusterOptions &op
     return cluster;
 }
 
+// Adds `count` consumers of group `group` reading `topic`, with client ids `prefix`0,
+// `prefix`1 …; false when one is refused.
+inline bool addGroupMembers(Cluster &cluster, const std::string &topic, const std::string &group, int count,
+                            const std::string &prefix = "billing-")
+{
+    for (int i = 0; i < count; ++i) {
+        ConsumerConfig c;
+        c.clientId = prefix + std::to_string(i);
+        c.topic = topic;
+        c.groupId = group;
+        if (!cluster.addConsumer(c).isOk())
+            return false;
+    }
+    return true;
+}
+
 } // namespace kafkascope::testing

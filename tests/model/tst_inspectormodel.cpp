@@ -25,16 +25,8 @@ constexpr const char *kGroup = "billing";
 std::unique_ptr<Cluster> makeCluster()
 {
     auto cluster = kafkascope::testing::makeOrdersCluster({.seed = 5, .topic = kTopic, .partitions = 6, .recordsPerSecond = 60});
-    if (!cluster)
+    if (!cluster || !kafkascope::testing::addGroupMembers(*cluster, kTopic, kGroup, 2))
         return nullptr;
-    for (int i = 0; i < 2; ++i) {
-        ConsumerConfig c;
-        c.clientId = "billing-" + std::to_string(i);
-        c.topic = kTopic;
-        c.groupId = kGroup;
-        if (!cluster->addConsumer(c).isOk())
-            return nullptr;
-    }
     ConsumerConfig plain;
     plain.clientId = "audit";
     plain.topic = kTopic;

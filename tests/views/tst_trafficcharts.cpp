@@ -66,6 +66,16 @@ std::pair<int, int> underReplicatedAndOffline(const Cluster &cluster)
     return {under, offline};
 }
 
+// The orders cluster read by a slow group ("slow") and one that keeps up ("fast").
+std::unique_ptr<Cluster> slowAndFastGroups()
+{
+    auto cluster = makeOrdersCluster();
+    if (!cluster || !cluster->addConsumer(slowMember("slow-1", "slow")).isOk()
+        || !cluster->addConsumer(groupMember("fast-1", "fast")).isOk())
+        return nullptr;
+    return cluster;
+}
+
 } // namespace
 
 class TestTrafficCharts : public QObject
@@ -87,10 +97,8 @@ private slots:
 
 void TestTrafficCharts::lagOfASlowGroupInRecordsAndSeconds()
 {
-    auto cluster = makeOrdersCluster();
+    auto cluster = slowAndFastGroups();
     QVERIFY(cluster);
-    QVERIFY(cluster->addConsumer(slowMember("slow-1", "slow")).isOk());
-    QVERIFY(cluster->addConsumer(groupMember("fast-1", "fast")).isOk());
     SimulationController controller(std::move(cluster));
     TrafficCharts charts(&controller);
     controller.advanceTo(SimTime::fromMillis(30000));
@@ -123,10 +131,8 @@ void TestTrafficCharts::lagOfASlowGroupInRecordsAndSeconds()
 
 void TestTrafficCharts::lagChartShowsOneGroupsPartitions()
 {
-    auto cluster = makeOrdersCluster();
+    auto cluster = slowAndFastGroups();
     QVERIFY(cluster);
-    QVERIFY(cluster->addConsumer(slowMember("slow-1", "slow")).isOk());
-    QVERIFY(cluster->addConsumer(groupMember("fast-1", "fast")).isOk());
     SimulationController controller(std::move(cluster));
     TrafficCharts charts(&controller);
     controller.advanceTo(SimTime::fromMillis(15000));
