@@ -432,6 +432,9 @@ private:
     void scheduleLogMaintenance();
     void runRetention();
     void runCleaner();
+    // Runs `task` on every live replica (of compacted topics only, when asked); a partition any
+    // task changed is reported to the observer.
+    void maintainLogs(bool compactedTopicsOnly, const std::function<bool(PartitionState &, BrokerId, Replica &)> &task);
     // Kafka's auto leader rebalance: preferred elections on brokers whose share of partitions
     // they prefer but do not lead exceeds leader.imbalance.per.broker.percentage.
     void rebalanceLeaders();

@@ -239,53 +239,46 @@ void Cluster::scheduleLogMaintenance()
                               [this] { runCleaner(); });
 }
 
-void Cluster::runRetention()
+void Cluster::maintainLogs(bool compactedTopicsOnly, const std::function<bool(PartitionState &, BrokerId, Replica &)> &task)
 {
     for (auto &[name, topic] : m_topics) {
+        if (compactedTopicsOnly && !topic.settings().log.compacts())
+            continue;
         for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
             PartitionState &state = topic.state(PartitionId{p});
             bool changed = false;
-            for (auto &[b, replica] : state.replicas) {
-                if (!isAlive(b))
-                    continue;
-                const auto deleted = replica.log->deleteOldSegments(clockMs(), replica.highWatermark);
-                if (deleted.isOk() && deleted.value() > 0) {
-                    journalPartition(JournalEventKind::LogSegmentsDeleted, state, b.value(), replica.log->logStartOffset(),
-                                     deleted.value());
-                    changed = true;
-                }
-            }
+            for (auto &[b, replica] : state.replicas)
+                if (isAlive(b))
+                    changed = task(state, b, replica) || changed;
             if (changed && m_observer)
                 m_observer->onPartitionStateChanged(state.tp);
         }
     }
+}
+
+void Cluster::runRetention()
+{
+    maintainLogs(false, [this](PartitionState &state, BrokerId b, Replica &replica) {
+        const auto deleted = replica.log->deleteOldSegments(clockMs(), replica.highWatermark);
+        if (!deleted.isOk() || deleted.value() == 0)
+            return false;
+        journalPartition(JournalEventKind::LogSegmentsDeleted, state, b.value(), replica.log->logStartOffset(), deleted.value());
+        return true;
+    });
     m_scheduler.scheduleAfter(SimDuration::millis(m_replication.logRetentionCheckIntervalMs), EventPriority::Timer,
                               [this] { runRetention(); });
 }
 
 void Cluster::runCleaner()
 {
-    for (auto &[name, topic] : m_topics) {
-        if (!topic.settings().log.compacts())
-            continue;
-        for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
-            PartitionState &state = topic.state(PartitionId{p});
-            bool changed = false;
-            for (auto &[b, replica] : state.replicas) {
-                if (!isAlive(b))
-                    continue;
-                const auto cleaned = replica.log->compact(clockMs(), replica.highWatermark);
-                if (cleaned.isOk() && cleaned.value().ran && cleaned.value().recordsRead > cleaned.value().recordsRetained) {
-                    journalPartition(JournalEventKind::LogCompacted, state, b.value(),
-                                     cleaned.value().recordsRead - cleaned.value().recordsRetained,
-                                     cleaned.value().recordsRetained);
-                    changed = true;
-                }
-            }
-            if (changed && m_observer)
-                m_observer->onPartitionStateChanged(state.tp);
-        }
-    }
+    maintainLogs(true, [this](PartitionState &state, BrokerId b, Replica &replica) {
+        const auto cleaned = replica.log->compact(clockMs(), replica.highWatermark);
+        if (!cleaned.isOk() || !cleaned.value().ran || cleaned.value().recordsRead <= cleaned.value().recordsRetained)
+            return false;
+        journalPartition(JournalEventKind::LogCompacted, state, b.value(),
+                         cleaned.value().recordsRead - cleaned.value().recordsRetained, cleaned.value().recordsRetained);
+        return true;
+    });
     m_scheduler.scheduleAfter(SimDuration::millis(m_replication.logCleanerBackoffMs), EventPriority::Timer,
                               [this] { runCleaner(); });
 }
