@@ -329,6 +329,14 @@ Status SimulationController::createTopic(const QString &name, int partitions, co
     return st;
 }
 
+Status SimulationController::addPartitions(const QString &topic, int totalPartitions)
+{
+    maybeFork();
+    const Status st = m_cluster->addPartitions(topic.toStdString(), totalPartitions);
+    finishFrame();
+    return st;
+}
+
 Status SimulationController::addProducer(const ProducerConfig &config)
 {
     maybeFork();

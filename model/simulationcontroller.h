@@ -110,6 +110,8 @@ public:
     // Adding to the cluster, at the current simTime (each ends with a frame).
     int addBroker();
     kafkascope::Status createTopic(const QString &name, int partitions, const kafkascope::TopicSettings &settings);
+    // Grows `topic` to `totalPartitions` (Cluster::addPartitions).
+    kafkascope::Status addPartitions(const QString &topic, int totalPartitions);
     kafkascope::Status addProducer(const kafkascope::ProducerConfig &config);
     kafkascope::Status addConsumer(const kafkascope::ConsumerConfig &config);
     // Network faults: cut broker `id` off from the other brokers (clients still reach it), and

@@ -455,11 +455,17 @@
     </message>
     <message numerus="yes">
         <source>%1: broker %2 deleted %n segment(s) past retention; log start offset %3</source>
-        <translation><numerusform>%1: broker %2 deleted %n segment past retention; log start offset %3</numerusform><numerusform>%1: broker %2 deleted %n segments past retention; log start offset %3</numerusform></translation>
+        <translation>
+            <numerusform>%1: broker %2 deleted %n segment past retention; log start offset %3</numerusform>
+            <numerusform>%1: broker %2 deleted %n segments past retention; log start offset %3</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1: broker %2 compacted its log, %n record(s) removed</source>
-        <translation><numerusform>%1: broker %2 compacted its log, %n record removed</numerusform><numerusform>%1: broker %2 compacted its log, %n records removed</numerusform></translation>
+        <translation>
+            <numerusform>%1: broker %2 compacted its log, %n record removed</numerusform>
+            <numerusform>%1: broker %2 compacted its log, %n records removed</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2262,7 +2268,14 @@
     </message>
     <message numerus="yes">
         <source>Playing “%1” (%n warning(s): %2)</source>
-        <translation><numerusform>Playing “%1” (%n warning: %2)</numerusform><numerusform>Playing “%1” (%n warnings: %2)</numerusform></translation>
+        <translation>
+            <numerusform>Playing “%1” (%n warning: %2)</numerusform>
+            <numerusform>Playing “%1” (%n warnings: %2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Pa&amp;rtitions…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2281,7 +2294,10 @@
     </message>
     <message numerus="yes">
         <source>%n step(s); the first at %1</source>
-        <translation><numerusform>%n step; the first at %1</numerusform><numerusform>%n steps; the first at %1</numerusform></translation>
+        <translation>
+            <numerusform>%n step; the first at %1</numerusform>
+            <numerusform>%n steps; the first at %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>No narration</source>
@@ -2390,6 +2406,33 @@
     </message>
     <message>
         <source>LEO %1 (−%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PartitionsDialog</name>
+    <message>
+        <source>Add Partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partitions in all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>It has %n partition(s). Kafka can only add partitions; afterwards a key&apos;s partition is murmur2(key) mod the new count, so many keys move to another partition.</source>
+        <translation><numerusform>It has %n partition. Kafka can only add partitions; afterwards a key&apos;s partition is murmur2(key) mod the new count, so many keys move to another partition.</numerusform><numerusform>It has %n partitions. Kafka can only add partitions; afterwards a key&apos;s partition is murmur2(key) mod the new count, so many keys move to another partition.</numerusform></translation>
+    </message>
+    <message>
+        <source>Topic: there is no topic to grow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partitions in all: %1 has %2 already; a topic&apos;s partitions can only be increased.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

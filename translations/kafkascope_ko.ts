@@ -458,7 +458,9 @@
     </message>
     <message numerus="yes">
         <source>%1: broker %2 compacted its log, %n record(s) removed</source>
-        <translation><numerusform>%1: 브로커 %2이(가) 로그를 컴팩션하여 레코드 %n개를 제거함</numerusform></translation>
+        <translation>
+            <numerusform>%1: 브로커 %2이(가) 로그를 컴팩션하여 레코드 %n개를 제거함</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2245,7 +2247,13 @@
     </message>
     <message numerus="yes">
         <source>Playing “%1” (%n warning(s): %2)</source>
-        <translation><numerusform>“%1” 재생 중 (경고 %n개: %2)</numerusform></translation>
+        <translation>
+            <numerusform>“%1” 재생 중 (경고 %n개: %2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Pa&amp;rtitions…</source>
+        <translation>파티션 추가(&amp;R)…</translation>
     </message>
 </context>
 <context>
@@ -2264,7 +2272,9 @@
     </message>
     <message numerus="yes">
         <source>%n step(s); the first at %1</source>
-        <translation><numerusform>%n단계, 첫 단계는 %1</numerusform></translation>
+        <translation>
+            <numerusform>%n단계, 첫 단계는 %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>No narration</source>
@@ -2373,6 +2383,33 @@
     <message>
         <source>LEO %1 (−%2)</source>
         <translation>LEO %1 (−%2)</translation>
+    </message>
+</context>
+<context>
+    <name>PartitionsDialog</name>
+    <message>
+        <source>Add Partitions</source>
+        <translation>파티션 추가</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>토픽</translation>
+    </message>
+    <message>
+        <source>Partitions in all</source>
+        <translation>전체 파티션 수</translation>
+    </message>
+    <message numerus="yes">
+        <source>It has %n partition(s). Kafka can only add partitions; afterwards a key&apos;s partition is murmur2(key) mod the new count, so many keys move to another partition.</source>
+        <translation><numerusform>현재 파티션은 %n개입니다. Kafka는 파티션을 늘릴 수만 있으며, 늘린 뒤에는 key의 파티션이 murmur2(key) mod 새 파티션 수가 되므로 많은 key가 다른 파티션으로 옮겨 갑니다.</numerusform></translation>
+    </message>
+    <message>
+        <source>Topic: there is no topic to grow.</source>
+        <translation>토픽: 늘릴 토픽이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Partitions in all: %1 has %2 already; a topic&apos;s partitions can only be increased.</source>
+        <translation>전체 파티션 수: %1에는 이미 %2개가 있습니다. 토픽의 파티션은 늘릴 수만 있습니다.</translation>
     </message>
 </context>
 <context>

@@ -86,6 +86,51 @@ TopicDialog::TopicDialog(int brokers, Apply apply, QWidget *parent)
     finishLayout(form);
 }
 
+PartitionsDialog::PartitionsDialog(const std::map<QString, int> &topics, Apply apply, QWidget *parent)
+    : ActionDialog(parent),
+      m_apply(std::move(apply)),
+      m_topics(topics),
+      m_topic(new QComboBox(this)),
+      m_total(new QSpinBox(this)),
+      m_note(new QLabel(this))
+{
+    setWindowTitle(tr("Add Partitions"));
+    for (const auto &[name, count] : m_topics)
+        m_topic->addItem(name);
+    m_total->setRange(1, 10000);
+    m_note->setWordWrap(true);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Topic"), m_topic);
+    form->addRow(tr("Partitions in all"), m_total);
+    form->addRow(QString(), m_note);
+    finishLayout(form);
+    connect(m_topic, &QComboBox::currentIndexChanged, this, &PartitionsDialog::onTopicChanged);
+    onTopicChanged();
+}
+
+void PartitionsDialog::onTopicChanged()
+{
+    const auto it = m_topics.find(m_topic->currentText());
+    const int now = it == m_topics.end() ? 0 : it->second;
+    m_total->setValue(now + 1);
+    m_note->setText(tr("It has %n partition(s). Kafka can only add partitions; afterwards a key's partition is "
+                       "murmur2(key) mod the new count, so many keys move to another partition.",
+                       nullptr, now));
+}
+
+QString PartitionsDialog::tryApply()
+{
+    if (m_topic->currentText().isEmpty())
+        return tr("Topic: there is no topic to grow.");
+    const auto it = m_topics.find(m_topic->currentText());
+    if (it != m_topics.end() && m_total->value() <= it->second)
+        return tr("Partitions in all: %1 has %2 already; a topic's partitions can only be increased.")
+            .arg(m_topic->currentText())
+            .arg(it->second);
+    const Status st = m_apply(m_topic->currentText(), m_total->value());
+    return st.isOk() ? QString() : QString::fromStdString(st.message());
+}
+
 QString TopicDialog::tryApply()
 {
     const QString name = m_name->text().trimmed();

@@ -74,6 +74,33 @@ private:
     QCheckBox *m_unclean;
 };
 
+// Cluster → Add Partitions: a topic and its new partition count (more than it has). Keys hash
+// anew afterwards, which the dialog says.
+class PartitionsDialog : public ActionDialog
+{
+    Q_OBJECT
+
+public:
+    using Apply = std::function<kafkascope::Status(const QString &topic, int totalPartitions)>;
+    // `topics`: the user's topics with their partition counts.
+    PartitionsDialog(const std::map<QString, int> &topics, Apply apply, QWidget *parent = nullptr);
+
+    QComboBox *topicBox() const { return m_topic; }
+    QSpinBox *totalBox() const { return m_total; }
+
+protected:
+    QString tryApply() override;
+
+private:
+    void onTopicChanged();
+
+    Apply m_apply;
+    std::map<QString, int> m_topics;
+    QComboBox *m_topic;
+    QSpinBox *m_total;
+    QLabel *m_note;
+};
+
 // Cluster → Add Producer: client id, topic, rate, keys, acks, idempotence, partitioner, linger.ms.
 class ProducerDialog : public ActionDialog
 {

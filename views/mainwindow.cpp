@@ -873,6 +873,15 @@ void MainWindow::populateClusterMenu()
                            this);
         dialog.exec();
     });
+    m_clusterMenu->addAction(tr("Add Pa&rtitions…"), this, [this] {
+        std::map<QString, int> topics;
+        for (const auto &[name, topic] : m_controller->cluster().topics())
+            if (!topic.isInternal())
+                topics[QString::fromStdString(name)] = topic.partitionCount();
+        PartitionsDialog dialog(topics, [this](const QString &topic, int total) { return m_controller->addPartitions(topic, total); },
+                                this);
+        dialog.exec();
+    });
     m_clusterMenu->addAction(tr("Add &Producer…"), this, [this] {
         ProducerDialog dialog(userTopics(), [this](const ProducerConfig &c) { return m_controller->addProducer(c); }, this);
         dialog.exec();

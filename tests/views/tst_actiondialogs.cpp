@@ -41,6 +41,7 @@ private slots:
     void resetOffsetsDialogChecksItsFields();
     void resetOffsetsDialogShowsRefusalAndResets();
     void processingTimeDialogChecksAndApplies();
+    void partitionsDialogOnlyGrowsTopics();
 };
 
 void TestActionDialogs::topicDialogChecksAndApplies()
@@ -291,6 +292,26 @@ void TestActionDialogs::processingTimeDialogChecksAndApplies()
     pressOk(dialog);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(controller.cluster().consumers().front()->config().processingTimePerRecord, SimDuration::micros(25500));
+}
+
+void TestActionDialogs::partitionsDialogOnlyGrowsTopics()
+{
+    // Against a real cluster: the demo's orders has 4 partitions.
+    SimulationController controller(makeDemoCluster());
+    std::map<QString, int> topics{{QStringLiteral("clicks"), 3}, {QStringLiteral("orders"), 4}};
+    PartitionsDialog dialog(topics, [&](const QString &topic, int total) { return controller.addPartitions(topic, total); });
+    dialog.show();
+    dialog.topicBox()->setCurrentText(QStringLiteral("orders"));
+    QCOMPARE(dialog.totalBox()->value(), 5); // one more, to start with
+    dialog.totalBox()->setValue(4);
+    pressOk(dialog);
+    QVERIFY(dialog.isVisible());
+    QVERIFY2(dialog.errorText().contains(QStringLiteral("can only be increased")), qPrintable(dialog.errorText()));
+    QCOMPARE(controller.cluster().topic("orders")->partitionCount(), 4);
+    dialog.totalBox()->setValue(6);
+    pressOk(dialog);
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(controller.cluster().topic("orders")->partitionCount(), 6);
 }
 
 QTEST_MAIN(TestActionDialogs)
