@@ -144,6 +144,7 @@ Result<KeyDistribution> KeyDistribution::zipf(std::size_t keyCount, double expon
     KeyDistribution d;
     d.m_kind = Kind::Zipf;
     d.m_keyCount = keyCount;
+    d.m_exponent = exponent;
     // The exact CDF: cdf[i] = (sum of k^-s for k <= i+1) / H(N, s). Summed from rank 1 upward; the
     // total is at least 1 (rank 1's weight), so dividing is safe, and weights that underflow to 0
     // simply can never be drawn.

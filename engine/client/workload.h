@@ -52,6 +52,13 @@ public:
     [[nodiscard]] std::size_t keyCount() const { return m_keyCount; }
     // The name of key number i; i < keyCount().
     [[nodiscard]] std::string keyAt(std::size_t i) const;
+    // True when the keys are the generated "key-<i>" (else names were given).
+    [[nodiscard]] bool generatedNames() const { return m_names.empty(); }
+    // hotKeys: how many keys are hot (key numbers [0, hotCount())) and their share of records.
+    [[nodiscard]] std::size_t hotCount() const { return m_hotCount; }
+    [[nodiscard]] double hotShare() const { return m_hotShare; }
+    // zipf: the exponent s.
+    [[nodiscard]] double exponent() const { return m_exponent; }
     // Draws the key of the next record. Draws from rng: uniform one uniform(), zipf one
     // uniformReal(), hotKeys one uniformReal() (hot or cold) then one uniform(), nullKeys nothing.
     [[nodiscard]] std::optional<std::string> next(Random &rng) const;
@@ -65,6 +72,7 @@ private:
     std::vector<std::string> m_names; // empty: generated names "key-<i>"
     std::size_t m_hotCount = 0;       // hotKeys: key numbers [0, m_hotCount) are hot
     double m_hotShare = 0.0;
+    double m_exponent = 0.0;          // zipf
     std::vector<double> m_cdf;        // zipf: m_cdf[i] = P(key number <= i); the last entry is 1
 };
 
@@ -93,6 +101,9 @@ public:
     [[nodiscard]] Kind kind() const { return m_kind; }
     // The rate while sending (records per second).
     [[nodiscard]] double recordsPerSecond() const { return m_rate; }
+    // bursts: the lengths of the on and off periods.
+    [[nodiscard]] SimDuration onPeriod() const { return m_on; }
+    [[nodiscard]] SimDuration offPeriod() const { return m_off; }
     // Long-run average rate: the rate times the on-fraction for bursts.
     [[nodiscard]] double averageRecordsPerSecond() const;
     // The next send time, > now. Draws from rng: constant and bursts one exponential(),

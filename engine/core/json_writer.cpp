@@ -1,6 +1,7 @@
 #include "json_writer.h"
 
 #include <cassert>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -111,6 +112,20 @@ JsonWriter &JsonWriter::value(double d)
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.6g", d);
     m_out += buf;
+    return *this;
+}
+
+JsonWriter &JsonWriter::exactValue(double d)
+{
+    beforeValue();
+    if (!std::isfinite(d)) {
+        m_out += "null";
+        return *this;
+    }
+    char buf[64];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
+    assert(ec == std::errc{});
+    m_out.append(buf, end);
     return *this;
 }
 

@@ -28,7 +28,10 @@ public:
     JsonWriter &value(std::int64_t n);
     JsonWriter &value(std::int32_t n) { return value(static_cast<std::int64_t>(n)); }
     JsonWriter &value(std::uint64_t n);
+    // Six significant digits: for figures people read (reports).
     JsonWriter &value(double d);
+    // The shortest text that reads back as exactly `d` (files read back by a program).
+    JsonWriter &exactValue(double d);
     JsonWriter &value(bool b);
     JsonWriter &null();
 

@@ -59,6 +59,7 @@ constexpr ActionName kActions[] = {
     {ScenarioAction::Kind::CrashConsumer, "crashConsumer"},
     {ScenarioAction::Kind::SetProcessingTime, "setProcessingTime"},
     {ScenarioAction::Kind::Produce, "produce"},
+    {ScenarioAction::Kind::ResetOffsets, "resetOffsets"},
 };
 
 struct CheckName {
@@ -711,6 +712,61 @@ public:
             }
             break;
         }
+        case K::ResetOffsets:
+            knownFields(v, path, {"at", "do", "group", "topic", "partition", "to"});
+            resetOffsets(v, path, out.reset);
+            break;
+        }
+    }
+
+    // kafka-consumer-groups --reset-offsets: {"group", "topic"?, "partition"?, "to"}, where "to" is
+    // "earliest", "latest", {"offset": N} or {"shiftBy": N}.
+    void resetOffsets(const JsonValue &v, const std::string &path, GroupOffsetReset &out)
+    {
+        reqString(v, path, "group", out.groupId);
+        if (const JsonValue *t = v.find("topic")) {
+            std::string topic;
+            if (string(*t, join(path, "topic"), topic))
+                out.topic = topic;
+        }
+        if (const JsonValue *p = v.find("partition")) {
+            std::int64_t n = 0;
+            if (!out.topic)
+                error(*p, join(path, "partition"), "a partition needs a \"topic\"");
+            else if (integer(*p, join(path, "partition"), 0, 10000, n))
+                out.partition = PartitionId{static_cast<std::int32_t>(n)};
+        }
+        const JsonValue *to = field(v, path, "to", true);
+        if (!to)
+            return;
+        const std::string tp = join(path, "to");
+        const char *expected = "expected \"earliest\", \"latest\", {\"offset\": N} or {\"shiftBy\": N}";
+        if (to->isString()) {
+            if (to->asString() == "earliest")
+                out.spec.kind = OffsetResetKind::ToEarliest;
+            else if (to->asString() == "latest")
+                out.spec.kind = OffsetResetKind::ToLatest;
+            else
+                error(*to, tp, std::string(expected) + ", found \"" + to->asString() + "\"");
+            return;
+        }
+        if (!to->isObject() || to->members().size() != 1) {
+            error(*to, tp, std::string(expected) + (to->isObject() ? "" : found(*to)));
+            return;
+        }
+        knownFields(*to, tp, {"offset", "shiftBy"});
+        if (const JsonValue *o = to->find("offset")) {
+            out.spec.kind = OffsetResetKind::ToOffset;
+            integer(*o, join(tp, "offset"), 0, std::numeric_limits<std::int64_t>::max(), out.spec.value);
+        } else if (const JsonValue *b = to->find("shiftBy")) {
+            out.spec.kind = OffsetResetKind::ShiftBy;
+            const auto i = b->isNumber() ? b->asInt() : std::nullopt;
+            if (!i)
+                error(*b, join(tp, "shiftBy"), "expected a whole number (negative: back)" + (b->isNumber() ? ", found " + numberText(*b) : found(*b)));
+            else
+                out.spec.value = *i;
+        } else {
+            error(*to, tp, expected);
         }
     }
 

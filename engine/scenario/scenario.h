@@ -4,6 +4,7 @@
 #include "client/producer.h"
 #include "cluster/topic.h"
 #include "core/json_reader.h"
+#include "group/group_offset_reset.h"
 #include "core/sim_time.h"
 
 #include <cstdint>
@@ -64,6 +65,7 @@ struct ScenarioAction {
         CrashConsumer,
         SetProcessingTime,
         Produce,
+        ResetOffsets,
     };
     struct Record {
         std::optional<std::string> key; // nothing: a null key
@@ -82,6 +84,7 @@ struct ScenarioAction {
     std::string client; // CloseConsumer, CrashConsumer, SetProcessingTime: the consumer's client.id
     SimDuration processingTime;
     std::vector<Record> records; // Produce
+    GroupOffsetReset reset;      // ResetOffsets
 };
 
 // A narration step, shown from `at` on; `pause` stops playback there until the user goes on.

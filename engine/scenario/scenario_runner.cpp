@@ -205,6 +205,8 @@ Status ScenarioRunner::apply(Cluster &cluster, const ScenarioAction &a)
             if (auto p = cluster.produce(a.topic.name, r.key, r.value); !p.isOk())
                 return p.status();
         return Status::ok();
+    case K::ResetOffsets:
+        return cluster.resetGroupOffsets(a.reset);
     }
     return Status::invalidArgument("unknown action");
 }

@@ -117,6 +117,16 @@ void TestScenario::errors_data()
                                          << "2:58: timeline[0].sides: expected two arrays of broker ids";
     QTest::newRow("kill without broker") << head + "\"timeline\": [{\"at\": \"1s\", \"do\": \"killBroker\"}]}"
                                          << "2:14: timeline[0]: missing required field \"broker\"";
+    QTest::newRow("reset without to") << head + "\"timeline\": [{\"at\": \"1s\", \"do\": \"resetOffsets\", \"group\": \"g\", \"topic\": \"t\"}]}"
+                                  << "2:14: timeline[0]: missing required field \"to\"";
+    QTest::newRow("reset to nowhere") << head + "\"timeline\": [{\"at\": \"1s\", \"do\": \"resetOffsets\", \"group\": \"g\", \"to\": \"middle\"}]}"
+                                  << "2:69: timeline[0].to: expected \"earliest\", \"latest\", {\"offset\": N} or {\"shiftBy\": N}, found \"middle\"";
+    QTest::newRow("reset shift by text") << head + "\"timeline\": [{\"at\": \"1s\", \"do\": \"resetOffsets\", \"group\": \"g\", \"to\": {\"shiftBy\": \"-3\"}}]}"
+                                  << "2:81: timeline[0].to.shiftBy: expected a whole number (negative: back), found a string";
+    QTest::newRow("reset partition without topic") << head + "\"timeline\": [{\"at\": \"1s\", \"do\": \"resetOffsets\", \"group\": \"g\", \"partition\": 1, \"to\": \"latest\"}]}"
+                                  << "2:76: timeline[0].partition: a partition needs a \"topic\"";
+    QTest::newRow("reset to negative offset") << head + "\"timeline\": [{\"at\": \"1s\", \"do\": \"resetOffsets\", \"group\": \"g\", \"to\": {\"offset\": -1}}]}"
+                                  << "2:80: timeline[0].to.offset: expected a whole number, 0 or more, found -1";
     QTest::newRow("unknown check") << head + "\"expect\": [{\"at\": \"1s\", \"check\": \"vibes\", \"equals\": 1}]}"
                                    << "2:34: expect[0].check: unknown check \"vibes\"";
     QTest::newRow("no expected value") << head + "\"expect\": [{\"at\": \"1s\", \"check\": \"controller\"}]}"
