@@ -3,6 +3,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
+
+#include "scenario/scenario_writer.h"
 
 using namespace kafkascope;
 
@@ -26,6 +29,20 @@ ScenarioFile readScenarioFile(const QString &path, const QString &shownName)
         out.errors << QString::fromStdString(e.format(shown));
     out.scenario = std::move(parsed.scenario);
     return out;
+}
+
+QString writeScenarioFile(const QString &path, const Scenario &scenario)
+{
+    const auto text = writeScenario(scenario);
+    if (!text.isOk())
+        return QStringLiteral("%1: %2").arg(path, QString::fromStdString(text.status().message()));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("%1: cannot write the scenario: %2").arg(path, file.errorString());
+    const std::string &bytes = text.value();
+    if (file.write(bytes.data(), static_cast<qint64>(bytes.size())) != static_cast<qint64>(bytes.size()) || !file.commit())
+        return QStringLiteral("%1: cannot write the scenario: %2").arg(path, file.errorString());
+    return {};
 }
 
 std::vector<BuiltInLesson> builtInLessons()

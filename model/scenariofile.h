@@ -18,6 +18,11 @@ struct ScenarioFile {
 // Reads and parses `path`; messages name it as `shownName` (the path by default).
 ScenarioFile readScenarioFile(const QString &path, const QString &shownName = {});
 
+// Writes `scenario` to `path` (writeScenario) all at once: the file is replaced only when the whole
+// new text is on disk, so a failure leaves what was there. Returns an error ready to show ("cannot
+// write …: …", or what the format cannot state), empty on success.
+QString writeScenarioFile(const QString &path, const kafkascope::Scenario &scenario);
+
 // The built-in lessons (resources/lessons/*.json, compiled in), in file-name order.
 struct BuiltInLesson {
     QString id;   // the file's base name, "04-replication-failover"

@@ -119,6 +119,8 @@ void SimulationController::runTo(SimTime target, std::size_t maxEvents)
             m_runner->advanceTo(*m_cluster, to);
             if (m_runner->actionsDone() != actionsBefore)
                 m_pending.topicsChanged = true; // the actions may have added topics, clients or brokers
+            for (std::size_t i = actionsBefore; i < m_runner->actionsDone(); ++i)
+                record(m_scenario->timeline[i]);
             if (m_runner->results().size() + m_runner->actionFailures().size() != before)
                 m_checkpointsChanged = true;
         }
@@ -173,6 +175,10 @@ Status SimulationController::loadScenario(const Scenario &scenario, std::optiona
     m_cluster->setObserver(nullptr);
     m_cluster = std::move(made.value());
     m_cluster->setObserver(this);
+    m_origin = *copy;
+    m_origin->seed = seed.value_or(copy->seed);
+    m_recorded.clear();
+    m_notRecordable.clear();
     m_scenario = std::move(copy);
     m_runner = std::move(runner);
     m_history.reset();
@@ -250,8 +256,12 @@ void SimulationController::maybeFork()
         return;
     const bool future = m_cluster->now() < m_history->time;
     m_history.reset();
-    if (future)
-        emit forked(m_cluster->now());
+    if (future) {
+        // The old future's actions go with it (Cluster::restore kept those up to now).
+        const SimTime now = m_cluster->now();
+        std::erase_if(m_recorded, [now](const ScenarioAction &a) { return a.at > now; });
+        emit forked(now);
+    }
 }
 
 void SimulationController::finishFrame()
@@ -277,13 +287,28 @@ Result<PartitionId> SimulationController::produce(const QString &topic, const QS
     if (!nullKey)
         k = key.toStdString(); // Kafka's StringSerializer: UTF-8 bytes
     maybeFork();
-    return m_cluster->produce(topic.toStdString(), std::move(k), value.toStdString());
+    settle();
+    ScenarioAction action;
+    action.kind = ScenarioAction::Kind::Produce;
+    action.topic.name = topic.toStdString();
+    action.records.push_back({k, value.toStdString()});
+    auto r = m_cluster->produce(action.topic.name, std::move(k), value.toStdString());
+    if (r.isOk())
+        record(std::move(action));
+    return r;
 }
 
 Status SimulationController::killBroker(int id)
 {
     maybeFork();
+    settle();
     const Status st = m_cluster->killBroker(BrokerId{id});
+    if (st.isOk()) {
+        ScenarioAction action;
+        action.kind = ScenarioAction::Kind::KillBroker;
+        action.broker = id;
+        record(std::move(action));
+    }
     finishFrame();
     return st;
 }
@@ -291,7 +316,14 @@ Status SimulationController::killBroker(int id)
 Status SimulationController::shutdownBroker(int id)
 {
     maybeFork();
+    settle();
     const Status st = m_cluster->shutdownBroker(BrokerId{id});
+    if (st.isOk()) {
+        ScenarioAction action;
+        action.kind = ScenarioAction::Kind::ShutdownBroker;
+        action.broker = id;
+        record(std::move(action));
+    }
     finishFrame();
     return st;
 }
@@ -299,7 +331,14 @@ Status SimulationController::shutdownBroker(int id)
 Status SimulationController::restartBroker(int id)
 {
     maybeFork();
+    settle();
     const Status st = m_cluster->restartBroker(BrokerId{id});
+    if (st.isOk()) {
+        ScenarioAction action;
+        action.kind = ScenarioAction::Kind::RestartBroker;
+        action.broker = id;
+        record(std::move(action));
+    }
     finishFrame();
     return st;
 }
@@ -307,7 +346,11 @@ Status SimulationController::restartBroker(int id)
 int SimulationController::electPreferredLeaders()
 {
     maybeFork();
+    settle();
     const int moved = m_cluster->electPreferredLeaders();
+    ScenarioAction action;
+    action.kind = ScenarioAction::Kind::ElectPreferredLeaders;
+    record(std::move(action));
     finishFrame();
     return moved;
 }
@@ -315,7 +358,11 @@ int SimulationController::electPreferredLeaders()
 int SimulationController::addBroker()
 {
     maybeFork();
+    settle();
     const int id = m_cluster->addBroker().value();
+    ScenarioAction action;
+    action.kind = ScenarioAction::Kind::AddBroker;
+    record(std::move(action));
     m_pending.topicsChanged = true; // the scene lays out its broker cards again
     finishFrame();
     return id;
@@ -324,7 +371,14 @@ int SimulationController::addBroker()
 Status SimulationController::createTopic(const QString &name, int partitions, const TopicSettings &settings)
 {
     maybeFork();
+    settle();
     const Status st = m_cluster->createTopic(name.toStdString(), partitions, settings);
+    if (st.isOk()) {
+        ScenarioAction action;
+        action.kind = ScenarioAction::Kind::CreateTopic;
+        action.topic = {name.toStdString(), partitions, settings};
+        record(std::move(action));
+    }
     finishFrame();
     return st;
 }
@@ -332,15 +386,32 @@ Status SimulationController::createTopic(const QString &name, int partitions, co
 Status SimulationController::addPartitions(const QString &topic, int totalPartitions)
 {
     maybeFork();
+    settle();
     const Status st = m_cluster->addPartitions(topic.toStdString(), totalPartitions);
+    if (st.isOk()) {
+        ScenarioAction action;
+        action.kind = ScenarioAction::Kind::AddPartitions;
+        action.topic.name = topic.toStdString();
+        action.partitions = totalPartitions;
+        record(std::move(action));
+    }
     finishFrame();
     return st;
 }
 
 Status SimulationController::addProducer(const ProducerConfig &config)
 {
+    if (Status taken = checkClientIdFree(config.clientId); !taken.isOk())
+        return taken;
     maybeFork();
+    settle();
     const auto r = m_cluster->addProducer(config);
+    if (r.isOk()) {
+        ScenarioAction action;
+        action.kind = ScenarioAction::Kind::AddProducer;
+        action.producer = config;
+        record(std::move(action));
+    }
     m_pending.topicsChanged = true; // topic headings list their producers
     finishFrame();
     return r.isOk() ? Status::ok() : r.status();
@@ -348,8 +419,17 @@ Status SimulationController::addProducer(const ProducerConfig &config)
 
 Status SimulationController::addConsumer(const ConsumerConfig &config)
 {
+    if (Status taken = checkClientIdFree(config.clientId); !taken.isOk())
+        return taken;
     maybeFork();
+    settle();
     const auto r = m_cluster->addConsumer(config);
+    if (r.isOk()) {
+        ScenarioAction action;
+        action.kind = ScenarioAction::Kind::AddConsumer;
+        action.consumer = config;
+        record(std::move(action));
+    }
     m_pending.topicsChanged = true;
     finishFrame();
     return r.isOk() ? Status::ok() : r.status();
@@ -358,6 +438,11 @@ Status SimulationController::addConsumer(const ConsumerConfig &config)
 void SimulationController::isolateBroker(int id)
 {
     maybeFork();
+    settle();
+    ScenarioAction action;
+    action.kind = ScenarioAction::Kind::IsolateBroker;
+    action.broker = id;
+    record(std::move(action));
     std::set<NodeId> others;
     for (const auto &[b, info] : m_cluster->brokers())
         if (b.value() != id)
@@ -369,7 +454,10 @@ void SimulationController::isolateBroker(int id)
 void SimulationController::act(const std::function<void(Cluster &)> &action)
 {
     maybeFork();
+    settle();
     action(*m_cluster);
+    if (m_notRecordable.empty())
+        m_notRecordable = "a change made in code at " + formatSimTime(m_cluster->now()) + ", which no scenario can state";
     m_pending.topicsChanged = true; // the action may have added topics, clients or brokers
     finishFrame();
 }
@@ -377,14 +465,26 @@ void SimulationController::act(const std::function<void(Cluster &)> &action)
 void SimulationController::healNetwork()
 {
     maybeFork();
+    settle();
     m_cluster->network().heal();
+    ScenarioAction action;
+    action.kind = ScenarioAction::Kind::HealNetwork;
+    record(std::move(action));
     finishFrame();
 }
 
 Status SimulationController::closeConsumer(int id)
 {
     maybeFork();
+    settle();
+    const auto clientId = recordableClientId(id);
     const Status st = m_cluster->closeConsumer(ConsumerId{id});
+    if (st.isOk() && clientId) {
+        ScenarioAction action;
+        action.kind = ScenarioAction::Kind::CloseConsumer;
+        action.client = *clientId;
+        record(std::move(action));
+    }
     finishFrame();
     return st;
 }
@@ -392,7 +492,15 @@ Status SimulationController::closeConsumer(int id)
 Status SimulationController::crashConsumer(int id)
 {
     maybeFork();
+    settle();
+    const auto clientId = recordableClientId(id);
     const Status st = m_cluster->crashConsumer(ConsumerId{id});
+    if (st.isOk() && clientId) {
+        ScenarioAction action;
+        action.kind = ScenarioAction::Kind::CrashConsumer;
+        action.client = *clientId;
+        record(std::move(action));
+    }
     finishFrame();
     return st;
 }
@@ -400,7 +508,16 @@ Status SimulationController::crashConsumer(int id)
 Status SimulationController::setConsumerProcessingTime(int id, SimDuration perRecord)
 {
     maybeFork();
+    settle();
+    const auto clientId = recordableClientId(id);
     const Status st = m_cluster->setConsumerProcessingTime(ConsumerId{id}, perRecord);
+    if (st.isOk() && clientId) {
+        ScenarioAction action;
+        action.kind = ScenarioAction::Kind::SetProcessingTime;
+        action.client = *clientId;
+        action.processingTime = perRecord;
+        record(std::move(action));
+    }
     finishFrame();
     return st;
 }
@@ -408,7 +525,14 @@ Status SimulationController::setConsumerProcessingTime(int id, SimDuration perRe
 Status SimulationController::resetGroupOffsets(const GroupOffsetReset &reset)
 {
     maybeFork();
+    settle();
     const Status st = m_cluster->resetGroupOffsets(reset);
+    if (st.isOk()) {
+        ScenarioAction action;
+        action.kind = ScenarioAction::Kind::ResetOffsets;
+        action.reset = reset;
+        record(std::move(action));
+    }
     finishFrame();
     return st;
 }
@@ -453,4 +577,82 @@ void SimulationController::onRecordsReplicated(const TopicPartition &tp, BrokerI
 void SimulationController::onHighWatermarkChanged(const TopicPartition &tp, Offset)
 {
     m_pending.changedPartitions.insert(tp);
+}
+
+// --- Recording ----------------------------------------------------------------------------------
+
+void SimulationController::settle()
+{
+    runTo(m_cluster->now(), std::numeric_limits<std::size_t>::max());
+}
+
+void SimulationController::record(ScenarioAction action)
+{
+    action.at = m_cluster->now();
+    action.path.clear();
+    action.position = {};
+    m_recorded.push_back(std::move(action));
+}
+
+std::optional<std::string> SimulationController::recordableClientId(int id) const
+{
+    const Consumer *target = nullptr;
+    for (const auto &c : m_cluster->consumers())
+        if (c->id().value() == id)
+            target = c.get();
+    if (!target)
+        return std::nullopt;
+    return target->config().clientId;
+}
+
+Status SimulationController::checkClientIdFree(const std::string &clientId) const
+{
+    const auto taken = [&] {
+        for (const auto &p : m_cluster->producers())
+            if (p->config().clientId == clientId)
+                return true;
+        for (const auto &c : m_cluster->consumers())
+            if (c->config().clientId == clientId)
+                return true;
+        return false;
+    };
+    if (!clientId.empty() && taken())
+        return Status::alreadyExists("client id \"" + clientId
+                                     + "\" is taken: give each producer and consumer its own (scenarios and the "
+                                       "recorded session name clients by it)");
+    return Status::ok();
+}
+
+void SimulationController::setSessionOrigin(Scenario origin)
+{
+    origin.timeline.clear();
+    origin.narration.clear();
+    origin.expectations.clear();
+    origin.until.reset();
+    m_origin = std::move(origin);
+    m_recorded.clear();
+    m_notRecordable.clear();
+}
+
+Result<Scenario> SimulationController::recordedSession() const
+{
+    if (!m_origin)
+        return Status::invalidArgument("this session did not start from a scenario or the demo, so it cannot be saved as one");
+    if (!m_notRecordable.empty())
+        return Status::invalidArgument("this session cannot be saved as a scenario: it holds " + m_notRecordable);
+    const SimTime until = historyEnd();
+    Scenario s = *m_origin;
+    const auto later = [until](const auto &item) { return item.at > until; };
+    s.timeline = m_recorded;
+    std::erase_if(s.timeline, later);
+    std::erase_if(s.narration, later);
+    std::erase_if(s.expectations, later);
+    s.until = until;
+    const auto mark = [](std::string &title, const std::string &suffix) {
+        if (!title.ends_with(suffix))
+            title += suffix;
+    };
+    mark(s.title.en, " (recorded session)");
+    mark(s.title.ko, " (기록한 세션)");
+    return s;
 }

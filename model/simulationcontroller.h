@@ -137,9 +137,25 @@ public:
     // when there is none.
     bool goToNextNarration();
 
-    // A change made straight on the cluster at the current simTime (a scenario's timeline step:
-    // ScenarioRunner). Ends with a frame in which every view reads the cluster again.
+    // A change made straight on the cluster at the current simTime. Ends with a frame in which every
+    // view reads the cluster again. No scenario can state an arbitrary change, so after one the
+    // session can no longer be saved as a scenario (recordedSession() says why).
     void act(const std::function<void(kafkascope::Cluster &)> &action);
+
+    // --- Recording: the session as a scenario (File › Save Session as Scenario…) ---
+    // Every session is recorded: the scenario that built the cluster (its "origin": the demo's,
+    // demoScenario(), set by the app; or the scenario loadScenario() played) and every action done
+    // since, by the user or by the scenario's timeline, at its exact simTime. A user's action first
+    // runs the rest of the current simTime's events, so it lands after all of them, as a scenario's
+    // action does: that is what makes the recording replay exactly.
+    void setSessionOrigin(kafkascope::Scenario origin);
+    [[nodiscard]] bool hasSessionOrigin() const { return m_origin.has_value(); }
+    // The actions recorded so far (up to historyEnd(); a fork drops those of the old future).
+    [[nodiscard]] const std::vector<kafkascope::ScenarioAction> &recordedActions() const { return m_recorded; }
+    // The session as a scenario that replays to the same cluster at historyEnd(): the origin's
+    // set-up, the recorded actions, its narration and expectations up to then, and `until` set to
+    // historyEnd(). Fails when there is no origin or an action no scenario can state was done.
+    [[nodiscard]] kafkascope::Result<kafkascope::Scenario> recordedSession() const;
     // Makes every partition log durable (Cluster::flush; a no-op in memory).
     kafkascope::Status flushStorage() { return m_cluster->flush(); }
     // Engine events run per wall second, measured over the last second of frames.
@@ -192,6 +208,17 @@ private:
     void finishFrame();
     // Called before anything moves the simulation on: forks when the cluster was rewound.
     void maybeFork();
+    // Before a user's action: runs the events left at the current simTime (a frame whose event
+    // budget ran out may have stopped among them), so the action comes after all of them.
+    void settle();
+    // Keeps `action` (done now) in the session's recording.
+    void record(kafkascope::ScenarioAction action);
+    // The client.id naming consumer `id` in a recording (a scenario names the newest consumer with
+    // a client.id); nothing when there is no such consumer.
+    [[nodiscard]] std::optional<std::string> recordableClientId(int id) const;
+    // An error when a producer or consumer named `clientId` already exists (scenarios name clients
+    // by client.id, so each must have its own).
+    [[nodiscard]] kafkascope::Status checkClientIdFree(const std::string &clientId) const;
     // The next time playback must stop at: a scenario action or expectation, or a narration step.
     [[nodiscard]] std::optional<kafkascope::SimTime> nextScenarioStop() const;
     // After simTime moved: announces a newly reached narration step; returns true when it was a
@@ -228,4 +255,8 @@ private:
     std::unique_ptr<kafkascope::ScenarioRunner> m_runner;
     int m_narrationIndex = -1;
     bool m_checkpointsChanged = false;
+    // The recording (see setSessionOrigin).
+    std::optional<kafkascope::Scenario> m_origin;
+    std::vector<kafkascope::ScenarioAction> m_recorded;
+    std::string m_notRecordable; // why this session cannot be written as a scenario, if it cannot
 };
