@@ -5,6 +5,7 @@
 #include "dumplog.h"
 #include "partitioncmd.h"
 #include "cluster/demo_cluster.h"
+#include "scenario/demo_scenario.h"
 #include "cluster/report.h"
 #include "model/scenariofile.h"
 #include "model/simulationcontroller.h"
@@ -301,6 +302,7 @@ int main(int argc, char **argv)
     language.apply(cl.language.value_or(Language::saved()), !cl.language.has_value());
 
     SimulationController controller(kafkascope::makeDemoCluster(kafkascope::kDefaultSeed));
+    controller.setSessionOrigin(kafkascope::demoScenario(kafkascope::kDefaultSeed)); // the same cluster, as a scenario
     MainWindow window(&controller, &language);
     window.restoreLayout();
     window.applyAppearanceOptions(cl.theme, cl.presenter, true);

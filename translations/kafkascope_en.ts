@@ -2277,6 +2277,33 @@
         <source>Add Pa&amp;rtitions…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Save Session as Scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kafkascope scenarios (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve Session as Scenario…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every session is recorded: write what you did since the demo or scenario started as a scenario file that replays exactly (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved the session to %1: %n action(s) up to %2. Open it with File › Open Scenario… or run it with kafkascope run</source>
+        <translation>
+            <numerusform>Saved the session to %1: %n action up to %2. Open it with File › Open Scenario… or run it with kafkascope run</numerusform>
+            <numerusform>Saved the session to %1: %n actions up to %2. Open it with File › Open Scenario… or run it with kafkascope run</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NarrationPanel</name>
@@ -2425,7 +2452,10 @@
     </message>
     <message numerus="yes">
         <source>It has %n partition(s). Kafka can only add partitions; afterwards a key&apos;s partition is murmur2(key) mod the new count, so many keys move to another partition.</source>
-        <translation><numerusform>It has %n partition. Kafka can only add partitions; afterwards a key&apos;s partition is murmur2(key) mod the new count, so many keys move to another partition.</numerusform><numerusform>It has %n partitions. Kafka can only add partitions; afterwards a key&apos;s partition is murmur2(key) mod the new count, so many keys move to another partition.</numerusform></translation>
+        <translation>
+            <numerusform>It has %n partition. Kafka can only add partitions; afterwards a key&apos;s partition is murmur2(key) mod the new count, so many keys move to another partition.</numerusform>
+            <numerusform>It has %n partitions. Kafka can only add partitions; afterwards a key&apos;s partition is murmur2(key) mod the new count, so many keys move to another partition.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Topic: there is no topic to grow.</source>

@@ -2255,6 +2255,32 @@
         <source>Add Pa&amp;rtitions…</source>
         <translation>파티션 추가(&amp;R)…</translation>
     </message>
+    <message>
+        <source>Save Session as Scenario</source>
+        <translation>세션을 시나리오로 저장</translation>
+    </message>
+    <message>
+        <source>Kafkascope scenarios (*.json)</source>
+        <translation>Kafkascope 시나리오 (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot save the session</source>
+        <translation>세션을 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve Session as Scenario…</source>
+        <translation>세션을 시나리오로 저장(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Every session is recorded: write what you did since the demo or scenario started as a scenario file that replays exactly (Ctrl+S)</source>
+        <translation>모든 세션은 기록됩니다. 데모나 시나리오가 시작된 뒤 한 일을, 그대로 다시 재생되는 시나리오 파일로 저장합니다 (Ctrl+S)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved the session to %1: %n action(s) up to %2. Open it with File › Open Scenario… or run it with kafkascope run</source>
+        <translation>
+            <numerusform>세션을 %1에 저장했습니다: %2까지 동작 %n개. 파일 › 시나리오 열기…로 열거나 kafkascope run으로 실행하세요</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NarrationPanel</name>
@@ -2401,7 +2427,9 @@
     </message>
     <message numerus="yes">
         <source>It has %n partition(s). Kafka can only add partitions; afterwards a key&apos;s partition is murmur2(key) mod the new count, so many keys move to another partition.</source>
-        <translation><numerusform>현재 파티션은 %n개입니다. Kafka는 파티션을 늘릴 수만 있으며, 늘린 뒤에는 key의 파티션이 murmur2(key) mod 새 파티션 수가 되므로 많은 key가 다른 파티션으로 옮겨 갑니다.</numerusform></translation>
+        <translation>
+            <numerusform>현재 파티션은 %n개입니다. Kafka는 파티션을 늘릴 수만 있으며, 늘린 뒤에는 key의 파티션이 murmur2(key) mod 새 파티션 수가 되므로 많은 key가 다른 파티션으로 옮겨 갑니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Topic: there is no topic to grow.</source>

@@ -50,6 +50,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 using namespace kafkascope;
 
@@ -244,6 +245,18 @@ void MainWindow::createActions()
             return;
         if (const QString error = openScenario(path); !error.isEmpty())
             QMessageBox::warning(this, tr("Cannot open the scenario"), error);
+    });
+    m_saveSessionAction = new QAction(this);
+    m_saveSessionAction->setShortcut(QKeySequence::Save);
+    connect(m_saveSessionAction, &QAction::triggered, this, [this] {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save Session as Scenario"),
+                                                          dir + QStringLiteral("/kafkascope-session.json"),
+                                                          tr("Kafkascope scenarios (*.json)"));
+        if (path.isEmpty())
+            return;
+        if (const QString error = saveSession(path); !error.isEmpty())
+            QMessageBox::warning(this, tr("Cannot save the session"), error);
     });
     m_openLogAction = new QAction(this);
     m_openLogAction->setShortcut(QKeySequence::Open);
@@ -500,6 +513,7 @@ void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->addAction(m_openScenarioAction);
+    m_fileMenu->addAction(m_saveSessionAction);
     m_fileMenu->addAction(m_openLogAction);
     m_fileMenu->addAction(m_screenshotAction);
     m_fileMenu->addSeparator();
@@ -569,6 +583,9 @@ void MainWindow::retranslateUi()
     m_lessonDock->setWindowTitle(tr("Lesson"));
     m_openScenarioAction->setText(tr("Open &Scenario…"));
     m_openScenarioAction->setToolTip(tr("Play a scenario file: its cluster, timeline, narration and checkpoints (Ctrl+Shift+O)"));
+    m_saveSessionAction->setText(tr("Sa&ve Session as Scenario…"));
+    m_saveSessionAction->setToolTip(tr("Every session is recorded: write what you did since the demo or scenario "
+                                       "started as a scenario file that replays exactly (Ctrl+S)"));
     m_helpMenu->setTitle(tr("&Help"));
 
     const bool playing = m_controller->isPlaying();
@@ -804,6 +821,35 @@ void MainWindow::onScreenshotRequested()
         statusBar()->showMessage(tr("Saved %1").arg(path), 8000);
 }
 
+QString MainWindow::saveSession(const QString &path)
+{
+    const auto session = m_controller->recordedSession();
+    if (!session.isOk())
+        return QString::fromStdString(session.status().message());
+    if (const QString error = writeScenarioFile(path, session.value()); !error.isEmpty())
+        return error;
+    statusBar()->showMessage(tr("Saved the session to %1: %n action(s) up to %2. Open it with File › Open Scenario… "
+                                "or run it with kafkascope run",
+                                nullptr, static_cast<int>(session.value().timeline.size()))
+                                 .arg(path, formatClock(session.value().until.value_or(m_controller->simTime()))),
+                             12000);
+    return {};
+}
+
+QString MainWindow::uniqueClientId(const QString &base) const
+{
+    std::set<std::string> taken;
+    for (const auto &p : m_controller->cluster().producers())
+        taken.insert(p->config().clientId);
+    for (const auto &c : m_controller->cluster().consumers())
+        taken.insert(c->config().clientId);
+    for (int n = 1;; ++n) {
+        const QString id = QStringLiteral("%1-%2").arg(base).arg(n);
+        if (!taken.count(id.toStdString()))
+            return id;
+    }
+}
+
 bool MainWindow::showDock(const QString &name)
 {
     const std::map<QString, QDockWidget *> docks{{QStringLiteral("charts"), m_chartsDock},
@@ -884,10 +930,12 @@ void MainWindow::populateClusterMenu()
     });
     m_clusterMenu->addAction(tr("Add &Producer…"), this, [this] {
         ProducerDialog dialog(userTopics(), [this](const ProducerConfig &c) { return m_controller->addProducer(c); }, this);
+        dialog.clientIdEdit()->setText(uniqueClientId(QStringLiteral("producer")));
         dialog.exec();
     });
     m_clusterMenu->addAction(tr("Add &Consumer…"), this, [this] {
         ConsumerDialog dialog(userTopics(), [this](const ConsumerConfig &c) { return m_controller->addConsumer(c); }, this);
+        dialog.clientIdEdit()->setText(uniqueClientId(QStringLiteral("consumer")));
         dialog.exec();
     });
     m_clusterMenu->addSeparator();

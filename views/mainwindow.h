@@ -81,6 +81,13 @@ public:
     // Returns an empty string on success, else the errors (file:line:column: field: message), one
     // a line; the cluster is then left as it was.
     QString openScenario(const QString &path);
+    // File › Save Session as Scenario…: writes everything done since the demo or scenario started
+    // (SimulationController::recordedSession) to `path`, a file that File › Open Scenario… and
+    // `kafkascope run` replay exactly. Returns an empty string on success, else the error.
+    QString saveSession(const QString &path);
+    // "producer-1", "consumer-2": `base` and the first number no client uses yet (the dialogs'
+    // suggestion; client ids must be unique).
+    QString uniqueClientId(const QString &base) const;
     // Brings a tabbed dock to the front: "charts", "events", "rebalances", "inspector" or "lesson"
     // (run --show). Returns false for another name.
     bool showDock(const QString &name);
@@ -185,6 +192,7 @@ private:
     NarrationPanel *m_narration = nullptr;
     QMenu *m_lessonsMenu = nullptr;
     QAction *m_openScenarioAction = nullptr;
+    QAction *m_saveSessionAction = nullptr;
     InspectorWidget *m_inspector = nullptr;
     RebalanceTimelineWidget *m_rebalances = nullptr;
     QTreeView *m_groupsTree = nullptr;

@@ -131,11 +131,13 @@ void TestLogBrowserWindow::menuHasTheAction()
     SimulationController controller(makeDemoCluster());
     MainWindow window(&controller, nullptr);
     const QList<QAction *> fileActions = window.menuBar()->actions().front()->menu()->actions();
-    QVERIFY(fileActions.size() >= 3);
+    QVERIFY(fileActions.size() >= 4);
     QCOMPARE(fileActions.at(0)->text(), QStringLiteral("Open &Scenario…"));
-    QCOMPARE(fileActions.at(1)->text(), QStringLiteral("Open Kafka &Log Directory…"));
-    QCOMPARE(fileActions.at(1)->shortcut(), QKeySequence(QKeySequence::Open));
-    QCOMPARE(fileActions.at(2)->text(), QStringLiteral("Save &Screenshot…"));
+    QCOMPARE(fileActions.at(1)->text(), QStringLiteral("Sa&ve Session as Scenario…"));
+    QCOMPARE(fileActions.at(1)->shortcut(), QKeySequence(QKeySequence::Save));
+    QCOMPARE(fileActions.at(2)->text(), QStringLiteral("Open Kafka &Log Directory…"));
+    QCOMPARE(fileActions.at(2)->shortcut(), QKeySequence(QKeySequence::Open));
+    QCOMPARE(fileActions.at(3)->text(), QStringLiteral("Save &Screenshot…"));
 }
 
 void TestLogBrowserWindow::opensFromMainWindowAndShowsRows()

@@ -2,6 +2,7 @@
 #include "group/group_coordinator.h"
 
 #include "cluster/demo_cluster.h"
+#include "scenario/demo_scenario.h"
 #include "model/partitionsmodel.h"
 #include "model/simulationcontroller.h"
 #include "views/language.h"
@@ -50,6 +51,8 @@ private slots:
     void presenterModeAndThemes();
     void consumerMenuClosesAMember();
     void inspectorFollowsTheSelection();
+    void savedSessionReopensAsTheSameCluster();
+    void dialogsSuggestFreeClientIds();
 };
 
 void TestMainWindow::initTestCase()
@@ -427,6 +430,48 @@ void TestMainWindow::inspectorFollowsTheSelection()
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QTest::keyClick(&window, Qt::Key_Escape);
     QVERIFY(dock->isVisible());
+}
+
+void TestMainWindow::savedSessionReopensAsTheSameCluster()
+{
+    SimulationController controller(makeDemoCluster());
+    controller.setSessionOrigin(demoScenario(kDefaultSeed));
+    MainWindow window(&controller, nullptr);
+    controller.advanceTo(SimTime::fromMillis(3000));
+    emit window.clusterMenu()->aboutToShow();
+    QAction *kill = findAction(window.clusterMenu(), QStringLiteral("Broker 1"), QStringLiteral("Kill (crash)"));
+    QVERIFY(kill);
+    kill->trigger();
+    controller.advanceTo(SimTime::fromMillis(6500));
+    const std::uint64_t before = controller.cluster().stateHash().value();
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("session.json"));
+    QCOMPARE(window.saveSession(path), QString());
+    QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("1 action")), qPrintable(window.statusBar()->currentMessage()));
+
+    // Opened again, it plays to the same cluster at the same time.
+    QCOMPARE(window.openScenario(path), QString());
+    QCOMPARE(controller.simTime(), SimTime{});
+    controller.advanceTo(SimTime::fromMillis(6500));
+    QCOMPARE(controller.cluster().stateHash().value(), before);
+    QVERIFY(!controller.cluster().brokers().at(BrokerId{1}).alive);
+    // A path that cannot be written: an error naming it.
+    QVERIFY(window.saveSession(dir.filePath(QStringLiteral("missing/session.json"))).contains(QStringLiteral("missing/session.json")));
+}
+
+void TestMainWindow::dialogsSuggestFreeClientIds()
+{
+    SimulationController controller(makeDemoCluster());
+    MainWindow window(&controller, nullptr);
+    QCOMPARE(window.uniqueClientId(QStringLiteral("consumer")), QStringLiteral("consumer-1"));
+    QCOMPARE(window.uniqueClientId(QStringLiteral("billing")), QStringLiteral("billing-3")); // billing-1 and -2 exist
+    ConsumerConfig c;
+    c.clientId = "consumer-1";
+    c.topic = "orders";
+    QVERIFY(controller.addConsumer(c).isOk());
+    QCOMPARE(window.uniqueClientId(QStringLiteral("consumer")), QStringLiteral("consumer-2"));
 }
 
 QTEST_MAIN(TestMainWindow)
