@@ -173,6 +173,8 @@ EventLogModel::Category EventLogModel::categoryOf(JournalEventKind kind)
     case JournalEventKind::BrokerDecommissioned:
     case JournalEventKind::ControllerChanged:
     case JournalEventKind::NetworkChanged:
+    case JournalEventKind::BrokerFenced:
+    case JournalEventKind::BrokerUnfenced:
         return Category::Brokers;
     case JournalEventKind::TopicCreated:
     case JournalEventKind::PartitionsAdded:
@@ -202,6 +204,8 @@ EventLogModel::Category EventLogModel::categoryOf(JournalEventKind kind)
     case JournalEventKind::ConsumerPaused:
     case JournalEventKind::ConsumerResumed:
     case JournalEventKind::ConsumerProcessingTimeChanged:
+    case JournalEventKind::ConsumerMetadataChanged:
+    case JournalEventKind::ProducerEpochBumped:
         return Category::Clients;
     case JournalEventKind::GroupMemberJoined:
     case JournalEventKind::GroupMemberRemoved:
@@ -269,7 +273,8 @@ QString EventLogModel::describe(const JournalEvent &e)
             .arg(e.broker)
             .arg(e.leaderEpoch)
             .arg(reasonText(e.detail));
-    case JournalEventKind::PartitionOffline: return tr("%1 is offline: no replica may lead").arg(partitionText(e));
+    case JournalEventKind::PartitionOffline:
+        return tr("%1 is offline: no replica may lead (epoch %2)").arg(partitionText(e)).arg(e.leaderEpoch);
     case JournalEventKind::IsrChanged:
         return detail.isEmpty() ? tr("%1: ISR is now %2").arg(partitionText(e), brokersText(e.brokers))
                                 : tr("%1: ISR is now %2 (%3)").arg(partitionText(e), brokersText(e.brokers), reasonText(e.detail));
@@ -345,6 +350,15 @@ QString EventLogModel::describe(const JournalEvent &e)
         return tr("consumer %1 now takes %2 ms per record")
             .arg(detail)
             .arg(static_cast<double>(e.count) / 1000.0, 0, 'g', 6);
+    case JournalEventKind::ConsumerMetadataChanged:
+        return tr("consumer %1: the partitions of its group's topics changed since the last assignment; it rejoins")
+            .arg(detail);
+    case JournalEventKind::ProducerEpochBumped:
+        return tr("producer %1: epoch bumped to %2, sequences restart at 0").arg(detail).arg(e.count);
+    case JournalEventKind::BrokerFenced:
+        return tr("broker %1 fenced by the controller: no heartbeat within broker.session.timeout.ms").arg(e.broker);
+    case JournalEventKind::BrokerUnfenced:
+        return tr("broker %1 unfenced: its heartbeats reach the controller again").arg(e.broker);
     }
     return QString::fromLatin1(journalEventKindName(e.kind));
 }

@@ -283,10 +283,12 @@ InspectorModel::Tree InspectorModel::build() const
         const int top = b.add(-1, tr("Broker"), tr("Broker %1").arg(s.broker));
         b.add(top, tr("State"),
               !info.alive            ? tr("down")
+              : info.fenced          ? tr("up, fenced by the controller (cut off from it: no heartbeat)")
               : info.decommissioning ? tr("up, being decommissioned (its replicas move away)")
                                      : tr("up"));
         b.add(top, tr("Controller"), cluster.controller() == id ? yes : no,
-              tr("The controller is the live broker with the lowest id: it elects leaders and tracks ISRs"));
+              tr("The controller is the live broker with the lowest id among those that reach a majority of "
+                 "the brokers: it elects leaders, tracks ISRs and fences brokers cut off from it"));
         b.add(top, tr("Rack"), tr("none"),
               tr("Kafkascope's brokers have no broker.rack: replica placement is rack-unaware"));
         // The network as this broker sees it.

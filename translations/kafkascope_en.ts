@@ -205,10 +205,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is offline: no replica may lead</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: ISR is now %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -467,6 +463,26 @@
             <numerusform>%1: broker %2 compacted its log, %n records removed</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 is offline: no replica may lead (epoch %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumer %1: the partitions of its group&apos;s topics changed since the last assignment; it rejoins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>producer %1: epoch bumped to %2, sequences restart at 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broker %1 fenced by the controller: no heartbeat within broker.session.timeout.ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broker %1 unfenced: its heartbeats reach the controller again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EventLogWidget</name>
@@ -633,10 +649,6 @@
     </message>
     <message>
         <source>Controller</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The controller is the live broker with the lowest id: it elects leaders and tracks ISRs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1397,6 +1409,14 @@
     </message>
     <message>
         <source>Property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up, fenced by the controller (cut off from it: no heartbeat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The controller is the live broker with the lowest id among those that reach a majority of the brokers: it elects leaders, tracks ISRs and fences brokers cut off from it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

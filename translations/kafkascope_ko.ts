@@ -205,10 +205,6 @@
         <translation>%1: 브로커 %2이(가) 리더로 선출됨, 에포크 %3 (%4)</translation>
     </message>
     <message>
-        <source>%1 is offline: no replica may lead</source>
-        <translation>%1 오프라인: 리더가 될 수 있는 레플리카 없음</translation>
-    </message>
-    <message>
         <source>%1: ISR is now %2</source>
         <translation>%1: ISR이 이제 %2</translation>
     </message>
@@ -462,6 +458,26 @@
             <numerusform>%1: 브로커 %2이(가) 로그를 컴팩션하여 레코드 %n개를 제거함</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 is offline: no replica may lead (epoch %2)</source>
+        <translation>%1 오프라인: 리더가 될 수 있는 레플리카 없음 (에포크 %2)</translation>
+    </message>
+    <message>
+        <source>consumer %1: the partitions of its group&apos;s topics changed since the last assignment; it rejoins</source>
+        <translation>컨슈머 %1: 마지막 할당 이후 그룹 토픽의 파티션이 바뀌어 그룹에 다시 조인함</translation>
+    </message>
+    <message>
+        <source>producer %1: epoch bumped to %2, sequences restart at 0</source>
+        <translation>프로듀서 %1: 에포크를 %2(으)로 올리고 시퀀스를 0부터 다시 시작함</translation>
+    </message>
+    <message>
+        <source>broker %1 fenced by the controller: no heartbeat within broker.session.timeout.ms</source>
+        <translation>브로커 %1이(가) 컨트롤러에 의해 펜싱됨: broker.session.timeout.ms 안에 하트비트 없음</translation>
+    </message>
+    <message>
+        <source>broker %1 unfenced: its heartbeats reach the controller again</source>
+        <translation>브로커 %1 펜싱 해제: 하트비트가 다시 컨트롤러에 닿음</translation>
+    </message>
 </context>
 <context>
     <name>EventLogWidget</name>
@@ -628,10 +644,6 @@
     <message>
         <source>Controller</source>
         <translation>컨트롤러</translation>
-    </message>
-    <message>
-        <source>The controller is the live broker with the lowest id: it elects leaders and tracks ISRs</source>
-        <translation>컨트롤러는 살아 있는 브로커 중 ID가 가장 작은 브로커로, 리더를 선출하고 ISR을 관리합니다</translation>
     </message>
     <message>
         <source>Rack</source>
@@ -1384,6 +1396,14 @@
     <message>
         <source>Property</source>
         <translation>속성</translation>
+    </message>
+    <message>
+        <source>up, fenced by the controller (cut off from it: no heartbeat)</source>
+        <translation>가동, 컨트롤러에 의해 펜싱됨 (컨트롤러와 끊겨 하트비트 없음)</translation>
+    </message>
+    <message>
+        <source>The controller is the live broker with the lowest id among those that reach a majority of the brokers: it elects leaders, tracks ISRs and fences brokers cut off from it</source>
+        <translation>컨트롤러는 브로커 과반과 통신할 수 있는 살아 있는 브로커 중 ID가 가장 작은 브로커로, 리더를 선출하고 ISR을 관리하며 자신과 끊긴 브로커를 펜싱합니다</translation>
     </message>
 </context>
 <context>

@@ -261,6 +261,8 @@ ConsumerDialog::ConsumerDialog(const QStringList &topics, Apply apply, QWidget *
     m_offsetReset->addItem(tr("earliest (the log start)"), static_cast<int>(ConsumerConfig::AutoOffsetReset::Earliest));
     m_offsetReset->addItem(tr("latest (only new records)"), static_cast<int>(ConsumerConfig::AutoOffsetReset::Latest));
     m_offsetReset->addItem(tr("none (fail without a committed offset)"), static_cast<int>(ConsumerConfig::AutoOffsetReset::None));
+    // Kafka's default, as ConsumerConfig's.
+    m_offsetReset->setCurrentIndex(m_offsetReset->findData(static_cast<int>(ConsumerConfig{}.autoOffsetReset)));
     m_processingMs->setRange(0, 600000);
     m_processingMs->setSuffix(tr(" ms per record"));
     m_processingMs->setToolTip(tr("How long the application works on each record. Above max.poll.interval.ms "

@@ -49,14 +49,17 @@ void Consumer::start()
     if (!topic)
         return;
     for (std::int32_t p = 0; p < topic->partitionCount(); ++p) {
-        const PartitionLog &log = topic->partition(PartitionId{p});
-        // auto.offset.reset: with no committed offset, start at the log start or the log end.
+        const PartitionState &state = topic->state(PartitionId{p});
+        // auto.offset.reset: with no committed offset, start at the log start or, as Kafka's
+        // ListOffsets(latest) answers a read_uncommitted consumer, the high watermark.
         if (m_config.autoOffsetReset == ConsumerConfig::AutoOffsetReset::None) {
             failWithoutOffset(TopicPartition{m_config.topic, PartitionId{p}}, "NoOffsetForPartitionException");
             return;
         }
-        m_positions[TopicPartition{m_config.topic, PartitionId{p}}] = Offset{
-            m_config.autoOffsetReset == ConsumerConfig::AutoOffsetReset::Earliest ? log.logStartOffset() : log.logEndOffset()};
+        m_positions[TopicPartition{m_config.topic, PartitionId{p}}] =
+            Offset{m_config.autoOffsetReset == ConsumerConfig::AutoOffsetReset::Earliest
+                       ? state.visibleLog().logStartOffset()
+                       : state.highWatermark()};
     }
     schedulePoll(m_config.pollInterval);
 }

@@ -29,8 +29,10 @@ struct ConsumerConfig {
     // the log: earliest (the log start), latest (the high watermark), or none, with which Kafka's
     // poll() throws (NoOffsetForPartitionException, OffsetOutOfRangeException); here the
     // application dies of it: the consumer stops as if it crashed and applicationError() says why.
+    // Kafka's default is latest: a new group (or a consumer without one) reads only what is
+    // produced after it starts.
     enum class AutoOffsetReset { Earliest, Latest, None };
-    AutoOffsetReset autoOffsetReset = AutoOffsetReset::Earliest;
+    AutoOffsetReset autoOffsetReset = AutoOffsetReset::Latest;
     // --- Fetching (Kafka's Fetcher; docs/GROUPS.md, "Fetching") ---
     std::int32_t fetchMinBytes = 1;              // fetch.min.bytes: the broker waits for this much
     std::int32_t fetchMaxWaitMs = 500;           // fetch.max.wait.ms: ... at most this long
@@ -74,6 +76,10 @@ struct ConsumerConfig {
     std::optional<std::string> groupInstanceId;    // group.instance.id (static membership)
     std::int32_t requestTimeoutMs = 30000;         // request.timeout.ms
     std::int32_t retryBackoffMs = 100;             // retry.backoff.ms
+    // metadata.max.age.ms: a group consumer refreshes its cached metadata (the partition count of
+    // every topic it watches) at least this often; the group leader rejoins when the counts
+    // differ from those its last assignment used (docs/GROUPS.md, "Metadata").
+    std::int32_t metadataMaxAgeMs = 300000;
 
     [[nodiscard]] std::vector<std::string> topics() const
     {
@@ -149,6 +155,11 @@ public:
     // Offsets this consumer committed (or fetched from the coordinator), by partition.
     [[nodiscard]] const std::map<TopicPartition, Offset> &committed() const { return m_committed; }
     [[nodiscard]] std::optional<BrokerId> coordinator() const { return m_coordinator; }
+    // The consumer's cached metadata (Kafka's Metadata): the partition count of every topic it
+    // watches (its subscription; as the group's leader, every member's), as of metadataUpdated().
+    // A topic that did not exist then is absent.
+    [[nodiscard]] const std::map<std::string, std::int32_t> &metadata() const { return m_metadata; }
+    [[nodiscard]] SimTime metadataUpdated() const { return m_metadataUpdated; }
     // Partitions given up with their positions committed first (revocation) and without (lost).
     [[nodiscard]] std::uint64_t partitionsRevoked() const { return m_revokedCount; }
     [[nodiscard]] std::uint64_t partitionsLost() const { return m_lostCount; }
@@ -245,6 +256,15 @@ private:
     // Kafka's error handling shared by the responses: returns true when it handled `error`.
     bool handleGroupError(GroupError error);
     void requestRejoin();
+    // Kafka's Metadata and ConsumerCoordinator.metadataSnapshot: the topics whose partition
+    // counts the consumer keeps (its subscription, and as leader the group's), refreshed when
+    // metadata.max.age.ms has passed, when a watched topic is unknown (after retry.backoff.ms),
+    // or at once when `force`.
+    [[nodiscard]] std::set<std::string> metadataTopics() const;
+    void maybeUpdateMetadata(bool force);
+    // rejoinNeededOrPending: the leader rejoins when its metadata no longer matches the snapshot
+    // its last assignment was computed from.
+    void checkAssignmentSnapshot();
     void resetGeneration(bool resetMemberId);
     void losePartitions();
     void assign(const std::vector<TopicPartition> &assignment);
@@ -312,6 +332,13 @@ private:
     std::optional<GroupError> m_fatalError;
     std::optional<std::string> m_applicationError;
     std::set<TopicPartition> m_lastAssignment; // before an eager revocation (the sticky assignor's memory)
+    std::map<std::string, std::int32_t> m_metadata; // cached partition counts (see metadata())
+    SimTime m_metadataUpdated;
+    bool m_metadataKnown = false; // fetched at least once
+    std::set<std::string> m_groupSubscription; // as leader: every member's topics
+    // As leader: the partition counts of the group's topics its last assignment used (Kafka's
+    // assignmentSnapshot); nothing for a follower.
+    std::optional<std::map<std::string, std::int32_t>> m_assignmentSnapshot;
     SimTime m_nextHeartbeat;
     SimTime m_nextAutoCommit;
     SimTime m_retryAt; // after an error, coordinator requests wait until then

@@ -31,6 +31,8 @@ Status validateConsumerGroupConfig(const ConsumerConfig &config)
     if (config.maxPollIntervalMs <= 0 || config.autoCommitIntervalMs <= 0 || config.requestTimeoutMs <= 0
         || config.retryBackoffMs < 0)
         return Status::invalidArgument("max.poll.interval.ms, auto.commit.interval.ms and request.timeout.ms must be positive");
+    if (config.metadataMaxAgeMs < 0)
+        return Status::invalidArgument("metadata.max.age.ms must not be negative");
     return Status::ok();
 }
 
@@ -69,6 +71,8 @@ void Consumer::groupTick()
             sendLeaveAndStop();
         return;
     }
+    maybeUpdateMetadata(false);
+    checkAssignmentSnapshot();
     if (!m_coordinator) {
         if (m_findRequest == 0 && now >= m_retryAt)
             lookupCoordinator();
@@ -327,7 +331,23 @@ void Consumer::onJoinResponse(std::uint64_t request, const JoinGroupResponse &re
     sync.groupInstanceId = m_config.groupInstanceId;
     sync.protocolType = response.protocolType;
     sync.protocolName = response.protocolName;
+    // Only the leader watches the group's metadata (ConsumerCoordinator: a follower drops its
+    // assignment snapshot).
+    m_assignmentSnapshot.reset();
     if (response.leader == m_memberId && !response.skipAssignment && response.protocolName) {
+        // onLeaderElected: the leader watches every member's topics (updateGroupSubscription);
+        // topics new to it make it refresh its metadata first, and so does an expired one.
+        std::set<std::string> groupTopics;
+        for (const std::string &t : m_config.topics())
+            groupTopics.insert(t);
+        for (const AssignorMember &m : response.members)
+            groupTopics.insert(m.topics.begin(), m.topics.end());
+        const std::set<std::string> watched = metadataTopics();
+        bool newTopics = false;
+        for (const std::string &t : groupTopics)
+            newTopics = newTopics || !watched.count(t);
+        m_groupSubscription = std::move(groupTopics);
+        maybeUpdateMetadata(newTopics);
         auto assignment = runAssignor(*response.protocolName, response.members);
         if (!assignment) {
             m_state = ConsumerGroupState::Unjoined;
@@ -336,17 +356,27 @@ void Consumer::onJoinResponse(std::uint64_t request, const JoinGroupResponse &re
             return;
         }
         sync.assignments = std::move(*assignment);
+        // The snapshot is taken after the assignment, of the metadata it used.
+        std::map<std::string, std::int32_t> snapshot;
+        for (const std::string &t : m_groupSubscription)
+            if (const auto it = m_metadata.find(t); it != m_metadata.end())
+                snapshot.insert(*it);
+        m_assignmentSnapshot = std::move(snapshot);
+    } else {
+        m_groupSubscription.clear();
     }
     sendSync(std::move(sync));
 }
 
 std::optional<GroupAssignment> Consumer::runAssignor(const std::string &protocol, const std::vector<AssignorMember> &members)
 {
+    // The leader assigns the partitions its metadata knows (Kafka: metadata.fetch()), which may be
+    // up to metadata.max.age.ms old.
     PartitionsPerTopic partitions;
     for (const AssignorMember &m : members)
         for (const std::string &t : m.topics)
-            if (const Topic *topic = m_cluster.topic(t))
-                partitions[t] = topic->partitionCount();
+            if (const auto it = m_metadata.find(t); it != m_metadata.end())
+                partitions[t] = it->second;
     Result<GroupAssignment> result = Status::invalidArgument("unknown assignor " + protocol);
     if (protocol == "range")
         result = assignRange(partitions, members);
@@ -641,6 +671,74 @@ void Consumer::requestRejoin()
 {
     m_rejoinNeeded = true;
     m_joinPrepared = false;
+}
+
+std::set<std::string> Consumer::metadataTopics() const
+{
+    std::set<std::string> topics = m_groupSubscription;
+    for (const std::string &t : m_config.topics())
+        topics.insert(t);
+    return topics;
+}
+
+void Consumer::maybeUpdateMetadata(bool force)
+{
+    // Kafka's Metadata: a refresh is due when requested, when the last one is metadata.max.age.ms
+    // old, and, while a watched topic is unknown (UNKNOWN_TOPIC_OR_PARTITION), after
+    // retry.backoff.ms. The answer is the controller's metadata now (no round trip is modelled).
+    const SimTime now = m_cluster.now();
+    const std::set<std::string> topics = metadataTopics();
+    bool due = force || !m_metadataKnown || now >= m_metadataUpdated + SimDuration::millis(m_config.metadataMaxAgeMs);
+    if (!due && now >= m_metadataUpdated + SimDuration::millis(m_config.retryBackoffMs))
+        for (const std::string &t : topics)
+            due = due || !m_metadata.count(t);
+    if (!due)
+        return;
+    m_metadata.clear();
+    for (const std::string &t : topics)
+        if (const Topic *topic = m_cluster.topic(t))
+            m_metadata[t] = topic->partitionCount();
+    m_metadataUpdated = now;
+    m_metadataKnown = true;
+}
+
+void Consumer::checkAssignmentSnapshot()
+{
+    if (!m_assignmentSnapshot || m_rejoinNeeded || m_state != ConsumerGroupState::Stable)
+        return;
+    std::map<std::string, std::int32_t> current;
+    for (const std::string &t : m_groupSubscription)
+        if (const auto it = m_metadata.find(t); it != m_metadata.end())
+            current.insert(*it);
+    if (current == *m_assignmentSnapshot)
+        return;
+    // ConsumerCoordinator.rejoinNeededOrPending: "cached metadata has changed" (partitions were
+    // added, a topic was created or deleted): the leader rejoins, the group rebalances, and the
+    // new assignment covers the partitions as they are now.
+    std::string change;
+    std::int64_t changed = 0;
+    std::set<std::string> names;
+    for (const auto &[t, n] : *m_assignmentSnapshot)
+        names.insert(t);
+    for (const auto &[t, n] : current)
+        names.insert(t);
+    for (const std::string &t : names) {
+        const auto before = m_assignmentSnapshot->find(t);
+        const auto after = current.find(t);
+        const std::int32_t from = before == m_assignmentSnapshot->end() ? 0 : before->second;
+        const std::int32_t to = after == current.end() ? 0 : after->second;
+        if (from == to)
+            continue;
+        if (!change.empty())
+            change += ", ";
+        change += t + " " + std::to_string(from) + "->" + std::to_string(to);
+        ++changed;
+    }
+    spdlog::info("[{}] consumer {}: cached metadata has changed ({}), rejoining", formatSimTime(m_cluster.now()),
+                 m_config.clientId, change);
+    m_cluster.journalConsumer(JournalEventKind::ConsumerMetadataChanged, *this, "(" + change + ")", std::nullopt, changed);
+    m_assignmentSnapshot.reset();
+    requestRejoin();
 }
 
 void Consumer::resetGeneration(bool resetMemberId)

@@ -6,6 +6,7 @@
 #include <cassert>
 #include <limits>
 #include <string>
+#include <tuple>
 
 namespace kafkascope {
 
@@ -119,6 +120,7 @@ const char *produceErrorName(ProduceError error)
     case ProduceError::NotEnoughReplicasAfterAppend: return "NOT_ENOUGH_REPLICAS_AFTER_APPEND";
     case ProduceError::RequestTimedOut: return "REQUEST_TIMED_OUT";
     case ProduceError::OutOfOrderSequence: return "OUT_OF_ORDER_SEQUENCE_NUMBER";
+    case ProduceError::InvalidProducerEpoch: return "INVALID_PRODUCER_EPOCH";
     }
     return "UNKNOWN";
 }
@@ -205,8 +207,16 @@ bool Producer::isMuted(const TopicPartition &tp) const
 
 bool Producer::waitsForEarlierSequence(const ProducerBatch &batch) const
 {
-    if (batch.baseSequence < 0)
-        return false;
+    if (batch.baseSequence < 0) {
+        // A new batch of a partition whose sequences belong to an older epoch waits until that
+        // epoch's batches are resolved; then the partition starts again at 0.
+        if (!m_config.idempotent())
+            return false;
+        const auto epoch = m_sequenceEpoch.find(batch.topicPartition);
+        const auto unresolved = m_unresolvedBatches.find(batch.topicPartition);
+        return epoch != m_sequenceEpoch.end() && epoch->second != m_producerEpoch && unresolved != m_unresolvedBatches.end()
+            && unresolved->second > 0;
+    }
     const auto it = m_inFlightSequences.find(batch.topicPartition);
     return it != m_inFlightSequences.end() && !it->second.empty() && *it->second.begin() != batch.baseSequence;
 }
@@ -219,6 +229,7 @@ void Producer::wake()
     if (const auto oldest = m_accumulator.oldestCreation(); oldest && now - *oldest >= deliveryTimeout)
         for (const ProducerBatch &batch : m_accumulator.expire(now, deliveryTimeout))
             failBatch(batch);
+    maybeBumpEpoch(); // Kafka's Sender.runOnce bumps before it drains
 
     // Kafka's RecordAccumulator.ready: the brokers leading a partition whose oldest batch is
     // sendable (and not muted). Partitions without a leader are "sent" on their own below.
@@ -315,9 +326,13 @@ void Producer::sendRequest(std::optional<BrokerId> broker, std::vector<ProducerB
         if (m_config.idempotent() && batch.baseSequence < 0) {
             if (m_producerId < 0)
                 m_producerId = m_cluster.initProducerId();
+            maybeUpdatePartitionEpoch(batch.topicPartition);
             std::int32_t &nextSequence = m_nextSequence[batch.topicPartition];
+            batch.producerId = m_producerId;
+            batch.producerEpoch = m_producerEpoch;
             batch.baseSequence = nextSequence;
             nextSequence += static_cast<std::int32_t>(batch.records.size());
+            ++m_unresolvedBatches[batch.topicPartition];
         }
         ++m_inFlightBatches[batch.topicPartition];
         if (batch.baseSequence >= 0)
@@ -328,10 +343,10 @@ void Producer::sendRequest(std::optional<BrokerId> broker, std::vector<ProducerB
     request->unanswered = request->batches.size();
     ++m_requestsSent;
 
-    const auto identityOf = [this](const ProducerBatch &batch) {
+    const auto identityOf = [](const ProducerBatch &batch) {
         if (batch.baseSequence < 0)
             return ProducerIdentity{};
-        return ProducerIdentity{m_producerId, 0, batch.baseSequence};
+        return ProducerIdentity{batch.producerId, batch.producerEpoch, batch.baseSequence};
     };
     if (m_config.acks == 0) {
         // Fire and forget: no answer comes, and the request leaves the connection at once; the
@@ -439,6 +454,7 @@ void Producer::completeRequest(const std::shared_ptr<Request> &request)
         }
         completeBatch(std::move(batch), request->answers[i].value_or(ProduceError::RequestTimedOut));
     }
+    maybeBumpEpoch();
     // Room on the connection or an unmuted partition: the sender runs again if it held a ready
     // batch back. (Batches not ready yet have their wake-up scheduled; a retried one schedules its
     // own at the end of its backoff.)
@@ -448,7 +464,15 @@ void Producer::completeRequest(const std::shared_ptr<Request> &request)
 
 void Producer::completeBatch(ProducerBatch batch, ProduceError error)
 {
+    const TopicPartition &tp = batch.topicPartition;
     if (error == ProduceError::None) {
+        if (batch.baseSequence >= 0) {
+            resolveSequence(batch);
+            if (m_sequenceEpoch[tp] == batch.producerEpoch) {
+                std::int32_t &lastAcked = m_lastAckedSequence.try_emplace(tp, -1).first->second;
+                lastAcked = std::max(lastAcked, batch.baseSequence + static_cast<std::int32_t>(batch.records.size()) - 1);
+            }
+        }
         m_acknowledged += batch.records.size();
         for (const BatchedRecord &r : batch.records)
             m_cluster.noteAcknowledged(m_id, batch.topicPartition, r.record);
@@ -462,6 +486,23 @@ void Producer::completeBatch(ProducerBatch batch, ProduceError error)
         failBatch(batch);
         return;
     }
+    if (error == ProduceError::InvalidProducerEpoch) {
+        // Not retriable in Kafka (InvalidProducerEpochException): the batch fails, and the
+        // partition's sequences restart under a new epoch.
+        failBatch(batch);
+        return;
+    }
+    if (error == ProduceError::OutOfOrderSequence && batch.baseSequence >= 0) {
+        // Kafka's TransactionManager.canRetry for an idempotent producer: always retried; when the
+        // batch is the next after the last acknowledged sequence (and was not renumbered), the
+        // leader really lacks sequences it had acknowledged (its log lost them: an unclean
+        // election, a truncation), so the epoch is bumped and the sequences start again at 0.
+        const auto acked = m_lastAckedSequence.find(tp);
+        const std::int32_t lastAcked = acked == m_lastAckedSequence.end() ? -1 : acked->second;
+        if (!batch.sequenceReset && batch.producerEpoch == m_sequenceEpoch[tp]
+            && static_cast<std::int64_t>(batch.baseSequence) == static_cast<std::int64_t>(lastAcked) + 1)
+            requestEpochBump(tp);
+    }
     ++m_retries;
     batch.retryAt = now + SimDuration::millis(m_config.retryBackoffMs);
     const SimTime retryAt = *batch.retryAt;
@@ -472,6 +513,99 @@ void Producer::completeBatch(ProducerBatch batch, ProduceError error)
 void Producer::failBatch(const ProducerBatch &batch)
 {
     m_failed += batch.records.size();
+    if (batch.baseSequence < 0)
+        return;
+    // TransactionManager.handleFailedBatch: a numbered batch given up leaves a hole in the
+    // partition's sequences (or the leader refused its epoch): the idempotent producer bumps its
+    // epoch so that the partition starts again at 0. (Kafka first waits for the partition's other
+    // batches in flight when the batch expired; here their sequences are renumbered at once.)
+    resolveSequence(batch);
+    if (batch.producerId == m_producerId && batch.producerEpoch == m_sequenceEpoch[batch.topicPartition])
+        requestEpochBump(batch.topicPartition);
+}
+
+void Producer::resolveSequence(const ProducerBatch &batch)
+{
+    const auto it = m_unresolvedBatches.find(batch.topicPartition);
+    if (it == m_unresolvedBatches.end())
+        return;
+    if (--it->second == 0)
+        m_unresolvedBatches.erase(it);
+}
+
+void Producer::maybeUpdatePartitionEpoch(const TopicPartition &tp)
+{
+    const auto it = m_sequenceEpoch.find(tp);
+    if (it != m_sequenceEpoch.end() && it->second == m_producerEpoch)
+        return;
+    m_sequenceEpoch[tp] = m_producerEpoch;
+    m_nextSequence[tp] = 0;
+    m_lastAckedSequence[tp] = -1;
+}
+
+void Producer::requestEpochBump(const TopicPartition &tp)
+{
+    m_partitionsToRewrite.insert(tp);
+    m_epochBumpRequired = true;
+}
+
+void Producer::maybeBumpEpoch()
+{
+    if (!m_epochBumpRequired)
+        return;
+    m_epochBumpRequired = false;
+    // bumpIdempotentProducerEpoch: the epoch goes up locally (a non-transactional producer needs
+    // no InitProducerId for it); at Short.MAX_VALUE the producer takes a new producer id instead.
+    if (m_producerEpoch == std::numeric_limits<std::int16_t>::max()) {
+        m_producerId = m_cluster.initProducerId();
+        m_producerEpoch = 0;
+    } else {
+        ++m_producerEpoch;
+    }
+    ++m_epochBumps;
+    std::string partitions;
+    for (const TopicPartition &tp : m_partitionsToRewrite) {
+        // startSequencesAtBeginning: the partition's unresolved batches, in sequence order, are
+        // numbered again from 0 under the new epoch, wherever they are (in flight or queued).
+        std::vector<ProducerBatch *> batches;
+        for (const auto &request : m_byDeadline) {
+            if (request->done)
+                continue;
+            for (ProducerBatch &batch : request->batches)
+                if (batch.topicPartition == tp && batch.baseSequence >= 0)
+                    batches.push_back(&batch);
+        }
+        m_accumulator.forEachQueued(tp, [&batches](ProducerBatch &batch) {
+            if (batch.baseSequence >= 0)
+                batches.push_back(&batch);
+        });
+        std::stable_sort(batches.begin(), batches.end(), [](const ProducerBatch *a, const ProducerBatch *b) {
+            return std::tie(a->producerEpoch, a->baseSequence) < std::tie(b->producerEpoch, b->baseSequence);
+        });
+        std::int32_t sequence = 0;
+        for (ProducerBatch *batch : batches) {
+            batch->producerId = m_producerId;
+            batch->producerEpoch = m_producerEpoch;
+            batch->baseSequence = sequence;
+            batch->sequenceReset = true;
+            sequence += static_cast<std::int32_t>(batch->records.size());
+        }
+        m_sequenceEpoch[tp] = m_producerEpoch;
+        m_nextSequence[tp] = sequence;
+        m_lastAckedSequence[tp] = -1;
+        // The in-flight sequences follow the renumbering.
+        m_inFlightSequences.erase(tp);
+        for (const auto &request : m_byDeadline)
+            if (!request->done)
+                for (const ProducerBatch &batch : request->batches)
+                    if (batch.topicPartition == tp && batch.baseSequence >= 0)
+                        m_inFlightSequences[tp].insert(batch.baseSequence);
+        if (!partitions.empty())
+            partitions += ",";
+        partitions += tp.toString();
+    }
+    m_partitionsToRewrite.clear();
+    m_cluster.journalProducer(JournalEventKind::ProducerEpochBumped, *this, "[" + partitions + "]", m_producerEpoch);
 }
 
 } // namespace kafkascope

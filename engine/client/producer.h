@@ -84,6 +84,7 @@ enum class ProduceError {
     NotEnoughReplicasAfterAppend, // acks=all, written, but the ISR shrank below min.insync.replicas
     RequestTimedOut,              // no answer within request.timeout.ms
     OutOfOrderSequence,           // idempotence: an earlier sequence of this producer is missing
+    InvalidProducerEpoch,         // idempotence: the leader has seen a newer epoch of this producer
 };
 
 // What an idempotent producer puts on a batch (Kafka's producer id, epoch and sequence).
@@ -113,7 +114,9 @@ const char *produceErrorName(ProduceError error);
 // answer was lost writes it twice (duplicates). An idempotent producer numbers its batches per
 // partition when they are first sent; the leader refuses a gap (OUT_OF_ORDER_SEQUENCE) and answers
 // a repeat without writing it, and the sender sends a retried batch only when no earlier batch of
-// its partition is in flight, so the log keeps the send order without duplicates.
+// its partition is in flight, so the log keeps the send order without duplicates. When the leader
+// lacks sequences the producer had acknowledged (an unclean election) or a numbered batch fails
+// for good, the producer bumps its epoch (KIP-360) and renumbers that partition's batches from 0.
 //
 // A partition without a leader is refused at once without a request (the producer's metadata
 // shows no leader) and retried after the backoff.
@@ -136,6 +139,11 @@ public:
     [[nodiscard]] std::uint64_t requestsSent() const { return m_requestsSent; }
     // Unanswered produce requests on the connection to `broker` right now.
     [[nodiscard]] std::size_t inFlightRequests(BrokerId broker) const;
+    // The idempotent producer's id (-1 before its first batch) and epoch, and how often it bumped
+    // the epoch (KIP-360).
+    [[nodiscard]] std::int64_t producerId() const { return m_producerId; }
+    [[nodiscard]] std::int16_t producerEpoch() const { return m_producerEpoch; }
+    [[nodiscard]] std::uint64_t epochBumps() const { return m_epochBumps; }
 
     // Starts the workload (no-op without a rate model).
     void start();
@@ -175,8 +183,19 @@ private:
     void failBatch(const ProducerBatch &batch);
     [[nodiscard]] bool isMuted(const TopicPartition &tp) const;
     // Kafka's shouldStopDrainBatchesForPartition: a retried batch (one with a sequence) waits until
-    // it is the first of its partition's batches in flight.
+    // it is the first of its partition's batches in flight; a new batch of a partition whose
+    // sequences still belong to an older epoch waits until that epoch's batches are resolved.
     [[nodiscard]] bool waitsForEarlierSequence(const ProducerBatch &batch) const;
+    // KIP-360 for an idempotent producer (Kafka's TransactionManager): a partition whose sequences
+    // have a gap at the broker asks for an epoch bump; the bump (at the sender's next run) raises
+    // the epoch locally and renumbers that partition's unresolved batches from 0.
+    void requestEpochBump(const TopicPartition &tp);
+    void maybeBumpEpoch();
+    // The partition's sequence state (Kafka's TxnPartitionEntry): restarts at 0 under the current
+    // epoch when it belongs to an older one.
+    void maybeUpdatePartitionEpoch(const TopicPartition &tp);
+    // A numbered batch is resolved (acknowledged or failed for good).
+    void resolveSequence(const ProducerBatch &batch);
     void scheduleNextSend();
     // The console producer's path: each record is sent at once, with nobody waiting for the answer.
     void sendDirectly(const TopicPartition &tp, Record record);
@@ -192,7 +211,16 @@ private:
     std::uint64_t m_retries = 0;
     std::uint64_t m_requestsSent = 0;
     std::int64_t m_producerId = -1; // from InitProducerId, when idempotent
+    std::int16_t m_producerEpoch = 0;
+    std::uint64_t m_epochBumps = 0;
+    bool m_epochBumpRequired = false;
+    std::set<TopicPartition> m_partitionsToRewrite; // their sequences restart at the bump
     std::map<TopicPartition, std::int32_t> m_nextSequence;
+    // Per partition: the epoch its sequences belong to, the last sequence acknowledged, and the
+    // numbered batches not resolved yet (in flight or waiting to be retried).
+    std::map<TopicPartition, std::int16_t> m_sequenceEpoch;
+    std::map<TopicPartition, std::int32_t> m_lastAckedSequence;
+    std::map<TopicPartition, std::size_t> m_unresolvedBatches;
     RecordAccumulator m_accumulator;
     std::optional<SimTime> m_wakeAt; // the sender's next scheduled wake-up
     bool m_heldBack = false;         // the last wake-up left a sendable batch behind

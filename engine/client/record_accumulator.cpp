@@ -217,6 +217,15 @@ bool RecordAccumulator::startsNewBatch(const TopicPartition &tp, std::size_t rec
     return it->second.back().sizeInBytes + recordBytes > m_config.batchSizeBytes;
 }
 
+void RecordAccumulator::forEachQueued(const TopicPartition &tp, const std::function<void(ProducerBatch &)> &visit)
+{
+    const auto it = m_batches.find(tp);
+    if (it == m_batches.end())
+        return;
+    for (ProducerBatch &batch : it->second)
+        visit(batch);
+}
+
 void RecordAccumulator::reenqueue(ProducerBatch batch)
 {
     assert(batch.isClosed());

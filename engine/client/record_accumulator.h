@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <optional>
 #include <vector>
@@ -53,6 +54,11 @@ struct ProducerBatch {
     std::int32_t baseSequence = -1;
     std::uint32_t attempts = 0;
     std::optional<SimTime> retryAt;
+    // The idempotent producer's id and epoch the sequence belongs to, and whether an epoch bump
+    // renumbered it since it was first sent (Kafka's sequenceHasBeenReset).
+    std::int64_t producerId = -1;
+    std::int16_t producerEpoch = -1;
+    bool sequenceReset = false;
 
     [[nodiscard]] bool isClosed() const { return closedAt.has_value(); }
 };
@@ -150,6 +156,9 @@ public:
     // Puts back a batch whose attempt failed, following the reenqueue rule above. The batch must be
     // closed; set its retryAt first.
     void reenqueue(ProducerBatch batch);
+    // Calls `visit` on every batch of `tp` held here, oldest first, so that the sender can
+    // renumber their sequences after an epoch bump. `visit` must keep the batches' order.
+    void forEachQueued(const TopicPartition &tp, const std::function<void(ProducerBatch &)> &visit);
     // Removes and returns, per partition from the oldest, the batches created at least
     // `deliveryTimeout` before now (Kafka's expiredBatches: delivery.timeout.ms has passed).
     std::vector<ProducerBatch> expire(SimTime now, SimDuration deliveryTimeout);

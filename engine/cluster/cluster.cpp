@@ -24,6 +24,10 @@ Cluster::Cluster(std::uint64_t seed) : m_seed(seed), m_random(seed), m_network(m
         e.kind = JournalEventKind::NetworkChanged;
         e.detail = what;
         journal(std::move(e));
+        // A partition may cut brokers off from the controller (or the controller from the
+        // majority); a heal lets fenced brokers back.
+        noteControllerChange();
+        watchBrokerSessions();
     });
     m_brokers.emplace(BrokerId{0}, BrokerInfo{BrokerId{0}, true});
     JournalEvent added;
@@ -117,6 +121,16 @@ void Cluster::journalPartition(JournalEventKind kind, const PartitionState &stat
     journal(std::move(e));
 }
 
+void Cluster::journalProducer(JournalEventKind kind, const Producer &producer, const std::string &detail, std::int64_t count)
+{
+    JournalEvent e;
+    e.kind = kind;
+    e.value = producer.id().value();
+    e.detail = producer.config().clientId + (detail.empty() ? "" : " " + detail);
+    e.count = count;
+    journal(std::move(e));
+}
+
 void Cluster::journalIsr(const PartitionState &state, std::string why)
 {
     JournalEvent e;
@@ -140,6 +154,10 @@ void Cluster::noteControllerChange()
     e.kind = JournalEventKind::ControllerChanged;
     e.broker = current ? current->value() : -1;
     journal(std::move(e));
+    // A new active controller starts every broker's session afresh (KRaft's heartbeat manager).
+    for (const auto &[id, broker] : m_brokers)
+        if (broker.alive)
+            m_lastHeartbeat[id] = now();
 }
 
 ClusterSnapshot Cluster::snapshot() const
@@ -291,12 +309,17 @@ void Cluster::handleProduce(ProducerId from, const TopicPartition &tp, std::vect
         return;
     }
     if (identity.producerId >= 0) {
-        // Idempotence (Kafka's ProducerStateManager): a sequence already written is a retried
-        // duplicate, answered as success without writing it again; a gap is out of order.
+        // Idempotence (Kafka's ProducerStateManager, producer_state.h): a sequence already written
+        // is a retried duplicate, answered as success without writing it again; a gap (or a new
+        // epoch not starting at 0) is out of order; an older epoch is refused.
         const Replica &leader = *state->leaderReplica();
-        const auto it = leader.lastSequence.find(identity.producerId);
-        const std::int32_t last = it == leader.lastSequence.end() ? -1 : it->second;
-        if (identity.sequence <= last) {
+        const auto it = leader.producers.find(identity.producerId);
+        const std::optional<ProducerEntry> entry =
+            it == leader.producers.end() ? std::nullopt : std::optional<ProducerEntry>(it->second);
+        switch (checkProducerSequence(entry, identity.epoch, identity.sequence)) {
+        case SequenceCheck::Append:
+            break;
+        case SequenceCheck::Duplicate:
             if (acks == -1) // acknowledged once the original (somewhere below the log end) is committed
                 m_delayedProduces[tp].push_back(
                     DelayedProduce{leader.log->logEndOffset() - 1, from, broker, std::move(onResponse)});
@@ -304,9 +327,11 @@ void Cluster::handleProduce(ProducerId from, const TopicPartition &tp, std::vect
                 respondToProducer(from, broker, ProduceError::None, onResponse);
             completeDelayedProduces(*state, false);
             return;
-        }
-        if (identity.sequence > last + 1) {
+        case SequenceCheck::OutOfOrder:
             respondToProducer(from, broker, ProduceError::OutOfOrderSequence, onResponse);
+            return;
+        case SequenceCheck::InvalidEpoch:
+            respondToProducer(from, broker, ProduceError::InvalidProducerEpoch, onResponse);
             return;
         }
     }
@@ -342,7 +367,7 @@ std::optional<std::int64_t> Cluster::appendAtLeader(PartitionState &state, Produ
             m_storageError = appended.status();
         return std::nullopt;
     }
-    leader->noteBatch(identity.producerId, identity.sequence, static_cast<std::int32_t>(records.size()) - 1);
+    leader->noteBatch(identity.producerId, identity.epoch, identity.sequence, static_cast<std::int32_t>(records.size()) - 1);
     journalPartition(JournalEventKind::RecordsAppended, state, state.leader->value(), appended.value().firstOffset,
                      static_cast<std::int64_t>(records.size()));
     updateHighWatermark(state);

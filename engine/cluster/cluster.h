@@ -39,6 +39,10 @@ struct BrokerInfo {
     bool alive = true;
     // Being decommissioned: its replicas are moving away; once none is left it leaves the cluster.
     bool decommissioning = false;
+    // Fenced by the controller (KRaft): no heartbeat reached the controller for
+    // broker.session.timeout.ms, because a network partition cuts it off. It keeps running, but
+    // leads nothing, is in no ISR and gets no new replicas until a heartbeat gets through again.
+    bool fenced = false;
 };
 
 class Cluster;
@@ -90,6 +94,8 @@ struct ReplicationConfig {
     double leaderImbalancePerBrokerPercentage = 10.0;     // leader.imbalance.per.broker.percentage
     std::int64_t logRetentionCheckIntervalMs = 300000;    // log.retention.check.interval.ms
     std::int64_t logCleanerBackoffMs = 15000;             // log.cleaner.backoff.ms
+    std::int64_t brokerSessionTimeoutMs = 9000;           // broker.session.timeout.ms (KRaft)
+    std::int64_t brokerHeartbeatIntervalMs = 2000;        // broker.heartbeat.interval.ms (KRaft)
 };
 
 // The simulated cluster: topics with their partition logs, producer and consumer clients, the
@@ -145,8 +151,18 @@ public:
     Status decommissionBroker(BrokerId id);
     [[nodiscard]] const std::map<BrokerId, BrokerInfo> &brokers() const { return m_brokers; }
     [[nodiscard]] bool isAlive(BrokerId id) const;
+    // Whether the controller fenced the broker (BrokerInfo::fenced).
+    [[nodiscard]] bool isFenced(BrokerId id) const;
+    // The brokers that may lead and hold replicas: running and not fenced.
     [[nodiscard]] std::set<BrokerId> liveBrokers() const;
-    // The controller: the live broker with the lowest id (nothing when all are down).
+    // The controller: the live broker with the lowest id among those that reach a majority of the
+    // live brokers (KRaft's quorum: a controller cut off from most of the others loses its place
+    // to one on the majority side). Nothing when all are down or no side has a majority.
+    // Every broker heartbeats to it every broker.heartbeat.interval.ms; one whose heartbeats are
+    // cut off for broker.session.timeout.ms is fenced: new leaders are elected for the partitions
+    // it led and it leaves every ISR (the last member stays, leaderless). Once its heartbeats get
+    // through again it is unfenced and catches up. Only network partitions (not pauses) stop
+    // heartbeats here.
     [[nodiscard]] std::optional<BrokerId> controller() const;
     [[nodiscard]] const ReplicationConfig &replicationConfig() const { return m_replication; }
     // The brokers' settings; call before creating topics (timers already running keep their
@@ -348,6 +364,9 @@ public:
     // partition when the event is about one.
     void journalConsumer(JournalEventKind kind, const Consumer &consumer, std::string detail,
                          const std::optional<TopicPartition> &tp = std::nullopt, std::int64_t count = 0);
+    // Journals a producer's event: detail = its client id and `detail`, value = the producer
+    // number, count = `count`.
+    void journalProducer(JournalEventKind kind, const Producer &producer, const std::string &detail, std::int64_t count = 0);
     // Records sent to a partition that had no live leader when they arrived (lost in flight).
     [[nodiscard]] std::uint64_t recordsRejected() const { return m_recordsRejected; }
 
@@ -445,6 +464,17 @@ private:
     void becomeLeader(PartitionState &state, BrokerId leader, bool unclean, const char *reason);
     // Marks a live broker down (crash or the end of a controlled shutdown) and fails over.
     void stopBroker(BrokerId id, JournalEventKind how);
+    // KRaft broker sessions (see controller()): the controller's check runs every
+    // broker.heartbeat.interval.ms while some live broker cannot reach it or is fenced, and
+    // stops once all are back (then every session is current).
+    [[nodiscard]] bool reachesMajority(BrokerId id) const;
+    void watchBrokerSessions();
+    void checkBrokerSessions();
+    void fenceBroker(BrokerId id);
+    void unfenceBroker(BrokerId id);
+    // After a broker returns to service (restart, unfencing): it follows the current leaders, and
+    // an offline partition it can lead gets it as leader.
+    void resumeReplicas(BrokerId id);
     PartitionState *partitionState(const TopicPartition &tp);
     static NodeId nodeOf(BrokerId id) { return id.value(); }
 
@@ -578,6 +608,8 @@ private:
     bool m_isrCheckScheduled = false;
     bool m_rebalanceScheduled = false;
     bool m_logMaintenanceScheduled = false;
+    bool m_sessionCheckScheduled = false;
+    std::map<BrokerId, SimTime> m_lastHeartbeat; // the controller's last heartbeat from each broker
     std::int64_t m_nextProducerId = 1000;
     std::map<TopicPartition, std::vector<DelayedProduce>> m_delayedProduces;
     struct Acknowledged {

@@ -41,9 +41,29 @@ std::set<BrokerId> Cluster::liveBrokers() const
 {
     std::set<BrokerId> live;
     for (const auto &[id, broker] : m_brokers)
-        if (broker.alive)
+        if (broker.alive && !broker.fenced)
             live.insert(id);
     return live;
+}
+
+bool Cluster::isFenced(BrokerId id) const
+{
+    const auto it = m_brokers.find(id);
+    return it != m_brokers.end() && it->second.fenced;
+}
+
+bool Cluster::reachesMajority(BrokerId id) const
+{
+    std::size_t live = 0;
+    std::size_t reached = 0;
+    for (const auto &[b, broker] : m_brokers) {
+        if (!broker.alive)
+            continue;
+        ++live;
+        if (b == id || !m_network.isCut(nodeOf(id), nodeOf(b)))
+            ++reached;
+    }
+    return 2 * reached > live;
 }
 
 bool Cluster::isAlive(BrokerId id) const
@@ -55,9 +75,112 @@ bool Cluster::isAlive(BrokerId id) const
 std::optional<BrokerId> Cluster::controller() const
 {
     for (const auto &[id, broker] : m_brokers)
-        if (broker.alive)
+        if (broker.alive && reachesMajority(id))
             return id;
     return std::nullopt;
+}
+
+void Cluster::watchBrokerSessions()
+{
+    if (m_sessionCheckScheduled)
+        return;
+    // Not watching means every live broker reached the controller until now: its session is
+    // current.
+    for (const auto &[id, broker] : m_brokers)
+        if (broker.alive && !broker.fenced)
+            m_lastHeartbeat[id] = now();
+    m_sessionCheckScheduled = true;
+    m_scheduler.scheduleAfter(SimDuration::millis(m_replication.brokerHeartbeatIntervalMs), EventPriority::Timer,
+                              [this] { checkBrokerSessions(); });
+}
+
+void Cluster::checkBrokerSessions()
+{
+    m_sessionCheckScheduled = false;
+    noteControllerChange();
+    const auto active = controller();
+    bool watch = false;
+    for (const auto &[id, broker] : m_brokers) {
+        if (!broker.alive)
+            continue;
+        const bool reaches = active && (id == *active || !m_network.isCut(nodeOf(id), nodeOf(*active)));
+        if (reaches) {
+            m_lastHeartbeat[id] = now();
+            if (broker.fenced)
+                unfenceBroker(id); // KRaft: a heartbeat from a caught-up broker unfences it
+        } else if (active && !broker.fenced
+                   && now() - m_lastHeartbeat[id] >= SimDuration::millis(m_replication.brokerSessionTimeoutMs)) {
+            fenceBroker(id);
+        }
+        watch = watch || !reaches || m_brokers.at(id).fenced;
+    }
+    if (!watch)
+        return;
+    m_sessionCheckScheduled = true;
+    m_scheduler.scheduleAfter(SimDuration::millis(m_replication.brokerHeartbeatIntervalMs), EventPriority::Timer,
+                              [this] { checkBrokerSessions(); });
+}
+
+void Cluster::fenceBroker(BrokerId id)
+{
+    // KRaft's controller fences a broker whose session expired (BrokerHeartbeatManager): the
+    // partitions it led get new leaders as after a crash, and it leaves every ISR, except as the
+    // last member, which stays while the partition goes offline (PartitionChangeBuilder).
+    m_brokers.at(id).fenced = true;
+    ++m_metadataVersion;
+    JournalEvent e;
+    e.kind = JournalEventKind::BrokerFenced;
+    e.broker = id.value();
+    journal(std::move(e));
+    spdlog::debug("[{}] broker {} fenced: no heartbeat for {} ms", formatSimTime(now()), id.value(),
+                  m_replication.brokerSessionTimeoutMs);
+    for (auto &[name, topic] : m_topics) {
+        for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
+            PartitionState &state = topic.state(PartitionId{p});
+            if (!state.replicas.count(id))
+                continue;
+            if (state.leader == id) {
+                electAfterFailure(state);
+            } else if (state.isr.count(id) && state.isr.size() > 1) {
+                state.isr.erase(id);
+                journalIsr(state, "broker " + std::to_string(id.value()) + " is fenced");
+                if (m_observer)
+                    m_observer->onPartitionStateChanged(state.tp);
+                updateHighWatermark(state);
+                completeParkedFetches(state);
+            }
+        }
+    }
+    syncGroupCoordinators();
+}
+
+void Cluster::unfenceBroker(BrokerId id)
+{
+    m_brokers.at(id).fenced = false;
+    ++m_metadataVersion;
+    JournalEvent e;
+    e.kind = JournalEventKind::BrokerUnfenced;
+    e.broker = id.value();
+    journal(std::move(e));
+    spdlog::debug("[{}] broker {} unfenced", formatSimTime(now()), id.value());
+    resumeReplicas(id);
+    syncGroupCoordinators();
+}
+
+void Cluster::resumeReplicas(BrokerId id)
+{
+    for (auto &[name, topic] : m_topics) {
+        for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
+            PartitionState &state = topic.state(PartitionId{p});
+            if (!state.replicas.count(id))
+                continue;
+            state.replicas.at(id).knownLeaderEpoch = state.leaderEpoch;
+            if (!state.leader)
+                electAfterFailure(state); // an offline partition may get its leader back
+            else if (*state.leader != id)
+                startFetcher(state.tp, id, SimDuration{});
+        }
+    }
 }
 
 PartitionState *Cluster::partitionState(const TopicPartition &tp)
@@ -140,6 +263,8 @@ Status Cluster::restartBroker(BrokerId id)
     if (isAlive(id))
         return Status::invalidArgument("broker " + std::to_string(id.value()) + " is already running");
     m_brokers.at(id).alive = true;
+    m_brokers.at(id).fenced = false;
+    m_lastHeartbeat[id] = now();
     m_network.resume(nodeOf(id));
     spdlog::debug("[{}] broker {} restarted", formatSimTime(now()), id.value());
     JournalEvent e;
@@ -147,19 +272,12 @@ Status Cluster::restartBroker(BrokerId id)
     e.broker = id.value();
     journal(std::move(e));
     noteControllerChange();
-    for (auto &[name, topic] : m_topics) {
-        for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
-            PartitionState &state = topic.state(PartitionId{p});
-            if (!state.replicas.count(id))
-                continue;
-            state.replicas.at(id).knownLeaderEpoch = state.leaderEpoch;
-            if (!state.leader)
-                electAfterFailure(state); // an offline partition may get its leader back
-            else if (*state.leader != id)
-                startFetcher(state.tp, id, SimDuration{});
-        }
-    }
+    resumeReplicas(id);
     syncGroupCoordinators();
+    // It may come back into a network partition, cut off from the controller.
+    if (!m_sessionCheckScheduled && controller()
+        && (!reachesMajority(id) || m_network.isCut(nodeOf(id), nodeOf(*controller()))))
+        watchBrokerSessions();
     return Status::ok();
 }
 
@@ -315,7 +433,14 @@ void Cluster::electAfterFailure(PartitionState &state)
         // back as a clean leader.
         completeDelayedProduces(state, true);
         const bool wasOnline = state.leader.has_value();
+        // Going offline is a leader change (to none): a new epoch, which every live replica
+        // learns from the controller, so that nothing of the old leader's epoch is accepted.
+        state.leaderEpoch = leaderEpochAfter(state.leaderEpoch, state.leader, std::nullopt);
         state.leader.reset();
+        if (wasOnline)
+            for (auto &[b, replica] : state.replicas)
+                if (isAlive(b))
+                    replica.knownLeaderEpoch = state.leaderEpoch;
         ++m_metadataVersion;
         if (wasOnline)
             journalPartition(JournalEventKind::PartitionOffline, state);
@@ -331,8 +456,8 @@ void Cluster::becomeLeader(PartitionState &state, BrokerId leader, bool unclean,
 {
     const std::set<BrokerId> live = liveBrokers();
     completeDelayedProduces(state, true); // the old leader's waiting produces fail
+    state.leaderEpoch = leaderEpochAfter(state.leaderEpoch, state.leader, leader);
     state.leader = leader;
-    ++state.leaderEpoch;
     const std::set<BrokerId> oldIsr = state.isr;
     state.isr = isrAfterElection(state.isr, live, leader, unclean);
     journalPartition(JournalEventKind::LeaderElected, state, leader.value(), -1, 0, reason);
@@ -571,7 +696,7 @@ void Cluster::handleSessionFetch(BrokerId follower, BrokerId leaderId, std::uint
         recordFollowerFetch(fetchState, part.fetchOffset, leaderEnd, now().millis());
         // KIP-841: only a live (unfenced) broker may join the ISR; a fetch it sent just before it
         // died still arrives, but does not bring it back.
-        if (!state->isr.count(follower) && isAlive(follower)
+        if (!state->isr.count(follower) && isAlive(follower) && !isFenced(follower)
             && mayJoinIsr(part.fetchOffset, leader.highWatermark, state->leaderEpochStartOffset)) {
             state->isr.insert(follower);
             journalIsr(*state, "broker " + std::to_string(follower.value()) + " caught up");
@@ -734,7 +859,8 @@ void Cluster::handleSessionAnswer(BrokerId follower, BrokerId leaderId, std::uin
                 break;
             if (header.value().partitionLeaderEpoch >= 0)
                 r.epochs.assign(header.value().partitionLeaderEpoch, header.value().baseOffset);
-            r.noteBatch(header.value().producerId, header.value().baseSequence, header.value().lastOffsetDelta);
+            r.noteBatch(header.value().producerId, header.value().producerEpoch, header.value().baseSequence,
+                        header.value().lastOffsetDelta);
             bytes.remove_prefix(batch.size());
         }
         if (r.log->logEndOffset() > endBefore) {
@@ -750,7 +876,7 @@ void Cluster::handleSessionAnswer(BrokerId follower, BrokerId leaderId, std::uin
 
 void Replica::rebuildProducerState()
 {
-    lastSequence.clear();
+    producers.clear();
     std::int64_t offset = log->logStartOffset();
     while (offset < log->logEndOffset()) {
         const auto fetched = log->read(offset, 1 << 20);
@@ -761,7 +887,8 @@ void Replica::rebuildProducerState()
             const auto header = readBatchHeader(bytes);
             if (!header.isOk())
                 return;
-            noteBatch(header.value().producerId, header.value().baseSequence, header.value().lastOffsetDelta);
+            noteBatch(header.value().producerId, header.value().producerEpoch, header.value().baseSequence,
+                      header.value().lastOffsetDelta);
             bytes.remove_prefix(header.value().sizeInBytes());
         }
         offset = fetched.value().nextFetchOffset;

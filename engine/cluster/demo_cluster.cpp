@@ -44,12 +44,15 @@ Status populateDemoCluster(Cluster &cluster)
     if (auto r = cluster.addProducer(web); !r.isOk())
         return r.status();
 
-    // Group "billing": two members share the four partitions of "orders" (range: two each).
+    // Group "billing": two members share the four partitions of "orders" (range: two each). The
+    // group joins after group.initial.rebalance.delay.ms (3 s); with auto.offset.reset=earliest it
+    // bills the orders placed before it too (Kafka's default, latest, would skip them).
     for (const char *clientId : {"billing-1", "billing-2"}) {
         ConsumerConfig billing;
         billing.clientId = clientId;
         billing.topic = "orders";
         billing.groupId = "billing";
+        billing.autoOffsetReset = ConsumerConfig::AutoOffsetReset::Earliest;
         billing.pollInterval = SimDuration::millis(250);
         if (auto r = cluster.addConsumer(billing); !r.isOk())
             return r.status();

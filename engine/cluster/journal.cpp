@@ -51,6 +51,10 @@ const char *journalEventKindName(JournalEventKind kind)
     case JournalEventKind::ConsumerProcessingTimeChanged: return "consumer_processing_time_changed";
     case JournalEventKind::LogSegmentsDeleted: return "log_segments_deleted";
     case JournalEventKind::LogCompacted: return "log_compacted";
+    case JournalEventKind::ConsumerMetadataChanged: return "consumer_metadata_changed";
+    case JournalEventKind::ProducerEpochBumped: return "producer_epoch_bumped";
+    case JournalEventKind::BrokerFenced: return "broker_fenced";
+    case JournalEventKind::BrokerUnfenced: return "broker_unfenced";
     }
     return "unknown";
 }
@@ -85,7 +89,7 @@ std::string describeJournalEvent(const JournalEvent &e)
         return partitionName(e) + ": broker " + b + " elected leader, epoch " + std::to_string(e.leaderEpoch) + " ("
             + e.detail + ")";
     case JournalEventKind::PartitionOffline:
-        return partitionName(e) + " is offline: no replica may lead";
+        return partitionName(e) + " is offline: no replica may lead (epoch " + std::to_string(e.leaderEpoch) + ")";
     case JournalEventKind::IsrChanged:
         return partitionName(e) + ": ISR is now " + brokerListText(e.brokers) + (e.detail.empty() ? "" : " (" + e.detail + ")");
     case JournalEventKind::ReassignmentStarted:
@@ -139,6 +143,13 @@ std::string describeJournalEvent(const JournalEvent &e)
             + e.detail + (e.count >= 0 ? ", was " + std::to_string(e.count) : std::string(", none was committed")) + ")";
     case JournalEventKind::ConsumerProcessingTimeChanged:
         return "consumer " + e.detail + " now takes " + std::to_string(e.count) + " us per record";
+    case JournalEventKind::ConsumerMetadataChanged:
+        return "consumer " + e.detail + ": cached metadata has changed since the last assignment, it rejoins its group";
+    case JournalEventKind::ProducerEpochBumped:
+        return "producer " + e.detail + ": epoch bumped to " + std::to_string(e.count) + ", sequences restart at 0";
+    case JournalEventKind::BrokerFenced:
+        return "broker " + b + " fenced by the controller: no heartbeat within broker.session.timeout.ms";
+    case JournalEventKind::BrokerUnfenced: return "broker " + b + " unfenced: its heartbeats reach the controller again";
     }
     return journalEventKindName(e.kind);
 }

@@ -71,6 +71,21 @@ enum class JournalEventKind : std::uint8_t {
     // The log cleaner compacted a replica (cleanup.policy compact): topic, partition, broker,
     // value = records removed, count = records kept in the cleaned segments.
     LogCompacted,
+    // A group leader's refreshed metadata differs from what its last assignment used (partitions
+    // added, a topic created or deleted; Kafka's "cached metadata has changed"): it rejoins.
+    // detail = client id and the changes ("c1 (orders 3->6)"), count = topics changed, value =
+    // consumer number.
+    ConsumerMetadataChanged,
+    // An idempotent producer bumped its epoch (KIP-360) after a gap in a partition's sequences
+    // (OUT_OF_ORDER_SEQUENCE_NUMBER for the batch after the last acknowledged one, e.g. after an
+    // unclean election) or a numbered batch failed for good: detail = client id and the
+    // partitions renumbered from 0 ("p1 [orders-0]"), value = producer number, count = the new epoch.
+    ProducerEpochBumped,
+    // KRaft's controller fenced a broker (no heartbeat for broker.session.timeout.ms: a network
+    // partition cut it off from the controller), or unfenced it when its heartbeats got through
+    // again: broker.
+    BrokerFenced,
+    BrokerUnfenced,
 };
 
 // One entry of the journal. Fields a kind does not use keep their defaults (see the kinds).

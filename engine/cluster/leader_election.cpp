@@ -45,6 +45,11 @@ std::optional<BrokerId> electLeaderOnControlledShutdown(const std::vector<Broker
     return std::nullopt;
 }
 
+std::int32_t leaderEpochAfter(std::int32_t epoch, std::optional<BrokerId> oldLeader, std::optional<BrokerId> newLeader)
+{
+    return oldLeader == newLeader ? epoch : epoch + 1;
+}
+
 std::set<BrokerId> isrAfterElection(const std::set<BrokerId> &isr, const std::set<BrokerId> &liveBrokers,
                                     BrokerId leader, bool unclean)
 {

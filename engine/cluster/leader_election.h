@@ -2,6 +2,7 @@
 
 #include "core/strong_types.h"
 
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <vector>
@@ -29,6 +30,13 @@ std::optional<BrokerId> electLeaderOnControlledShutdown(const std::vector<Broker
                                                         const std::set<BrokerId> &isr,
                                                         const std::set<BrokerId> &liveBrokers,
                                                         const std::set<BrokerId> &shuttingDown);
+
+// The leader epoch after the controller changed a partition's leader from `oldLeader` to
+// `newLeader` (nothing: no leader, Kafka's -1). Kafka's rule (KRaft's PartitionRegistration.merge
+// of a PartitionChangeRecord that sets a leader; the ZooKeeper controller alike): every change of
+// leader starts a new epoch, including a partition going offline (leader -> none) and coming back
+// (none -> leader); no change keeps the epoch.
+std::int32_t leaderEpochAfter(std::int32_t epoch, std::optional<BrokerId> oldLeader, std::optional<BrokerId> newLeader);
 
 // The ISR after an election that chose `leader`: the live members of the old ISR (the new
 // leader alone after an unclean election).

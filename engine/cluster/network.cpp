@@ -92,6 +92,11 @@ void SimNetwork::heal()
     changed("healed", [](SimNetwork &n) { n.heal(); });
 }
 
+bool SimNetwork::isCut(NodeId a, NodeId b) const
+{
+    return m_cut.count(link(a, b)) != 0;
+}
+
 bool SimNetwork::canReach(NodeId from, NodeId to) const
 {
     return m_cut.count(link(from, to)) == 0 && !isPaused(to);

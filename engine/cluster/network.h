@@ -48,6 +48,8 @@ public:
     void partition(const std::set<NodeId> &sideA, const std::set<NodeId> &sideB);
     void heal();
     [[nodiscard]] bool canReach(NodeId from, NodeId to) const;
+    // Whether a network partition separates `a` and `b` (pauses aside).
+    [[nodiscard]] bool isCut(NodeId a, NodeId b) const;
 
     // A paused node receives nothing (messages to it are dropped) until resumed.
     void pause(NodeId node);

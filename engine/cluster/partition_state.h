@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cluster/isr_rules.h"
+#include "cluster/producer_state.h"
 #include "cluster/topic_partition.h"
 #include "core/strong_types.h"
 #include "log/leader_epoch_cache.h"
@@ -25,15 +26,16 @@ struct Replica {
     // The leader epoch this replica last heard of (a follower fetches only for that epoch).
     std::int32_t knownLeaderEpoch = -1;
     // Idempotent producers' state, rebuilt from the batches in the log (Kafka's
-    // ProducerStateManager): producer id -> the last sequence written.
-    std::map<std::int64_t, std::int32_t> lastSequence;
+    // ProducerStateManager): producer id -> its epoch and the last sequence written.
+    std::map<std::int64_t, ProducerEntry> producers;
 
 
     // Updates the producer state for a batch just appended.
-    void noteBatch(std::int64_t producerId, std::int32_t baseSequence, std::int32_t lastOffsetDelta)
+    void noteBatch(std::int64_t producerId, std::int16_t producerEpoch, std::int32_t baseSequence,
+                   std::int32_t lastOffsetDelta)
     {
         if (producerId >= 0 && baseSequence >= 0)
-            lastSequence[producerId] = baseSequence + lastOffsetDelta;
+            producers[producerId] = ProducerEntry{producerEpoch, baseSequence + lastOffsetDelta};
     }
     // Rebuilds the producer state from the log (after truncation).
     void rebuildProducerState();

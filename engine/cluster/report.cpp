@@ -31,6 +31,7 @@ std::string clusterReportJson(const Cluster &cluster, const std::string &kafkasc
         w.key("id").value(id.value());
         w.key("alive").value(broker.alive);
         w.key("decommissioning").value(broker.decommissioning);
+        w.key("fenced").value(broker.fenced);
         w.endObject();
     }
     w.endArray();

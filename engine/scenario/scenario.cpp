@@ -488,7 +488,7 @@ public:
         knownFields(v, path,
                     {"clientId", "topic", "group", "subscription", "assignors", "autoCommit", "autoCommitInterval",
                      "manualCommit", "autoOffsetReset", "pollInterval", "maxPollRecords", "processingPerRecord", "processing",
-                     "sessionTimeout", "heartbeatInterval", "maxPollInterval", "groupInstanceId"});
+                     "sessionTimeout", "heartbeatInterval", "maxPollInterval", "groupInstanceId", "metadataMaxAge"});
         reqString(v, path, "clientId", out.clientId);
         const JsonValue *subscription = v.find("subscription");
         if (!subscription || v.find("topic"))
@@ -578,6 +578,7 @@ public:
         optDurationMs(v, path, "sessionTimeout", out.sessionTimeoutMs);
         optDurationMs(v, path, "heartbeatInterval", out.heartbeatIntervalMs);
         optDurationMs(v, path, "maxPollInterval", out.maxPollIntervalMs);
+        optDurationMs(v, path, "metadataMaxAge", out.metadataMaxAgeMs);
         if (const JsonValue *s = v.find("groupInstanceId")) {
             std::string id;
             if (string(*s, join(path, "groupInstanceId"), id))
@@ -952,16 +953,18 @@ ScenarioParseResult parseScenario(std::string_view text)
                 s.until = SimTime{} + d;
         }
         if (const JsonValue *c = root.find("cluster"); c && r.isObject(*c, "cluster")) {
-            r.knownFields(*c, "cluster", {"brokers", "retentionCheckInterval", "cleanerBackoff"});
+            r.knownFields(*c, "cluster", {"brokers", "retentionCheckInterval", "cleanerBackoff", "brokerSessionTimeout"});
             r.reqInt(*c, "cluster", "brokers", 1, 100, s.brokers);
-            for (const char *key : {"retentionCheckInterval", "cleanerBackoff"}) {
+            for (const char *key : {"retentionCheckInterval", "cleanerBackoff", "brokerSessionTimeout"}) {
                 if (const JsonValue *v = c->find(key)) {
                     SimDuration d;
                     if (r.duration(*v, Reader::join("cluster", key), d)) {
                         if (d.micros() < 1000)
                             r.error(*v, Reader::join("cluster", key), "expected at least 1ms");
                         else
-                            (std::string_view(key) == "cleanerBackoff" ? s.cleanerBackoffMs : s.retentionCheckIntervalMs) =
+                            (std::string_view(key) == "cleanerBackoff"         ? s.cleanerBackoffMs
+                             : std::string_view(key) == "brokerSessionTimeout" ? s.brokerSessionTimeoutMs
+                                                                               : s.retentionCheckIntervalMs) =
                                 d.micros() / 1000;
                     }
                 }

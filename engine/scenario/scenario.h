@@ -146,6 +146,9 @@ struct Scenario {
     // log.cleaner.backoff.ms, so that a short lesson can show retention and compaction.
     std::optional<std::int64_t> retentionCheckIntervalMs;
     std::optional<std::int64_t> cleanerBackoffMs;
+    // broker.session.timeout.ms: how long the controller waits for a cut-off broker's heartbeat
+    // before it fences it.
+    std::optional<std::int64_t> brokerSessionTimeoutMs;
     std::vector<ScenarioTopic> topics;
     std::vector<ProducerConfig> producers;
     std::vector<ConsumerConfig> consumers;

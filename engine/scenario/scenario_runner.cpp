@@ -66,6 +66,7 @@ Result<std::unique_ptr<Cluster>> ScenarioRunner::makeCluster(std::optional<std::
     ReplicationConfig config = cluster->replicationConfig();
     config.logRetentionCheckIntervalMs = m_scenario.retentionCheckIntervalMs.value_or(config.logRetentionCheckIntervalMs);
     config.logCleanerBackoffMs = m_scenario.cleanerBackoffMs.value_or(config.logCleanerBackoffMs);
+    config.brokerSessionTimeoutMs = m_scenario.brokerSessionTimeoutMs.value_or(config.brokerSessionTimeoutMs);
     cluster->setReplicationConfig(config);
     while (static_cast<std::int32_t>(cluster->brokers().size()) < m_scenario.brokers)
         cluster->addBroker();

@@ -40,6 +40,12 @@ void TestCommitDurability::commitAnsweredOnlyWhenReplicated()
 {
     auto cluster = makeCluster();
     QVERIFY(cluster);
+    // The coordinator is cut off for 11 s below. This test is about the held commit answers, not
+    // about fencing: a broker.session.timeout.ms longer than the cut keeps the controller from
+    // fencing the coordinator (with the default 9 s it would lose its partitions meanwhile).
+    ReplicationConfig replication = cluster->replicationConfig();
+    replication.brokerSessionTimeoutMs = 60000;
+    cluster->setReplicationConfig(replication);
     ConsumerConfig config;
     config.clientId = "c0";
     config.topic = kTopic;

@@ -75,6 +75,9 @@ ConsumerConfig plainConsumer()
     c.clientId = "reader";
     c.topic = kTopic;
     c.pollInterval = SimDuration::millis(100);
+    // The tests read records produced before the consumer starts (Kafka's default, latest, would
+    // start at the high watermark).
+    c.autoOffsetReset = ConsumerConfig::AutoOffsetReset::Earliest;
     return c;
 }
 

@@ -71,6 +71,9 @@ ConsumerConfig groupConsumer(const std::string &clientId)
     c.clientId = clientId;
     c.topic = kTopic;
     c.groupId = kGroup;
+    // The group reads the topic from its start: the tests account for every record produced
+    // (Kafka's default, latest, would skip those produced before the first assignment).
+    c.autoOffsetReset = ConsumerConfig::AutoOffsetReset::Earliest;
     return c;
 }
 
@@ -120,6 +123,8 @@ private slots:
     void sameSeedSameRunAndReplay();
     void consumerWithoutGroupUnchanged();
     void invalidGroupConfigRefused();
+    void addedPartitionsAreAssignedAfterMetadataRefresh_data();
+    void addedPartitionsAreAssignedAfterMetadataRefresh();
 };
 
 void TestConsumerGroups::threeMembersSplitSixPartitionsByRange()
@@ -605,6 +610,92 @@ void TestConsumerGroups::sameSeedSameRunAndReplay()
     QCOMPARE(restored.value()->stateHash().value(), a->stateHash().value());
 }
 
+void TestConsumerGroups::addedPartitionsAreAssignedAfterMetadataRefresh_data()
+{
+    QTest::addColumn<int>("members");
+    QTest::addColumn<QString>("assignor");
+    QTest::addColumn<int>("metadataMaxAgeMs");
+    QTest::addRow("one-member-range-default-age") << 1 << "range" << 300000;
+    QTest::addRow("two-members-range-10s") << 2 << "range" << 10000;
+    QTest::addRow("three-members-cooperative-30s") << 3 << "cooperative-sticky" << 30000;
+    QTest::addRow("two-members-roundrobin-0") << 2 << "roundrobin" << 0;
+}
+
+void TestConsumerGroups::addedPartitionsAreAssignedAfterMetadataRefresh()
+{
+    // Kafka: the leader's metadata refresh (every metadata.max.age.ms) shows the new partition
+    // count, ConsumerCoordinator.rejoinNeededOrPending sees "cached metadata has changed", the
+    // leader rejoins and the rebalance assigns the new partitions. Not before the refresh.
+    QFETCH(int, members);
+    QFETCH(QString, assignor);
+    QFETCH(int, metadataMaxAgeMs);
+    auto cluster = makeCluster(23);
+    QVERIFY(cluster);
+    std::vector<ConsumerId> ids;
+    for (int i = 0; i < members; ++i) {
+        ConsumerConfig c = groupConsumer("c" + std::to_string(i));
+        c.assignors = {assignor.toStdString()};
+        c.metadataMaxAgeMs = metadataMaxAgeMs;
+        ids.push_back(addConsumer(*cluster, c));
+    }
+    runFor(*cluster, SimDuration::seconds(12));
+    const auto covered = [&] {
+        std::set<TopicPartition> out;
+        for (const ConsumerId id : ids)
+            for (const TopicPartition &tp : consumer(*cluster, id).assignment())
+                out.insert(tp);
+        return out;
+    };
+    QCOMPARE(covered(), allPartitions());
+    const auto before = cluster->group(kGroup);
+    QVERIFY(before && before->leader);
+    const Consumer *leader = nullptr;
+    for (const ConsumerId id : ids)
+        if (consumer(*cluster, id).memberId() == *before->leader)
+            leader = &consumer(*cluster, id);
+    QVERIFY(leader);
+    QCOMPARE(leader->metadata().at(kTopic), 6);
+
+    QVERIFY(cluster->addPartitions(kTopic, 9).isOk());
+    // The leader learns of it at its next refresh, metadata.max.age.ms after the last one; at a
+    // poll (every 100 ms) once that time has come.
+    const SimTime refresh = leader->metadataUpdated() + SimDuration::millis(metadataMaxAgeMs);
+    if (refresh > cluster->now() + SimDuration::millis(1)) {
+        cluster->runUntil(refresh - SimDuration::millis(1));
+        QCOMPARE(covered(), allPartitions());
+        QCOMPARE(cluster->group(kGroup)->generationId, before->generationId);
+        QCOMPARE(leader->metadata().at(kTopic), 6);
+    }
+    cluster->runUntil(std::max(refresh, cluster->now()) + SimDuration::seconds(6));
+    QCOMPARE(leader->metadata().at(kTopic), 9);
+    std::set<TopicPartition> nine;
+    for (std::int32_t p = 0; p < 9; ++p)
+        nine.insert(TopicPartition{kTopic, PartitionId{p}});
+    QCOMPARE(covered(), nine);
+    const auto after = cluster->group(kGroup);
+    QVERIFY(after);
+    QCOMPARE(after->state, GroupState::Stable);
+    QVERIFY(after->generationId > before->generationId);
+    // Exactly one member, the leader, noticed and said so.
+    int noticed = 0;
+    for (const JournalEvent &e : cluster->journal().events()) {
+        if (e.kind != JournalEventKind::ConsumerMetadataChanged)
+            continue;
+        ++noticed;
+        QCOMPARE(e.value, std::int64_t{leader->id().value()});
+        QCOMPARE(e.detail, leader->config().clientId + " (orders 6->9)");
+        QCOMPARE(e.count, std::int64_t{1});
+    }
+    QCOMPARE(noticed, 1);
+    // The new partitions are read.
+    for (std::int32_t p = 6; p < 9; ++p) {
+        bool read = false;
+        for (const ConsumerId id : ids)
+            read = read || consumer(*cluster, id).positions().count(TopicPartition{kTopic, PartitionId{p}}) != 0;
+        QVERIFY2(read, std::to_string(p).c_str());
+    }
+}
+
 void TestConsumerGroups::consumerWithoutGroupUnchanged()
 {
     auto cluster = makeCluster(18);
@@ -641,6 +732,9 @@ void TestConsumerGroups::invalidGroupConfigRefused()
     QVERIFY(!cluster->addConsumer(c).isOk());
     c = groupConsumer("bad");
     c.subscription = {kTopic, "missing"};
+    QVERIFY(!cluster->addConsumer(c).isOk());
+    c = groupConsumer("bad");
+    c.metadataMaxAgeMs = -1;
     QVERIFY(!cluster->addConsumer(c).isOk());
     QVERIFY(!cluster->closeConsumer(ConsumerId{5}).isOk());
     QVERIFY(cluster->consumers().empty());

@@ -59,6 +59,9 @@ ConsumerConfig groupConsumer(const std::string &clientId)
     c.clientId = clientId;
     c.topic = kTopic;
     c.groupId = kGroup;
+    // The group reads the topic from its start: the tests account for every record produced
+    // (Kafka's default, latest, would skip those produced before the first assignment).
+    c.autoOffsetReset = ConsumerConfig::AutoOffsetReset::Earliest;
     return c;
 }
 

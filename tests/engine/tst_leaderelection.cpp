@@ -1,5 +1,5 @@
 // Kafka's leader election rules, table-driven: failure (clean and unclean), preferred,
-// controlled shutdown.
+// controlled shutdown, and the leader epoch a change of leader gives.
 #include "cluster/leader_election.h"
 
 #include <QtTest>
@@ -36,6 +36,8 @@ private slots:
     void controlledShutdown();
     void isrAfter_data();
     void isrAfter();
+    void epochAfter_data();
+    void epochAfter();
 };
 
 void TestLeaderElection::onFailure_data()
@@ -141,6 +143,29 @@ void TestLeaderElection::isrAfter()
     QFETCH(bool, unclean);
     QFETCH(QList<int>, expected);
     QCOMPARE(isrAfterElection(set(isr), set(live), BrokerId{leader}, unclean), set(expected));
+}
+
+void TestLeaderElection::epochAfter_data()
+{
+    QTest::addColumn<int>("epoch");
+    QTest::addColumn<int>("from"); // -1: no leader
+    QTest::addColumn<int>("to");
+    QTest::addColumn<int>("expected");
+    QTest::addRow("failover") << 4 << 1 << 2 << 5;
+    QTest::addRow("leader-to-none-offline") << 4 << 1 << -1 << 5;
+    QTest::addRow("none-to-leader-back") << 5 << -1 << 1 << 6;
+    QTest::addRow("unchanged-leader") << 4 << 1 << 1 << 4;
+    QTest::addRow("still-offline") << 5 << -1 << -1 << 5;
+}
+
+void TestLeaderElection::epochAfter()
+{
+    QFETCH(int, epoch);
+    QFETCH(int, from);
+    QFETCH(int, to);
+    QFETCH(int, expected);
+    const auto leader = [](int b) { return b < 0 ? std::optional<BrokerId>{} : std::optional<BrokerId>{BrokerId{b}}; };
+    QCOMPARE(leaderEpochAfter(epoch, leader(from), leader(to)), expected);
 }
 
 QTEST_APPLESS_MAIN(TestLeaderElection)

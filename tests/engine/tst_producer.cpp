@@ -4,6 +4,7 @@
 // checks.
 #include "client/murmur2.h"
 #include "cluster/cluster.h"
+#include "cluster/producer_state.h"
 
 #include <QtTest>
 
@@ -120,6 +121,8 @@ class TestProducer : public QObject
     Q_OBJECT
 
 private slots:
+    void leaderSequenceChecks_data();
+    void leaderSequenceChecks();
     void keyDistributionThroughProducer_data();
     void keyDistributionThroughProducer();
     void fixedIntervalSendsOnItsGrid();
@@ -635,6 +638,42 @@ void TestProducer::rateModelRefusesNonPositiveRates()
         QVERIFY2(model.status().message().find("recordsPerSecond") != std::string::npos,
                  model.status().message().c_str());
     }
+}
+
+void TestProducer::leaderSequenceChecks_data()
+{
+    // Kafka's ProducerAppendInfo checks at the leader (producer_state.h). Entry epoch -1: the
+    // leader has no state for the producer.
+    QTest::addColumn<int>("entryEpoch");
+    QTest::addColumn<int>("entryLast");
+    QTest::addColumn<int>("epoch");
+    QTest::addColumn<int>("sequence");
+    QTest::addColumn<int>("expected");
+    const int append = static_cast<int>(SequenceCheck::Append);
+    const int duplicate = static_cast<int>(SequenceCheck::Duplicate);
+    const int outOfOrder = static_cast<int>(SequenceCheck::OutOfOrder);
+    const int invalidEpoch = static_cast<int>(SequenceCheck::InvalidEpoch);
+    QTest::addRow("no-state-any-sequence") << -1 << -1 << 0 << 57 << append;
+    QTest::addRow("next-in-sequence") << 0 << 4 << 0 << 5 << append;
+    QTest::addRow("retried-duplicate") << 0 << 4 << 0 << 3 << duplicate;
+    QTest::addRow("gap-after-unclean-election") << 0 << 1 << 0 << 5 << outOfOrder;
+    QTest::addRow("new-epoch-from-zero") << 0 << 1 << 1 << 0 << append;
+    QTest::addRow("new-epoch-not-zero") << 0 << 1 << 1 << 2 << outOfOrder;
+    QTest::addRow("older-epoch") << 2 << 7 << 1 << 8 << invalidEpoch;
+    QTest::addRow("wraps-after-int-max") << 0 << std::numeric_limits<std::int32_t>::max() << 0 << 0 << append;
+}
+
+void TestProducer::leaderSequenceChecks()
+{
+    QFETCH(int, entryEpoch);
+    QFETCH(int, entryLast);
+    QFETCH(int, epoch);
+    QFETCH(int, sequence);
+    QFETCH(int, expected);
+    const std::optional<ProducerEntry> entry = entryEpoch < 0
+        ? std::nullopt
+        : std::optional<ProducerEntry>(ProducerEntry{static_cast<std::int16_t>(entryEpoch), entryLast});
+    QCOMPARE(static_cast<int>(checkProducerSequence(entry, static_cast<std::int16_t>(epoch), sequence)), expected);
 }
 
 QTEST_APPLESS_MAIN(TestProducer)

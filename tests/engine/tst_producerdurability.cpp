@@ -73,6 +73,8 @@ private slots:
     void retryAfterTimeoutDuplicates();
     void idempotenceDropsTheRetriedCopy();
     void uncleanElectionLosesAcknowledgedRecords();
+    void idempotentProducerBumpsEpochAfterUncleanElection();
+    void idempotentProducerBumpsEpochAfterExpiredBatch();
     void acks0CountsEverySend();
 };
 
@@ -225,6 +227,108 @@ void TestProducerDurability::uncleanElectionLosesAcknowledgedRecords()
     const auto c = counts(s);
     QCOMPARE(c.acknowledged, std::uint64_t{5});
     QCOMPARE(c.lost, std::uint64_t{3});
+}
+
+namespace {
+struct BatchIds {
+    std::int64_t producerId;
+    std::int16_t epoch;
+    std::int32_t baseSequence;
+    std::int32_t records;
+};
+std::vector<BatchIds> batchesOf(const PartitionLog &log)
+{
+    std::vector<BatchIds> out;
+    const auto fetched = log.read(log.logStartOffset(), 1 << 20).value();
+    std::string_view bytes = fetched.records;
+    while (!bytes.empty()) {
+        const auto h = readBatchHeader(bytes).value();
+        out.push_back(BatchIds{h.producerId, h.producerEpoch, h.baseSequence, h.lastOffsetDelta + 1});
+        bytes.remove_prefix(h.sizeInBytes());
+    }
+    return out;
+}
+std::vector<const JournalEvent *> journalled(const Cluster &c, JournalEventKind kind)
+{
+    std::vector<const JournalEvent *> out;
+    for (const JournalEvent &e : c.journal().events())
+        if (e.kind == kind)
+            out.push_back(&e);
+    return out;
+}
+} // namespace
+
+void TestProducerDurability::idempotentProducerBumpsEpochAfterUncleanElection()
+{
+    // KIP-360: after the unclean election the new leader has only sequences 0-1 of the producer,
+    // which had 0-4 acknowledged. Its next batch (sequence 5) is OUT_OF_ORDER_SEQUENCE_NUMBER; it
+    // is the batch right after the last acknowledged one, so the producer bumps its epoch and
+    // numbers the partition's batches from 0 again, and the leader takes them (a new epoch
+    // starting at 0). Without the bump it would be refused until delivery.timeout.ms.
+    Setup s = makeSetup(2, 2, 1, -1, true);
+    send(s, 2, "a");
+    run(s, 1000);
+    s.cluster->network().pause(1);
+    send(s, 3, "b");
+    run(s, 50000);
+    s.cluster->network().resume(1);
+    QVERIFY(s.cluster->killBroker(BrokerId{0}).isOk());
+    QCOMPARE(s.producer->producerEpoch(), std::int16_t{0});
+    send(s, 3, "c");
+    run(s, 2000);
+    QCOMPARE(s.producer->recordsAcknowledged(), std::uint64_t{8});
+    QCOMPARE(s.producer->recordsFailed(), std::uint64_t{0});
+    QCOMPARE(s.producer->epochBumps(), std::uint64_t{1});
+    QCOMPARE(s.producer->producerEpoch(), std::int16_t{1});
+    const auto bumps = journalled(*s.cluster, JournalEventKind::ProducerEpochBumped);
+    QCOMPARE(bumps.size(), std::size_t{1});
+    QCOMPARE(bumps[0]->detail, std::string("p [t-0]"));
+    QCOMPARE(bumps[0]->count, std::int64_t{1});
+    // The leader's log: a0 a1 under epoch 0, then c0 c1 c2 under epoch 1 from sequence 0.
+    const PartitionLog &log = s.cluster->topic("t")->partition(PartitionId{0});
+    QCOMPARE(log.logEndOffset(), std::int64_t{5});
+    std::int32_t expected[2] = {0, 0};
+    for (const BatchIds &b : batchesOf(log)) {
+        QCOMPARE(b.producerId, s.producer->producerId());
+        QVERIFY(b.epoch == 0 || b.epoch == 1);
+        QCOMPARE(b.baseSequence, expected[b.epoch]);
+        expected[b.epoch] += b.records;
+    }
+    QCOMPARE(expected[0], 2);
+    QCOMPARE(expected[1], 3);
+    QCOMPARE(counts(s).duplicates, std::uint64_t{0});
+}
+
+void TestProducerDurability::idempotentProducerBumpsEpochAfterExpiredBatch()
+{
+    // A numbered batch that fails for good (delivery.timeout.ms) leaves a hole in its partition's
+    // sequences: Kafka's TransactionManager bumps the epoch, so the next batch starts a new epoch
+    // at sequence 0 instead of being refused as out of order forever.
+    auto cluster = std::make_unique<Cluster>(5);
+    QVERIFY(cluster->createTopic("t", 1).isOk());
+    ProducerConfig p;
+    p.clientId = "p";
+    p.topic = "t";
+    p.requestTimeoutMs = 500;
+    p.deliveryTimeoutMs = 1000;
+    const ProducerId id = cluster->addProducer(p).value();
+    Producer &producer = *cluster->producers()[static_cast<std::size_t>(id.value())];
+    producer.send(std::string("k"), std::string("r0"));
+    cluster->runUntil(cluster->now() + SimDuration::millis(100));
+    QCOMPARE(producer.recordsAcknowledged(), std::uint64_t{1});
+    cluster->network().pause(0); // the broker hears nothing: r1's attempts time out
+    producer.send(std::string("k"), std::string("r1"));
+    cluster->runUntil(cluster->now() + SimDuration::millis(1500));
+    QCOMPARE(producer.recordsFailed(), std::uint64_t{1});
+    QCOMPARE(producer.epochBumps(), std::uint64_t{1});
+    cluster->network().resume(0);
+    producer.send(std::string("k"), std::string("r2"));
+    cluster->runUntil(cluster->now() + SimDuration::millis(500));
+    QCOMPARE(producer.recordsAcknowledged(), std::uint64_t{2});
+    const auto batches = batchesOf(cluster->topic("t")->partition(PartitionId{0}));
+    QCOMPARE(batches.size(), std::size_t{2});
+    QCOMPARE(batches[1].epoch, std::int16_t{1});
+    QCOMPARE(batches[1].baseSequence, 0);
 }
 
 void TestProducerDurability::acks0CountsEverySend()

@@ -79,6 +79,10 @@ private slots:
     void returningLeaderTruncatesAndRejoins();
     void laggingFollowerLeavesAndRejoinsIsr();
     void lastIsrMemberDownMeansOffline();
+    void leaderEpochOnEveryLeaderChange_data();
+    void leaderEpochOnEveryLeaderChange();
+    void isolatedBrokerIsFencedAfterSessionTimeout_data();
+    void isolatedBrokerIsFencedAfterSessionTimeout();
     void uncleanElectionLosesRecords();
     void rf1BrokerDownRejectsThenRecovers();
     void deterministicWithFaults();
@@ -230,13 +234,171 @@ void TestReplication::lastIsrMemberDownMeansOffline()
     QVERIFY(c->killBroker(BrokerId{0}).isOk());
     // Broker 1 is alive but out of sync, and unclean election is off: the partition is offline.
     QCOMPARE(state(*c).leader, std::nullopt);
+    QCOMPARE(state(*c).leaderEpoch, 1); // leader -> none is a leader change
     QCOMPARE(isr(*c), (std::set<int>{0}));
     const auto rejectedBefore = c->recordsRejected();
     produce(*c, 2);
     QCOMPARE(c->recordsRejected(), rejectedBefore + 2);
     QVERIFY(c->restartBroker(BrokerId{0}).isOk());
     QCOMPARE(state(*c).leader, std::optional<BrokerId>(BrokerId{0})); // the last ISR member leads again
-    QCOMPARE(state(*c).leaderEpoch, 1);
+    QCOMPARE(state(*c).leaderEpoch, 2);
+}
+
+void TestReplication::leaderEpochOnEveryLeaderChange_data()
+{
+    // Steps: kN (crash broker N), rN (restart), sN (controlled shutdown), p (preferred election).
+    // After each step: the leader (-1: offline) and the leader epoch. Kafka's rule: every change
+    // of leader, to another broker or to none and back, bumps the epoch; no change keeps it.
+    QTest::addColumn<int>("brokers");
+    QTest::addColumn<int>("rf");
+    QTest::addColumn<bool>("unclean");
+    QTest::addColumn<QStringList>("steps");
+    QTest::addColumn<QList<int>>("leaders");
+    QTest::addColumn<QList<int>>("epochs");
+    QTest::addRow("leader-dies-isr-3") << 3 << 3 << false << QStringList{"k0"} << QList<int>{1} << QList<int>{1};
+    QTest::addRow("follower-dies-no-change") << 3 << 3 << false << QStringList{"k2", "r2"} << QList<int>{0, 0}
+                                             << QList<int>{0, 0};
+    QTest::addRow("rf1-offline-and-back") << 1 << 1 << false << QStringList{"k0", "r0"} << QList<int>{-1, 0}
+                                          << QList<int>{1, 2};
+    QTest::addRow("all-die-last-isr-returns")
+        << 2 << 2 << false << QStringList{"k0", "k1", "r0", "r1"} << QList<int>{1, -1, -1, 1} << QList<int>{1, 2, 2, 3};
+    QTest::addRow("offline-stays-offline-no-bump")
+        << 2 << 2 << false << QStringList{"k0", "k1", "r0", "k0"} << QList<int>{1, -1, -1, -1} << QList<int>{1, 2, 2, 2};
+    QTest::addRow("controlled-shutdown-last-isr-offline")
+        << 2 << 2 << false << QStringList{"s1", "s0", "r0"} << QList<int>{0, -1, 0} << QList<int>{0, 1, 2};
+    QTest::addRow("unclean-after-offline")
+        << 2 << 2 << true << QStringList{"k1", "k0", "r1"} << QList<int>{0, -1, 1} << QList<int>{0, 1, 2};
+    QTest::addRow("preferred-back") << 3 << 3 << false << QStringList{"k0", "r0", "p", "p"} << QList<int>{1, 1, 0, 0}
+                                    << QList<int>{1, 1, 2, 2};
+}
+
+void TestReplication::leaderEpochOnEveryLeaderChange()
+{
+    QFETCH(int, brokers);
+    QFETCH(int, rf);
+    QFETCH(bool, unclean);
+    QFETCH(QStringList, steps);
+    QFETCH(QList<int>, leaders);
+    QFETCH(QList<int>, epochs);
+    auto c = makeCluster(brokers, 1, rf, 1, unclean);
+    QVERIFY(c);
+    produce(*c, 3);
+    c->runUntil(c->now() + SimDuration::seconds(1));
+    std::int32_t lastJournalledEpoch = 0;
+    for (int i = 0; i < steps.size(); ++i) {
+        const QString step = steps[i];
+        const BrokerId b{step.size() > 1 ? step.mid(1).toInt() : 0};
+        if (step.startsWith('k'))
+            QVERIFY(c->killBroker(b).isOk());
+        else if (step.startsWith('r'))
+            QVERIFY(c->restartBroker(b).isOk());
+        else if (step.startsWith('s'))
+            QVERIFY(c->shutdownBroker(b).isOk());
+        else
+            (void)c->electPreferredLeaders();
+        c->runUntil(c->now() + SimDuration::seconds(2)); // a returning replica catches up
+        const QByteArray where = QByteArray("after ") + step.toLatin1();
+        QVERIFY2((state(*c).leader ? state(*c).leader->value() : -1) == leaders[i], where.constData());
+        QVERIFY2(state(*c).leaderEpoch == epochs[i], (where + ": epoch " + QByteArray::number(state(*c).leaderEpoch)).constData());
+        // Every live replica knows the epoch (the controller's metadata reaches it).
+        for (const auto &[broker, replica] : state(*c).replicas)
+            if (c->isAlive(broker))
+                QCOMPARE(replica.knownLeaderEpoch, state(*c).leaderEpoch);
+    }
+    // The journal names every new epoch once: leader_elected or partition_offline.
+    for (const JournalEvent &e : c->journal().events()) {
+        if (e.topic != "t" || (e.kind != JournalEventKind::LeaderElected && e.kind != JournalEventKind::PartitionOffline))
+            continue;
+        QCOMPARE(e.leaderEpoch, lastJournalledEpoch + 1);
+        lastJournalledEpoch = e.leaderEpoch;
+    }
+    QCOMPARE(lastJournalledEpoch, state(*c).leaderEpoch);
+}
+
+void TestReplication::isolatedBrokerIsFencedAfterSessionTimeout_data()
+{
+    // A broker cut off from the others (isolateBroker) cannot heartbeat to the controller; KRaft's
+    // controller fences it after broker.session.timeout.ms: new leaders for what it led, out of
+    // every ISR. An isolated controller first hands over to the majority side. With no majority
+    // there is no controller and nobody is fenced.
+    QTest::addColumn<int>("brokers");
+    QTest::addColumn<int>("isolated");
+    QTest::addColumn<int>("sessionTimeoutMs");
+    QTest::addColumn<int>("controller"); // after the cut; -1: none
+    QTest::addColumn<bool>("fenced");
+    QTest::addColumn<int>("leader");      // once fenced (or at the same time, when not)
+    QTest::addColumn<QList<int>>("isrAfter");
+    QTest::addRow("follower-isolated") << 3 << 2 << 9000 << 0 << true << 0 << QList<int>{0, 1};
+    QTest::addRow("leader-and-controller-isolated") << 3 << 0 << 9000 << 1 << true << 1 << QList<int>{1, 2};
+    QTest::addRow("longer-session-timeout") << 3 << 1 << 20000 << 0 << true << 0 << QList<int>{0, 2};
+    QTest::addRow("five-brokers-follower") << 5 << 1 << 9000 << 0 << true << 0 << QList<int>{0, 2};
+    QTest::addRow("two-brokers-no-majority") << 2 << 1 << 9000 << -1 << false << 0 << QList<int>{0, 1};
+}
+
+void TestReplication::isolatedBrokerIsFencedAfterSessionTimeout()
+{
+    QFETCH(int, brokers);
+    QFETCH(int, isolated);
+    QFETCH(int, sessionTimeoutMs);
+    QFETCH(int, controller);
+    QFETCH(bool, fenced);
+    QFETCH(int, leader);
+    QFETCH(QList<int>, isrAfter);
+    auto c = std::make_unique<Cluster>(1);
+    ReplicationConfig config = c->replicationConfig();
+    config.brokerSessionTimeoutMs = sessionTimeoutMs;
+    c->setReplicationConfig(config);
+    for (int i = 1; i < brokers; ++i)
+        c->addBroker();
+    TopicSettings settings;
+    settings.replicationFactor = std::min(brokers, 3);
+    settings.placementStartIndex = 0;
+    QVERIFY(c->createTopic("t", 1, settings).isOk());
+    produce(*c, 3);
+    c->runUntil(c->now() + SimDuration::seconds(1));
+    const std::set<int> allInSync = isr(*c);
+    QCOMPARE(static_cast<int>(allInSync.size()), std::min(brokers, 3));
+
+    std::set<NodeId> others;
+    for (int b = 0; b < brokers; ++b)
+        if (b != isolated)
+            others.insert(b);
+    const SimTime cut = c->now();
+    c->network().partition({isolated}, others);
+    QCOMPARE(c->controller() ? c->controller()->value() : -1, controller);
+    // Not before the session timeout ...
+    c->runUntil(cut + SimDuration::millis(sessionTimeoutMs - 1));
+    QVERIFY(!c->isFenced(BrokerId{isolated}));
+    QCOMPARE(isr(*c), allInSync);
+    // ... and by the first heartbeat check after it.
+    c->runUntil(cut + SimDuration::millis(sessionTimeoutMs + config.brokerHeartbeatIntervalMs));
+    QCOMPARE(c->isFenced(BrokerId{isolated}), fenced);
+    QVERIFY(c->isAlive(BrokerId{isolated}));
+    QCOMPARE(state(*c).leader, std::optional<BrokerId>(BrokerId{leader}));
+    if (fenced) {
+        QCOMPARE(isr(*c), (std::set<int>(isrAfter.begin(), isrAfter.end())));
+        QVERIFY(!c->liveBrokers().count(BrokerId{isolated}));
+        QCOMPARE(state(*c).leaderEpoch, leader == 0 ? 0 : 1);
+    }
+    int fencedEvents = 0;
+    for (const JournalEvent &e : c->journal().events())
+        if (e.kind == JournalEventKind::BrokerFenced) {
+            QCOMPARE(e.broker, isolated);
+            ++fencedEvents;
+        }
+    QCOMPARE(fencedEvents, fenced ? 1 : 0);
+
+    // Healed: unfenced at the next heartbeat, it catches up and is in sync again.
+    c->network().heal();
+    c->runUntil(c->now() + SimDuration::seconds(40));
+    QVERIFY(!c->isFenced(BrokerId{isolated}));
+    QCOMPARE(c->controller(), std::optional<BrokerId>(BrokerId{0}));
+    QCOMPARE(isr(*c), allInSync);
+    QCOMPARE(leo(*c, isolated), leo(*c, leader));
+    int unfencedEvents = 0;
+    for (const JournalEvent &e : c->journal().events())
+        unfencedEvents += e.kind == JournalEventKind::BrokerUnfenced ? 1 : 0;
+    QCOMPARE(unfencedEvents, fenced ? 1 : 0);
 }
 
 void TestReplication::uncleanElectionLosesRecords()

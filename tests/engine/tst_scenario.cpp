@@ -76,6 +76,17 @@ void TestScenario::minimalScenario()
     QCOMPARE(b.producers[0].keys.keyCount(), std::size_t{3});
     QCOMPARE(b.consumers[0].groupId.value(), std::string("g"));
     QCOMPARE(b.end(), SimTime::fromMillis(14000));
+    // Kafka's defaults: auto.offset.reset=latest, metadata.max.age.ms=300000; the broker session
+    // timeout is the cluster's unless set.
+    QCOMPARE(b.consumers[0].autoOffsetReset, ConsumerConfig::AutoOffsetReset::Latest);
+    QCOMPARE(b.consumers[0].metadataMaxAgeMs, 300000);
+    QVERIFY(!b.brokerSessionTimeoutMs);
+    const Scenario tuned = parsedOk(R"({"kafkascope": 1, "title": "t",
+      "cluster": {"brokers": 2, "brokerSessionTimeout": "20s"},
+      "consumers": [{"clientId": "c", "topic": "t", "group": "g", "metadataMaxAge": "30s", "autoOffsetReset": "earliest"}]})");
+    QCOMPARE(tuned.brokerSessionTimeoutMs.value_or(0), std::int64_t{20000});
+    QCOMPARE(tuned.consumers[0].metadataMaxAgeMs, 30000);
+    QCOMPARE(tuned.consumers[0].autoOffsetReset, ConsumerConfig::AutoOffsetReset::Earliest);
 }
 
 void TestScenario::errors_data()
@@ -139,6 +150,8 @@ void TestScenario::errors_data()
                                          << "2:72: expect[0].equals: unknown group state \"Happy\"";
     QTest::newRow("isr not a list") << head + "\"expect\": [{\"at\": \"1s\", \"check\": \"isr\", \"topic\": \"t\", \"partition\": 0, \"equals\": 1}]}"
                                     << "2:81: expect[0].equals: expected a non-empty array of broker ids";
+    QTest::newRow("zero session timeout") << head + "\"cluster\": {\"brokers\": 3, \"brokerSessionTimeout\": \"0s\"}}"
+                                          << "2:51: cluster.brokerSessionTimeout: expected at least 1ms";
     QTest::newRow("narration without text") << head + "\"narration\": [{\"at\": \"1s\"}]}"
                                             << "2:15: narration[0]: missing required field \"text\"";
 }
