@@ -4,7 +4,6 @@
 #include "cli.h"
 #include "dumplog.h"
 #include "partitioncmd.h"
-#include "cluster/demo_cluster.h"
 #include "scenario/demo_scenario.h"
 #include "cluster/report.h"
 #include "model/scenariofile.h"

@@ -1,5 +1,9 @@
 #include "demo_scenario.h"
 
+#include "scenario/scenario_runner.h"
+
+#include <cassert>
+
 namespace kafkascope {
 
 Scenario demoScenario(std::uint64_t seed)
@@ -34,7 +38,7 @@ Scenario demoScenario(std::uint64_t seed)
     web.topic = "clicks";
     web.rate = RateModel::constant(4.0).value();
     web.values = ValueGenerator::fixedSize(64).value();
-    web.batchSizeBytes = 512;
+    web.batchSizeBytes = 512; // small batches, so the sticky partition changes every ~7 records
     s.producers.push_back(web);
 
     for (const char *clientId : {"billing-1", "billing-2"}) {
@@ -42,6 +46,9 @@ Scenario demoScenario(std::uint64_t seed)
         billing.clientId = clientId;
         billing.topic = "orders";
         billing.groupId = "billing";
+        // The group joins after group.initial.rebalance.delay.ms (3 s); from the earliest offset it
+        // bills the orders placed before it too (Kafka's default, latest, would skip them).
+        billing.autoOffsetReset = ConsumerConfig::AutoOffsetReset::Earliest;
         billing.pollInterval = SimDuration::millis(250);
         s.consumers.push_back(billing);
     }
@@ -50,9 +57,22 @@ Scenario demoScenario(std::uint64_t seed)
     analytics.clientId = "analytics";
     analytics.topic = "clicks";
     analytics.pollInterval = SimDuration::millis(1000);
-    analytics.maxPollRecords = 3;
+    analytics.maxPollRecords = 3; // 3 records/s against 4 produced: the lag grows
     s.consumers.push_back(analytics);
     return s;
+}
+
+std::unique_ptr<Cluster> makeDemoCluster(std::uint64_t seed)
+{
+    auto cluster = std::make_unique<Cluster>(seed);
+    [[maybe_unused]] const Status st = populateDemoCluster(*cluster);
+    assert(st.isOk()); // in memory, nothing can fail
+    return cluster;
+}
+
+Status populateDemoCluster(Cluster &cluster)
+{
+    return ScenarioRunner::setUp(cluster, demoScenario());
 }
 
 } // namespace kafkascope

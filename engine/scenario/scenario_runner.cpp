@@ -63,25 +63,32 @@ Result<std::unique_ptr<Cluster>> ScenarioRunner::makeCluster(std::optional<std::
     if (!dataDirectory.empty())
         if (auto st = cluster->setDataDirectory(dataDirectory); !st.isOk())
             return st;
-    ReplicationConfig config = cluster->replicationConfig();
-    config.logRetentionCheckIntervalMs = m_scenario.retentionCheckIntervalMs.value_or(config.logRetentionCheckIntervalMs);
-    config.logCleanerBackoffMs = m_scenario.cleanerBackoffMs.value_or(config.logCleanerBackoffMs);
-    config.brokerSessionTimeoutMs = m_scenario.brokerSessionTimeoutMs.value_or(config.brokerSessionTimeoutMs);
-    cluster->setReplicationConfig(config);
-    while (static_cast<std::int32_t>(cluster->brokers().size()) < m_scenario.brokers)
-        cluster->addBroker();
-    for (std::size_t i = 0; i < m_scenario.topics.size(); ++i) {
-        const auto &t = m_scenario.topics[i];
-        if (auto st = cluster->createTopic(t.name, t.partitions, t.settings); !st.isOk())
+    if (auto st = setUp(*cluster, m_scenario); !st.isOk())
+        return st;
+    return cluster;
+}
+
+Status ScenarioRunner::setUp(Cluster &cluster, const Scenario &scenario)
+{
+    ReplicationConfig config = cluster.replicationConfig();
+    config.logRetentionCheckIntervalMs = scenario.retentionCheckIntervalMs.value_or(config.logRetentionCheckIntervalMs);
+    config.logCleanerBackoffMs = scenario.cleanerBackoffMs.value_or(config.logCleanerBackoffMs);
+    config.brokerSessionTimeoutMs = scenario.brokerSessionTimeoutMs.value_or(config.brokerSessionTimeoutMs);
+    cluster.setReplicationConfig(config);
+    while (static_cast<std::int32_t>(cluster.brokers().size()) < scenario.brokers)
+        cluster.addBroker();
+    for (std::size_t i = 0; i < scenario.topics.size(); ++i) {
+        const auto &t = scenario.topics[i];
+        if (auto st = cluster.createTopic(t.name, t.partitions, t.settings); !st.isOk())
             return Status::invalidArgument("topics[" + std::to_string(i) + "] (\"" + t.name + "\"): " + st.message());
     }
-    for (std::size_t i = 0; i < m_scenario.producers.size(); ++i)
-        if (auto r = cluster->addProducer(m_scenario.producers[i]); !r.isOk())
+    for (std::size_t i = 0; i < scenario.producers.size(); ++i)
+        if (auto r = cluster.addProducer(scenario.producers[i]); !r.isOk())
             return Status::invalidArgument("producers[" + std::to_string(i) + "]: " + r.status().message());
-    for (std::size_t i = 0; i < m_scenario.consumers.size(); ++i)
-        if (auto r = cluster->addConsumer(m_scenario.consumers[i]); !r.isOk())
+    for (std::size_t i = 0; i < scenario.consumers.size(); ++i)
+        if (auto r = cluster.addConsumer(scenario.consumers[i]); !r.isOk())
             return Status::invalidArgument("consumers[" + std::to_string(i) + "]: " + r.status().message());
-    return cluster;
+    return Status::ok();
 }
 
 std::optional<SimTime> ScenarioRunner::nextStop() const

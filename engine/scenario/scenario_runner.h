@@ -40,6 +40,10 @@ public:
     [[nodiscard]] Result<std::unique_ptr<Cluster>> makeCluster(std::optional<std::uint64_t> seed = std::nullopt,
                                                                const std::string &dataDirectory = {}) const;
 
+    // The scenario's set-up (broker settings, brokers, topics, producers, consumers) on `cluster`,
+    // new and at simTime 0 (makeCluster's work after it chose the seed and the storage).
+    static Status setUp(Cluster &cluster, const Scenario &scenario);
+
     // Runs `cluster` to `t`, stopping at each action and expectation due in between, in time order
     // (at one simTime: the actions first, then the expectations).
     void advanceTo(Cluster &cluster, SimTime t);

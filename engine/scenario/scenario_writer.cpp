@@ -201,6 +201,7 @@ public:
         durationMs("sessionTimeout", c.sessionTimeoutMs);
         durationMs("heartbeatInterval", c.heartbeatIntervalMs);
         durationMs("maxPollInterval", c.maxPollIntervalMs);
+        durationMs("metadataMaxAge", c.metadataMaxAgeMs);
         json.endObject();
     }
 
@@ -379,6 +380,8 @@ Result<std::string> writeScenario(const Scenario &s)
         w.durationMs("retentionCheckInterval", *s.retentionCheckIntervalMs);
     if (s.cleanerBackoffMs)
         w.durationMs("cleanerBackoff", *s.cleanerBackoffMs);
+    if (s.brokerSessionTimeoutMs)
+        w.durationMs("brokerSessionTimeout", *s.brokerSessionTimeoutMs);
     json.endObject();
     json.key("topics").beginArray();
     for (std::size_t i = 0; i < s.topics.size(); ++i)

@@ -1,7 +1,7 @@
 // The thin cluster: topics, producers hashing keys to partitions, consumers reading from offsets.
 #include "client/murmur2.h"
 #include "cluster/cluster.h"
-#include "cluster/demo_cluster.h"
+#include "scenario/demo_scenario.h"
 #include "cluster/report.h"
 
 #include <QJsonArray>

@@ -1,5 +1,5 @@
 // The golden determinism test (STYLE.md §3): one seed, one run, however it is stepped.
-#include "cluster/demo_cluster.h"
+#include "scenario/demo_scenario.h"
 #include "cluster/report.h"
 
 #include <QtTest>

@@ -5,7 +5,7 @@
 #include "group/group_coordinator.h"
 
 #include "cluster/cluster.h"
-#include "cluster/demo_cluster.h"
+#include "scenario/demo_scenario.h"
 
 #include <QtTest>
 

@@ -1,7 +1,7 @@
 // The journal (every state change as a typed event, with a running digest) and snapshots
 // restored by replay: the state at any earlier simTime, and forks from there.
 #include "cluster/cluster.h"
-#include "cluster/demo_cluster.h"
+#include "scenario/demo_scenario.h"
 
 #include <QtTest>
 

@@ -1,6 +1,6 @@
 // The event log model (the cluster's journal as a table) under QAbstractItemModelTester, its
 // filter and its CSV export.
-#include "cluster/demo_cluster.h"
+#include "scenario/demo_scenario.h"
 #include "model/eventlogmodel.h"
 #include "model/simulationcontroller.h"
 

@@ -1,5 +1,5 @@
 // The partitions model under QAbstractItemModelTester, fed by a running demo cluster.
-#include "cluster/demo_cluster.h"
+#include "scenario/demo_scenario.h"
 #include "model/partitionsmodel.h"
 #include "model/simulationcontroller.h"
 

@@ -4,7 +4,7 @@
 #include "group/group_coordinator.h"
 
 #include "cluster/cluster.h"
-#include "cluster/demo_cluster.h"
+#include "scenario/demo_scenario.h"
 #include "model/rebalancetimeline.h"
 #include "model/simulationcontroller.h"
 #include "views/rebalancetimelinewidget.h"

@@ -1,11 +1,10 @@
 // Recording a session (File › Save Session as Scenario…): what the user does in the GUI, written
 // as a scenario file and replayed headless, gives the same cluster (state hash) and the same
 // report; rewinds and forks, lessons, refusals and the file on disk.
-#include "cluster/demo_cluster.h"
+#include "scenario/demo_scenario.h"
 #include "cluster/report.h"
 #include "model/scenariofile.h"
 #include "model/simulationcontroller.h"
-#include "scenario/demo_scenario.h"
 #include "scenario/scenario_runner.h"
 #include "scenario/scenario_writer.h"
 

@@ -1,6 +1,6 @@
 // The controller: play and pause from a QTimer, speed limits, stepping, producing.
 #include "client/murmur2.h"
-#include "cluster/demo_cluster.h"
+#include "scenario/demo_scenario.h"
 #include "model/simulationcontroller.h"
 
 #include <QSignalSpy>

@@ -2,7 +2,7 @@
 // dialog open; what they build is what the engine gets.
 #include "group/group_coordinator.h"
 
-#include "cluster/demo_cluster.h"
+#include "scenario/demo_scenario.h"
 #include "model/simulationcontroller.h"
 #include "views/actiondialogs.h"
 

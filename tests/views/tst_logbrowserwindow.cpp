@@ -1,6 +1,6 @@
 // Offscreen tests of the log browser window, opened from the main window on partition folders
 // written by the engine: the tree, the records, jumping, inline errors, Korean.
-#include "cluster/demo_cluster.h"
+#include "scenario/demo_scenario.h"
 #include "log/log_store.h"
 #include "log/partition_log.h"
 #include "model/logdirectorymodel.h"

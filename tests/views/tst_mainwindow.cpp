@@ -1,7 +1,6 @@
 // Offscreen smoke test: the main window opens on the demo cluster and shows its partitions.
 #include "group/group_coordinator.h"
 
-#include "cluster/demo_cluster.h"
 #include "scenario/demo_scenario.h"
 #include "model/partitionsmodel.h"
 #include "model/simulationcontroller.h"

@@ -1,7 +1,7 @@
 // A scenario played in the window: the controller's timeline (actions and checks at their times,
 // "pause" steps stopping playback, rewinds forgetting later checks) and the Lesson dock's
 // narration panel (steps in the window's language, Next › and ‹ Back, checkpoints), offscreen.
-#include "cluster/demo_cluster.h"
+#include "scenario/demo_scenario.h"
 #include "model/scenariofile.h"
 #include "model/simulationcontroller.h"
 #include "views/language.h"

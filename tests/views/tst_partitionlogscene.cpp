@@ -1,7 +1,7 @@
 // Offscreen tests of the cluster scene: replica rows, high watermark and committed offsets on the
 // strips, client nodes, and records flying as dots (which hop starts where and lands where).
 #include "cluster/consumer_lag.h"
-#include "cluster/demo_cluster.h"
+#include "scenario/demo_scenario.h"
 #include "model/simulationcontroller.h"
 #include "views/clientnodeitem.h"
 #include "views/partitionlogscene.h"
