@@ -192,7 +192,7 @@ private:
     std::uint64_t m_retries = 0;
     std::uint64_t m_requestsSent = 0;
     std::int64_t m_producerId = -1; // from InitProducerId, when idempotent
-    std::map<TopicPartition, std::int32_t> m_nextSequence;
+    std::map<TopicPartition, std::int32_t, PartitionFirstLess> m_nextSequence;
     RecordAccumulator m_accumulator;
     std::optional<SimTime> m_wakeAt; // the sender's next scheduled wake-up
     bool m_heldBack = false;         // the last wake-up left a sendable batch behind
@@ -201,8 +201,8 @@ private:
     std::deque<std::shared_ptr<Request>> m_byDeadline; // requests awaiting answers, oldest first
     std::optional<SimTime> m_timeoutCheckAt;
     // Per partition: batches in flight, and the base sequences of those that carry one.
-    std::map<TopicPartition, std::size_t> m_inFlightBatches;
-    std::map<TopicPartition, std::multiset<std::int32_t>> m_inFlightSequences;
+    std::map<TopicPartition, std::size_t, PartitionFirstLess> m_inFlightBatches;
+    std::map<TopicPartition, std::multiset<std::int32_t>, PartitionFirstLess> m_inFlightSequences;
 };
 
 } // namespace kafkascope
