@@ -215,7 +215,7 @@ private:
     std::uint64_t m_epochBumps = 0;
     bool m_epochBumpRequired = false;
     std::set<TopicPartition> m_partitionsToRewrite; // their sequences restart at the bump
-    std::map<TopicPartition, std::int32_t> m_nextSequence;
+    std::map<TopicPartition, std::int32_t, PartitionFirstLess> m_nextSequence;
     // Per partition: the epoch its sequences belong to, the last sequence acknowledged, and the
     // numbered batches not resolved yet (in flight or waiting to be retried).
     std::map<TopicPartition, std::int16_t> m_sequenceEpoch;
@@ -229,8 +229,8 @@ private:
     std::deque<std::shared_ptr<Request>> m_byDeadline; // requests awaiting answers, oldest first
     std::optional<SimTime> m_timeoutCheckAt;
     // Per partition: batches in flight, and the base sequences of those that carry one.
-    std::map<TopicPartition, std::size_t> m_inFlightBatches;
-    std::map<TopicPartition, std::multiset<std::int32_t>> m_inFlightSequences;
+    std::map<TopicPartition, std::size_t, PartitionFirstLess> m_inFlightBatches;
+    std::map<TopicPartition, std::multiset<std::int32_t>, PartitionFirstLess> m_inFlightSequences;
 };
 
 } // namespace kafkascope

@@ -82,14 +82,18 @@ Status Cluster::setDataDirectory(const std::string &path)
 
 const Topic *Cluster::topic(const std::string &name) const
 {
-    const auto it = m_topics.find(name);
-    return it == m_topics.end() ? nullptr : &it->second;
+    return const_cast<Cluster *>(this)->mutableTopic(name);
 }
 
 Topic *Cluster::mutableTopic(const std::string &name)
 {
+    if (m_lastTopic != m_topics.end() && m_lastTopic->first == name)
+        return &m_lastTopic->second;
     const auto it = m_topics.find(name);
-    return it == m_topics.end() ? nullptr : &it->second;
+    if (it == m_topics.end())
+        return nullptr;
+    m_lastTopic = it;
+    return &it->second;
 }
 
 Cluster::ActionScope::ActionScope(Cluster &cluster, std::string description, std::function<void(Cluster &)> apply)
@@ -272,7 +276,7 @@ Result<PartitionId> Cluster::produce(const std::string &topicName, std::optional
     return *partition;
 }
 
-void Cluster::submitProduce(ProducerId from, const TopicPartition &tp, const std::vector<Record> &records,
+void Cluster::submitProduce(ProducerId from, const TopicPartition &tp, std::vector<Record> records,
                             const ProducerIdentity &identity, std::int32_t acks, std::function<void(ProduceError)> onResponse)
 {
     PartitionState *state = partitionState(tp);
@@ -287,7 +291,8 @@ void Cluster::submitProduce(ProducerId from, const TopicPartition &tp, const std
         return;
     }
     const BrokerId broker = *state->leader;
-    m_network.send(clientNode(from), nodeOf(broker), [this, from, tp, records, identity, acks, broker, onResponse]() mutable {
+    m_network.send(clientNode(from), nodeOf(broker), [this, from, tp, records = std::move(records), identity, acks, broker,
+                                                      onResponse = std::move(onResponse)]() mutable {
         handleProduce(from, tp, std::move(records), identity, acks, broker, std::move(onResponse));
     });
 }
@@ -401,21 +406,26 @@ void Cluster::completeDelayedProduces(PartitionState &state, bool leaderChanged)
             return state.leader != d.broker || hw > d.offset;
         }))
         return;
-    std::vector<DelayedProduce> waiting;
+    // The waiting ones stay in place, in order; the map entry stays too (empty), so that the next
+    // produce to the partition does not insert it again.
+    std::vector<DelayedProduce> &pending = it->second;
     std::vector<std::pair<DelayedProduce, ProduceError>> done;
-    for (DelayedProduce &d : it->second) {
-        if (leaderChanged || state.leader != d.broker)
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+        DelayedProduce &d = pending[i];
+        if (leaderChanged || state.leader != d.broker) {
             done.emplace_back(std::move(d), ProduceError::NotLeaderOrFollower);
-        else if (hw > d.offset)
+        } else if (hw > d.offset) {
             done.emplace_back(std::move(d), static_cast<std::int32_t>(state.isr.size()) < state.minInsyncReplicas
                                                 ? ProduceError::NotEnoughReplicasAfterAppend
                                                 : ProduceError::None);
-        else
-            waiting.push_back(std::move(d));
+        } else {
+            if (kept != i)
+                pending[kept] = std::move(d);
+            ++kept;
+        }
     }
-    it->second = std::move(waiting);
-    if (it->second.empty())
-        m_delayedProduces.erase(it);
+    pending.erase(pending.begin() + static_cast<std::ptrdiff_t>(kept), pending.end());
     for (auto &[d, error] : done) {
         if (d.internal) {
             d.onResponse(error);

@@ -22,6 +22,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace kafkascope {
@@ -315,7 +316,7 @@ public:
     // refused with NOT_ENOUGH_REPLICAS when the ISR is below min.insync.replicas, and answered
     // once the high watermark passes the record (NOT_ENOUGH_REPLICAS_AFTER_APPEND if the ISR
     // shrank below the minimum meanwhile).
-    void submitProduce(ProducerId from, const TopicPartition &tp, const std::vector<Record> &records,
+    void submitProduce(ProducerId from, const TopicPartition &tp, std::vector<Record> records,
                        const ProducerIdentity &identity, std::int32_t acks, std::function<void(ProduceError)> onResponse);
     // InitProducerId: a new producer id for an idempotent producer.
     std::int64_t initProducerId() { return m_nextProducerId++; }
@@ -589,6 +590,9 @@ private:
     std::string m_dataDirectory;
     Status m_storageError;
     std::map<std::string, Topic> m_topics;
+    // The topic looked up last (most lookups on the hot path ask for the same one again);
+    // reset when a topic is erased.
+    mutable std::map<std::string, Topic>::iterator m_lastTopic = m_topics.end();
     std::vector<std::unique_ptr<Producer>> m_producers;
     std::vector<std::unique_ptr<Consumer>> m_consumers;
     std::unique_ptr<Producer> m_consoleProducer;
@@ -596,7 +600,15 @@ private:
     ReplicationConfig m_replication;
     SimNetwork m_network;
     std::uint64_t m_lastFetchGeneration = 0; // request ids of the fetch sessions
-    std::map<std::pair<BrokerId, BrokerId>, FetchSession> m_fetchSessions; // (follower, leader)
+    struct BrokerPairHash {
+        std::size_t operator()(const std::pair<BrokerId, BrokerId> &k) const
+        {
+            return std::hash<std::uint64_t>{}((std::uint64_t{static_cast<std::uint32_t>(k.first.value())} << 32)
+                                              | static_cast<std::uint32_t>(k.second.value()));
+        }
+    };
+    // (follower, leader). Hashed: looked up several times per fetch; nothing depends on its order.
+    std::unordered_map<std::pair<BrokerId, BrokerId>, FetchSession, BrokerPairHash> m_fetchSessions;
     std::uint64_t m_metadataVersion = 0; // moves whenever which broker leads or holds what may have changed
     std::uint64_t m_lastTopicId = 0;
     std::int32_t m_nextBrokerId = 1;
@@ -611,7 +623,7 @@ private:
     bool m_sessionCheckScheduled = false;
     std::map<BrokerId, SimTime> m_lastHeartbeat; // the controller's last heartbeat from each broker
     std::int64_t m_nextProducerId = 1000;
-    std::map<TopicPartition, std::vector<DelayedProduce>> m_delayedProduces;
+    std::map<TopicPartition, std::vector<DelayedProduce>, PartitionFirstLess> m_delayedProduces; // never iterated
     struct Acknowledged {
         std::string topic;
         std::string value;

@@ -608,11 +608,16 @@ void Cluster::sendSessionFetch(BrokerId follower, BrokerId leader)
     if (!isAlive(follower) || !isAlive(leader))
         return;
     std::vector<FetchPart> parts;
-    for (const TopicPartition &tp : sessionPartitions(session, follower, leader)) {
+    const std::vector<TopicPartition> &partitions = sessionPartitions(session, follower, leader);
+    parts.reserve(partitions.size());
+    for (const TopicPartition &tp : partitions) {
         const PartitionState *state = partitionState(tp);
-        if (!state || state->leader != leader || !state->replicas.count(follower))
+        if (!state || state->leader != leader)
             continue;
-        const Replica &r = state->replicas.at(follower);
+        const auto replica = state->replicas.find(follower);
+        if (replica == state->replicas.end())
+            continue;
+        const Replica &r = replica->second;
         FetchPart part;
         part.tp = tp;
         part.topicId = state->topicId;
@@ -780,6 +785,7 @@ void Cluster::answerSessionFetch(BrokerId follower, BrokerId leaderId, std::uint
     if (!isAlive(leaderId))
         return;
     std::vector<FetchAnswer> answers;
+    answers.reserve(parts.size());
     std::size_t bytes = 0;
     for (const FetchPart &part : parts) {
         if (part.kind == FetchPart::Kind::Skipped)
@@ -821,9 +827,12 @@ void Cluster::handleSessionAnswer(BrokerId follower, BrokerId leaderId, std::uin
     session.request = 0;
     for (const FetchAnswer &answer : answers) {
         PartitionState *s = partitionState(answer.tp);
-        if (!s || s->topicId != answer.topicId || s->leader == follower || !s->replicas.count(follower))
+        if (!s || s->topicId != answer.topicId || s->leader == follower)
             continue;
-        Replica &r = s->replicas.at(follower);
+        const auto replica = s->replicas.find(follower);
+        if (replica == s->replicas.end())
+            continue;
+        Replica &r = replica->second;
         if (answer.kind == FetchPart::Kind::Diverged) {
             const std::int64_t truncateTo = followerTruncationOffset(r.epochs, r.log->logEndOffset(), r.highWatermark,
                                                                      answer.divergingEpoch, answer.divergingEnd);

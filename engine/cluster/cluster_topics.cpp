@@ -297,6 +297,7 @@ Status Cluster::deleteTopic(const std::string &name)
         for (std::int32_t p = 0; p < t->partitionCount(); ++p)
             for (const auto &[b, replica] : t->state(PartitionId{p}).replicas)
                 dirs.push_back(m_dataDirectory + "/broker-" + std::to_string(b.value()) + "/" + name + "-" + std::to_string(p));
+    m_lastTopic = m_topics.end();
     m_topics.erase(name); // closes every replica's log
     ++m_metadataVersion;
     for (const std::string &dir : dirs) {

@@ -115,7 +115,7 @@ SimDuration SimNetwork::delayOf(NodeId from, NodeId to)
     return d;
 }
 
-std::optional<SimTime> SimNetwork::send(NodeId from, NodeId to, std::function<void()> deliver)
+std::optional<SimTime> SimNetwork::departure(NodeId from, NodeId to)
 {
     ++m_sent;
     // Loss is drawn only when configured, so enabling it does not shift other random choices.
@@ -123,15 +123,7 @@ std::optional<SimTime> SimNetwork::send(NodeId from, NodeId to, std::function<vo
         ++m_dropped;
         return std::nullopt;
     }
-    const SimTime at = m_scheduler.now() + delayOf(from, to);
-    m_scheduler.schedule(at, EventPriority::Network, [this, from, to, deliver = std::move(deliver)] {
-        if (!canReach(from, to)) {
-            ++m_dropped;
-            return;
-        }
-        deliver();
-    });
-    return at;
+    return m_scheduler.now() + delayOf(from, to);
 }
 
 } // namespace kafkascope

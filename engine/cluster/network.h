@@ -60,13 +60,30 @@ public:
     // is lost. Whether it is delivered is decided when it arrives (a partition or pause that
     // starts while it is in flight drops it). Returns the scheduled arrival time, or nothing when
     // it was lost at once.
-    std::optional<SimTime> send(NodeId from, NodeId to, std::function<void()> deliver);
+    template <class F>
+    std::optional<SimTime> send(NodeId from, NodeId to, F &&deliver)
+    {
+        const auto at = departure(from, to);
+        if (!at)
+            return std::nullopt;
+        // One event holding `deliver` itself (no std::function around it).
+        m_scheduler.schedule(*at, EventPriority::Network, [this, from, to, deliver = std::forward<F>(deliver)]() mutable {
+            if (!canReach(from, to)) {
+                ++m_dropped;
+                return;
+            }
+            deliver();
+        });
+        return at;
+    }
 
     [[nodiscard]] std::uint64_t messagesSent() const { return m_sent; }
     [[nodiscard]] std::uint64_t messagesDropped() const { return m_dropped; }
 
 private:
     [[nodiscard]] SimDuration delayOf(NodeId from, NodeId to);
+    // Counts a message and draws its fate: its arrival time, or nothing when it is lost at once.
+    std::optional<SimTime> departure(NodeId from, NodeId to);
     void changed(const std::string &what, std::function<void(SimNetwork &)> redo)
     {
         if (m_listener)

@@ -16,4 +16,15 @@ struct TopicPartition {
     [[nodiscard]] std::string toString() const { return topic + "-" + std::to_string(partition.value()); }
 };
 
+// Orders by partition number, then topic name: a cheaper comparison than TopicPartition's own
+// order when most keys share a topic. For maps whose iteration order nothing depends on.
+struct PartitionFirstLess {
+    bool operator()(const TopicPartition &a, const TopicPartition &b) const
+    {
+        if (a.partition != b.partition)
+            return a.partition < b.partition;
+        return a.topic < b.topic;
+    }
+};
+
 } // namespace kafkascope

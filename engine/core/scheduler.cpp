@@ -5,36 +5,45 @@
 
 namespace kafkascope {
 
-Scheduler::EventId Scheduler::schedule(SimTime at, EventPriority priority, Action action)
+Scheduler::~Scheduler()
+{
+    for (std::uint32_t i = 0; i < m_slotCount; ++i)
+        slotAt(i).clear();
+}
+
+std::pair<Scheduler::EventId, Scheduler::Slot *> Scheduler::enqueue(SimTime at, EventPriority priority)
 {
     if (at < m_now)
         at = m_now;
     const std::uint64_t seq = m_nextSequence++;
     std::uint32_t slot;
     if (m_freeSlots.empty()) {
-        slot = static_cast<std::uint32_t>(m_slots.size());
-        m_slots.emplace_back();
+        slot = m_slotCount++;
+        if ((slot >> kSlotChunkBits) == m_slotChunks.size())
+            m_slotChunks.push_back(std::make_unique<Slot[]>(kSlotChunk));
     } else {
         slot = m_freeSlots.back();
         m_freeSlots.pop_back();
     }
-    Slot &s = m_slots[slot];
-    s.action = std::move(action);
+    Slot &s = slotAt(slot);
     s.sequence = seq;
     s.pending = true;
-    m_queue.push(Entry{at, static_cast<int>(priority), seq, slot});
-    return EventId{seq, slot};
+    // Invariant: sequences stay below 2^56 (they count events scheduled), so the priority byte
+    // decides first.
+    assert(seq >> kPriorityShift == 0);
+    m_queue.push(Entry{at, (static_cast<std::uint64_t>(priority) << kPriorityShift) | seq, slot});
+    return {EventId{seq, slot}, &s};
 }
 
 void Scheduler::cancel(EventId id)
 {
-    if (id.slot >= m_slots.size())
+    if (id.slot >= m_slotCount)
         return;
-    Slot &s = m_slots[id.slot];
+    Slot &s = slotAt(id.slot);
     if (!s.pending || s.sequence != id.sequence)
         return; // ran, cancelled, or the slot went to a later event
     s.pending = false;
-    s.action = nullptr; // release what the action holds now, not when its time comes
+    s.clear(); // release what the action holds now, not when its time comes
     ++m_cancelledPending;
 }
 
@@ -42,7 +51,7 @@ void Scheduler::dropCancelledHead()
 {
     while (m_cancelledPending != 0 && !m_queue.empty()) {
         const Entry &top = m_queue.top();
-        if (m_slots[top.slot].pending)
+        if (slotAt(top.slot).pending)
             return;
         m_freeSlots.push_back(top.slot);
         --m_cancelledPending;
@@ -68,13 +77,15 @@ bool Scheduler::step()
     // Invariant: simTime never moves backwards.
     assert(entry.at >= m_now);
     m_now = entry.at;
-    Slot &s = m_slots[entry.slot];
-    Action action = std::move(s.action);
-    s.action = nullptr;
+    // Slots never move, so the action runs in place; its slot is free again once it is done (it
+    // may schedule further events meanwhile, which take other slots).
+    Slot &s = slotAt(entry.slot);
     s.pending = false;
-    m_freeSlots.push_back(entry.slot);
     ++m_eventsRun;
-    action(); // may schedule (and so grow m_slots): `s` is not used after this
+    if (s.ops)
+        s.ops->invoke(s.storage);
+    s.clear();
+    m_freeSlots.push_back(entry.slot);
     return true;
 }
 

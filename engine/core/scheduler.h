@@ -6,8 +6,12 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <memory>
+#include <new>
 #include <optional>
 #include <queue>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace kafkascope {
@@ -35,13 +39,21 @@ public:
         friend bool operator==(const EventId &, const EventId &) = default;
     };
 
+    Scheduler() = default;
+    ~Scheduler();
+    Scheduler(const Scheduler &) = delete;
+    Scheduler &operator=(const Scheduler &) = delete;
+
     [[nodiscard]] SimTime now() const { return m_now; }
 
-    // Schedules `action` at `at` (clamped to now: the past cannot be changed).
-    EventId schedule(SimTime at, EventPriority priority, Action action);
-    EventId scheduleAfter(SimDuration delay, EventPriority priority, Action action)
+    // Schedules `action` (any callable taking no arguments) at `at` (clamped to now: the past
+    // cannot be changed).
+    template <class F>
+    EventId schedule(SimTime at, EventPriority priority, F &&action);
+    template <class F>
+    EventId scheduleAfter(SimDuration delay, EventPriority priority, F &&action)
     {
-        return schedule(m_now + delay, priority, std::move(action));
+        return schedule(m_now + delay, priority, std::forward<F>(action));
     }
     // A cancelled event is dropped when it comes up. Unknown or past ids are ignored.
     void cancel(EventId id);
@@ -60,38 +72,86 @@ public:
     [[nodiscard]] std::uint64_t nextSequence() const { return m_nextSequence; }
 
 private:
-    // The queue holds small entries; the actions live in slots reused through a free list, so
-    // scheduling and running an event allocates nothing beyond the action itself.
+    // The queue holds small entries; the actions live in slots reused through a free list. A slot
+    // stores its action in place when it fits (most do: a message's captures), so scheduling and
+    // running an event usually allocates nothing.
+    // (priority, sequence) packed in one word, priority in the top byte: the same order as
+    // comparing the two in turn, with a smaller entry for the heap to move.
+    static constexpr int kPriorityShift = 56;
     struct Entry {
         SimTime at;
-        int priority;
-        std::uint64_t sequence;
+        std::uint64_t order; // priority << kPriorityShift | sequence
         std::uint32_t slot;
         // Ordered for std::priority_queue, which keeps the *largest* on top.
         bool operator<(const Entry &o) const
         {
             if (at != o.at)
                 return at > o.at;
-            if (priority != o.priority)
-                return priority > o.priority;
-            return sequence > o.sequence;
+            return order > o.order;
         }
     };
 
+    // How to run and destroy the callable a slot holds (in place or on the heap).
+    struct ActionOps {
+        void (*invoke)(void *storage);
+        void (*destroy)(void *storage);
+    };
+    static constexpr std::size_t kInlineActionBytes = 160;
+    template <class Fn>
+    static constexpr bool kStoredInline = sizeof(Fn) <= kInlineActionBytes && alignof(Fn) <= alignof(std::max_align_t);
+    template <class Fn>
+    static constexpr ActionOps kInlineOps{[](void *p) { (*static_cast<Fn *>(p))(); },
+                                          [](void *p) { static_cast<Fn *>(p)->~Fn(); }};
+    template <class Fn>
+    static constexpr ActionOps kHeapOps{[](void *p) { (**static_cast<Fn **>(p))(); },
+                                        [](void *p) { delete *static_cast<Fn **>(p); }};
+
+    struct Slot {
+        alignas(std::max_align_t) unsigned char storage[kInlineActionBytes];
+        const ActionOps *ops = nullptr; // nullptr: holds no action
+        std::uint64_t sequence = 0;
+        bool pending = false; // scheduled, not yet run or cancelled
+        void clear()
+        {
+            if (ops) {
+                const ActionOps *o = ops;
+                ops = nullptr;
+                o->destroy(storage);
+            }
+        }
+    };
+    // Slots live in fixed-size chunks, so a slot never moves (an action runs in place while it
+    // schedules more).
+    static constexpr std::uint32_t kSlotChunkBits = 10;
+    static constexpr std::uint32_t kSlotChunk = 1u << kSlotChunkBits;
+    Slot &slotAt(std::uint32_t slot) { return m_slotChunks[slot >> kSlotChunkBits][slot & (kSlotChunk - 1)]; }
+    // Takes a free slot for an event at `at` and queues it.
+    std::pair<EventId, Slot *> enqueue(SimTime at, EventPriority priority);
     void dropCancelledHead();
 
     SimTime m_now;
     std::uint64_t m_nextSequence = 0;
     std::uint64_t m_eventsRun = 0;
-    struct Slot {
-        Action action;
-        std::uint64_t sequence = 0;
-        bool pending = false; // scheduled, not yet run or cancelled
-    };
     std::priority_queue<Entry> m_queue;
-    std::vector<Slot> m_slots;
+    std::vector<std::unique_ptr<Slot[]>> m_slotChunks;
+    std::uint32_t m_slotCount = 0;
     std::vector<std::uint32_t> m_freeSlots;
     std::size_t m_cancelledPending = 0; // cancelled entries still in m_queue
 };
+
+template <class F>
+Scheduler::EventId Scheduler::schedule(SimTime at, EventPriority priority, F &&action)
+{
+    using Fn = std::decay_t<F>;
+    const auto [id, slot] = enqueue(at, priority);
+    if constexpr (kStoredInline<Fn>) {
+        ::new (static_cast<void *>(slot->storage)) Fn(std::forward<F>(action));
+        slot->ops = &kInlineOps<Fn>;
+    } else {
+        *reinterpret_cast<Fn **>(slot->storage) = new Fn(std::forward<F>(action));
+        slot->ops = &kHeapOps<Fn>;
+    }
+    return id;
+}
 
 } // namespace kafkascope

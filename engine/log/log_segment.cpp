@@ -80,6 +80,7 @@ void LogSegment::accountBatch(const RecordBatchHeader &h, std::uint64_t position
         m_maxTimestamp = h.maxTimestamp;
         m_offsetOfMaxTimestamp = h.lastOffset();
     }
+    m_lastBatch = BatchLocation{h, position};
     if (position == 0) {
         m_rollingBasedTimestamp = h.maxTimestamp;
         m_firstTimestamp = h.maxTimestamp;
@@ -93,6 +94,7 @@ void LogSegment::accountBatch(const RecordBatchHeader &h, std::uint64_t position
 void LogSegment::resetStats()
 {
     m_scanHint.reset(); // the bytes it pointed at may be rewritten
+    m_lastBatch.reset();
     m_offsetIndex.clear();
     m_timeIndex.clear();
     m_size = 0;
@@ -224,13 +226,21 @@ Status LogSegment::readBytes(std::uint64_t position, std::size_t n, std::string 
     return m_log->read(position, n, out);
 }
 
+Status LogSegment::appendBytes(std::uint64_t position, std::size_t n, std::string &out) const
+{
+    return m_log->readAppend(position, n, out);
+}
+
 Status LogSegment::forEachBatch(std::uint64_t from, const std::function<bool(const BatchLocation &)> &visit) const
 {
-    std::string bytes;
     std::uint64_t pos = from;
     while (pos < m_size) {
-        if (auto st = m_log->read(pos, batch::kHeaderSize, bytes); !st.isOk())
-            return st;
+        std::string_view bytes = m_log->peek(pos, batch::kHeaderSize);
+        if (bytes.empty()) {
+            if (auto st = m_log->read(pos, batch::kHeaderSize, m_headerBytes); !st.isOk())
+                return st;
+            bytes = m_headerBytes;
+        }
         auto header = readBatchHeader(bytes);
         if (!header.isOk())
             return Status::corruption(m_store.location() + "/" + fileName(m_baseOffset, ".log") + " at byte "
@@ -244,6 +254,14 @@ Status LogSegment::forEachBatch(std::uint64_t from, const std::function<bool(con
 
 Result<std::optional<BatchLocation>> LogSegment::findBatch(std::int64_t offset) const
 {
+    // The last batch answers at once: followers and consumers at the tail ask for it (or for what
+    // is past it), and no earlier batch can hold an offset >= its base offset.
+    if (m_lastBatch && offset >= m_lastBatch->header.baseOffset) {
+        if (offset > m_lastBatch->header.lastOffset())
+            return std::optional<BatchLocation>{};
+        m_scanHint = m_lastBatch;
+        return m_lastBatch;
+    }
     const OffsetIndex::Entry start = m_offsetIndex.lookup(offset);
     // The index is sparse (an entry every index.interval.bytes), so the scan from its entry can
     // cross many small batches. Readers mostly ask for the batch after the one they got last

@@ -76,6 +76,8 @@ public:
     Status forEachBatch(std::uint64_t from, const std::function<bool(const BatchLocation &)> &visit) const;
     // Raw bytes of the .log file.
     Status readBytes(std::uint64_t position, std::size_t n, std::string &out) const;
+    // As readBytes, appended to what `out` holds.
+    Status appendBytes(std::uint64_t position, std::size_t n, std::string &out) const;
 
     // Removes every batch whose last offset is >= `offset` (whole batches). Returns the new
     // next offset.
@@ -97,6 +99,10 @@ private:
     void resetStats();
     // The batch findBatch() found last (see there); reset whenever the log's bytes may change.
     mutable std::optional<BatchLocation> m_scanHint;
+    // forEachBatch's buffer for the header it reads (kept: no allocation per scan).
+    mutable std::string m_headerBytes;
+    // The last batch in the segment (nothing when empty): followers at the tail ask for it.
+    std::optional<BatchLocation> m_lastBatch;
     void accountBatch(const RecordBatchHeader &header, std::uint64_t position);
 
     LogStore &m_store;

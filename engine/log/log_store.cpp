@@ -89,11 +89,28 @@ struct MemoryLogStore::Buffer {
     void read(std::uint64_t pos, std::size_t n, std::string &out) const
     {
         out.clear();
+        readAppend(pos, n, out);
+    }
+
+    [[nodiscard]] std::string_view peek(std::uint64_t pos, std::size_t n) const
+    {
+        if (n == 0 || pos + n > size)
+            return {};
+        const std::size_t chunk = chunkOf(pos);
+        const auto inChunk = static_cast<std::size_t>(pos - chunkStart(chunk));
+        if (inChunk + n > chunkSize(chunk))
+            return {}; // spans two chunks
+        return {chunks[chunk].get() + inChunk, n};
+    }
+
+    void readAppend(std::uint64_t pos, std::size_t n, std::string &out) const
+    {
         if (pos >= size)
             return;
         n = static_cast<std::size_t>(std::min<std::uint64_t>(n, size - pos));
+        std::size_t done = out.size();
+        n += done;
         out.resize(n);
-        std::size_t done = 0;
         std::size_t chunk = chunkOf(pos);
         auto inChunk = static_cast<std::size_t>(pos - chunkStart(chunk));
         while (done < n) {
@@ -130,6 +147,12 @@ public:
     Status read(std::uint64_t pos, std::size_t n, std::string &out) const override
     {
         m_buffer->read(pos, n, out);
+        return Status::ok();
+    }
+    [[nodiscard]] std::string_view peek(std::uint64_t pos, std::size_t n) const override { return m_buffer->peek(pos, n); }
+    Status readAppend(std::uint64_t pos, std::size_t n, std::string &out) const override
+    {
+        m_buffer->readAppend(pos, n, out);
         return Status::ok();
     }
     Status truncate(std::uint64_t size) override

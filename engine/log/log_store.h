@@ -21,6 +21,19 @@ public:
     virtual Status append(std::string_view bytes) = 0;
     // Reads up to `n` bytes at `pos` into `out` (replacing its contents); fewer at the end of the file.
     virtual Status read(std::uint64_t pos, std::size_t n, std::string &out) const = 0;
+    // As read(), but appends to `out` (keeping what it holds): a fetch gathers its batches
+    // without an intermediate copy.
+    // `n` bytes at `pos` without a copy, when the file holds them in one piece of memory (valid
+    // until the next write); empty otherwise (then use read()).
+    [[nodiscard]] virtual std::string_view peek(std::uint64_t /*pos*/, std::size_t /*n*/) const { return {}; }
+    virtual Status readAppend(std::uint64_t pos, std::size_t n, std::string &out) const
+    {
+        std::string bytes;
+        if (auto st = read(pos, n, bytes); !st.isOk())
+            return st;
+        out += bytes;
+        return Status::ok();
+    }
     virtual Status truncate(std::uint64_t size) = 0;
     // Makes everything appended so far durable (fsync on disk; nothing to do in memory).
     virtual Status flush() = 0;

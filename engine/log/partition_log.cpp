@@ -289,16 +289,14 @@ Result<FetchInfo> PartitionLog::read(std::int64_t fetchOffset, std::size_t maxBy
             return first.status();
         if (!first.value())
             continue;
-        std::string bytes;
         const Status st = seg.forEachBatch(first.value()->position, [&](const BatchLocation &b) {
             if (maxOffset && b.header.baseOffset >= *maxOffset)
                 return false;
             const bool fits = out.records.size() + b.header.sizeInBytes() <= maxBytes;
             if (!fits && !(out.records.empty() && minOneBatch))
                 return false;
-            if (!seg.readBytes(b.position, b.header.sizeInBytes(), bytes).isOk())
+            if (!seg.appendBytes(b.position, b.header.sizeInBytes(), out.records).isOk())
                 return false;
-            out.records += bytes;
             out.nextFetchOffset = b.header.nextOffset();
             return fits;
         });
