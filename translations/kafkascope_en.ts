@@ -43,6 +43,14 @@
         <source>%1 replica(s) out of sync</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Broker %1 is fenced: the controller has not heard from it for broker.session.timeout.ms, so it leads nothing and is in no ISR. Once the network heals it is unfenced and catches up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fenced</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ClientNodeItem</name>

@@ -43,6 +43,14 @@
         <source>%1 replica(s) out of sync</source>
         <translation>레플리카 %1개 동기화 안 됨</translation>
     </message>
+    <message>
+        <source>Broker %1 is fenced: the controller has not heard from it for broker.session.timeout.ms, so it leads nothing and is in no ISR. Once the network heals it is unfenced and catches up.</source>
+        <translation>브로커 %1은(는) 펜싱되었습니다: 컨트롤러가 broker.session.timeout.ms 동안 하트비트를 받지 못해, 어떤 파티션도 이끌지 않고 어떤 ISR에도 없습니다. 네트워크가 복구되면 펜싱이 해제되고 따라잡습니다.</translation>
+    </message>
+    <message>
+        <source>fenced</source>
+        <translation>펜싱됨</translation>
+    </message>
 </context>
 <context>
     <name>ClientNodeItem</name>

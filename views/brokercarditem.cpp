@@ -19,11 +19,17 @@ BrokerCardItem::BrokerCardItem(std::function<void(int, QPoint)> onContextMenu)
 void BrokerCardItem::setSnapshot(const BrokerCardSnapshot &snapshot)
 {
     if (snapshot.id == m_snapshot.id && snapshot.alive == m_snapshot.alive && snapshot.controller == m_snapshot.controller
-        && snapshot.decommissioning == m_snapshot.decommissioning && snapshot.leaders == m_snapshot.leaders
+        && snapshot.decommissioning == m_snapshot.decommissioning && snapshot.fenced == m_snapshot.fenced
+        && snapshot.leaders == m_snapshot.leaders
         && snapshot.followers == m_snapshot.followers && snapshot.outOfSync == m_snapshot.outOfSync)
         return;
     m_snapshot = snapshot;
-    setToolTip(m_snapshot.alive
+    if (m_snapshot.alive && m_snapshot.fenced)
+        setToolTip(tr("Broker %1 is fenced: the controller has not heard from it for broker.session.timeout.ms, so it "
+                      "leads nothing and is in no ISR. Once the network heals it is unfenced and catches up.")
+                       .arg(m_snapshot.id));
+    else
+        setToolTip(m_snapshot.alive
                    ? tr("Broker %1: leads %2 partition(s), follows %3 (%4 out of sync). "
                       "Click to select (B kills the selected broker); right-click for actions.")
                          .arg(m_snapshot.id)
@@ -69,6 +75,9 @@ void BrokerCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
     if (!m_snapshot.alive) {
         badge = tr("down");
         badgeColor = QColor(0x80, 0x80, 0x80);
+    } else if (m_snapshot.fenced) {
+        badge = tr("fenced");
+        badgeColor = QColor(0xc0, 0x39, 0x2b);
     } else if (m_snapshot.controller) {
         badge = tr("controller");
         badgeColor = QColor(0xb8, 0x86, 0x0b);

@@ -12,6 +12,7 @@ struct BrokerCardSnapshot {
     bool alive = true;
     bool controller = false;
     bool decommissioning = false;
+    bool fenced = false; // the controller fenced it (cut off for broker.session.timeout.ms)
     int leaders = 0;   // partitions of the user's topics it leads
     int followers = 0; // partitions of the user's topics it holds a follower replica of
     int outOfSync = 0; // of those, replicas not in the ISR

@@ -384,6 +384,7 @@ bool PartitionLogScene::refreshBrokers()
         c.id = id.value();
         c.alive = broker.alive;
         c.decommissioning = broker.decommissioning;
+        c.fenced = broker.fenced;
         c.controller = controller == id;
     }
     for (const auto &[name, topic] : cluster.topics()) {

@@ -472,14 +472,24 @@ void TrafficCharts::fitToSize(QCustomPlot *plot, QSize size)
 {
     QCPLegend *legend = plot->legend;
     int widest = 1;
-    for (int i = 0; i < legend->itemCount(); ++i) // cells of the grid, some of them empty
-        if (const QCPAbstractLegendItem *item = legend->item(i))
+    int items = 0;
+    for (int i = 0; i < legend->itemCount(); ++i) { // cells of the grid, some of them empty
+        if (const QCPAbstractLegendItem *item = legend->item(i)) {
             widest = std::max(widest, item->minimumOuterSizeHint().width() + legend->columnSpacing());
-    const int perRow = std::max(1, (size.width() - 16) / widest);
+            ++items;
+        }
+    }
+    // No more columns than items: empty columns still take their spacing, and hundreds of them
+    // (an empty legend) would squeeze the axes to nothing.
+    const int perRow = std::clamp((size.width() - 16) / widest, 1, std::max(1, items));
     if (perRow != legend->wrap()) {
         legend->setWrap(perRow);
         legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
     }
+    // An empty legend must keep one (empty) cell: a grid without columns says it can be at most
+    // its margins wide, which would squeeze the axes above it into a sliver.
+    if (legend->columnCount() == 0 || legend->rowCount() == 0)
+        legend->expandTo(1, 1);
     // As many ticks as their labels have room for (the ticker rounds to nice steps).
     const QFontMetrics fm(plot->xAxis->tickLabelFont());
     const int labelWidth = fm.horizontalAdvance(tr("%1 s").arg(888));

@@ -52,6 +52,7 @@ private slots:
     void inspectorFollowsTheSelection();
     void savedSessionReopensAsTheSameCluster();
     void dialogsSuggestFreeClientIds();
+    void fencedBrokerCardSaysSo();
 };
 
 void TestMainWindow::initTestCase()
@@ -471,6 +472,26 @@ void TestMainWindow::dialogsSuggestFreeClientIds()
     c.topic = "orders";
     QVERIFY(controller.addConsumer(c).isOk());
     QCOMPARE(window.uniqueClientId(QStringLiteral("consumer")), QStringLiteral("consumer-2"));
+}
+
+void TestMainWindow::fencedBrokerCardSaysSo()
+{
+    SimulationController controller(makeDemoCluster());
+    MainWindow window(&controller, nullptr);
+    controller.advanceTo(SimTime::fromMillis(2000));
+    controller.isolateBroker(2);
+    controller.advanceTo(SimTime::fromMillis(4000));
+    const PartitionLogScene *scene = window.scene();
+    QVERIFY(!scene->brokerCard(2)->snapshot().fenced); // cut off, not fenced yet
+    // broker.session.timeout.ms (9 s) later the controller fences it: it leads nothing.
+    controller.advanceTo(SimTime::fromMillis(13000));
+    QVERIFY(controller.cluster().brokers().at(BrokerId{2}).fenced);
+    QVERIFY(scene->brokerCard(2)->snapshot().fenced);
+    QCOMPARE(scene->brokerCard(2)->snapshot().leaders, 0);
+    QVERIFY(scene->brokerCard(2)->toolTip().contains(QStringLiteral("fenced")));
+    controller.healNetwork();
+    controller.advanceTo(SimTime::fromMillis(20000));
+    QVERIFY(!scene->brokerCard(2)->snapshot().fenced);
 }
 
 QTEST_MAIN(TestMainWindow)

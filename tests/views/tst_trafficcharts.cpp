@@ -93,6 +93,7 @@ private slots:
     void exportToAnUnwritablePathFails();
     void gridFollowsTheWidgetsShape();
     void appearanceReachesEveryChart();
+    void emptyChartsKeepTheirWidth();
 };
 
 void TestTrafficCharts::lagOfASlowGroupInRecordsAndSeconds()
@@ -407,6 +408,30 @@ void TestTrafficCharts::appearanceReachesEveryChart()
     }
     QCOMPARE(charts.replicationChart()->yAxis2->tickLabelColor(), QColor(0xee, 0xee, 0xee));
     QApplication::setPalette(before);
+}
+
+void TestTrafficCharts::emptyChartsKeepTheirWidth()
+{
+    // No consumer and no group: the lag and rebalance charts have empty legends, which must not
+    // squeeze their axes (an empty legend grid once limited the whole column to its margins).
+    auto cluster = std::make_unique<Cluster>(3);
+    cluster->addBroker();
+    cluster->addBroker();
+    TopicSettings settings;
+    settings.replicationFactor = 3;
+    QVERIFY(cluster->createTopic("t", 2, settings).isOk());
+    SimulationController controller(std::move(cluster));
+    TrafficCharts charts(&controller);
+    charts.resize(1400, 260);
+    charts.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&charts));
+    controller.advanceTo(SimTime::fromMillis(3000));
+    for (QCustomPlot *plot : {charts.lagChart(), charts.rebalanceChart()}) {
+        plot->replot();
+        QCOMPARE(plot->legend->itemCount() == 0 || !plot->legend->item(0), true);
+        QVERIFY2(plot->axisRect()->width() > plot->width() / 2,
+                 qPrintable(QStringLiteral("axes %1 px wide in a %2 px chart").arg(plot->axisRect()->width()).arg(plot->width())));
+    }
 }
 
 QTEST_MAIN(TestTrafficCharts)
