@@ -175,6 +175,7 @@ EventLogModel::Category EventLogModel::categoryOf(JournalEventKind kind)
     case JournalEventKind::NetworkChanged:
     case JournalEventKind::BrokerFenced:
     case JournalEventKind::BrokerUnfenced:
+    case JournalEventKind::BrokerRackSet:
         return Category::Brokers;
     case JournalEventKind::TopicCreated:
     case JournalEventKind::PartitionsAdded:
@@ -254,7 +255,9 @@ QString EventLogModel::describe(const JournalEvent &e)
     const QString topic = QString::fromStdString(e.topic);
     const QString detail = QString::fromStdString(e.detail);
     switch (e.kind) {
-    case JournalEventKind::BrokerAdded: return tr("broker %1 joined the cluster").arg(e.broker);
+    case JournalEventKind::BrokerAdded:
+        return detail.isEmpty() ? tr("broker %1 joined the cluster").arg(e.broker)
+                                : tr("broker %1 joined the cluster in rack %2").arg(e.broker).arg(detail);
     case JournalEventKind::BrokerCrashed: return tr("broker %1 crashed").arg(e.broker);
     case JournalEventKind::BrokerRestarted: return tr("broker %1 restarted").arg(e.broker);
     case JournalEventKind::BrokerShutDown: return tr("broker %1 shut down (controlled)").arg(e.broker);
@@ -359,6 +362,8 @@ QString EventLogModel::describe(const JournalEvent &e)
         return tr("broker %1 fenced by the controller: no heartbeat within broker.session.timeout.ms").arg(e.broker);
     case JournalEventKind::BrokerUnfenced:
         return tr("broker %1 unfenced: its heartbeats reach the controller again").arg(e.broker);
+    case JournalEventKind::BrokerRackSet:
+        return tr("broker %1 is in rack %2").arg(e.broker).arg(detail);
     }
     return QString::fromLatin1(journalEventKindName(e.kind));
 }

@@ -289,8 +289,10 @@ InspectorModel::Tree InspectorModel::build() const
         b.add(top, tr("Controller"), cluster.controller() == id ? yes : no,
               tr("The controller is the live broker with the lowest id among those that reach a majority of "
                  "the brokers: it elects leaders, tracks ISRs and fences brokers cut off from it"));
-        b.add(top, tr("Rack"), tr("none"),
-              tr("Kafkascope's brokers have no broker.rack: replica placement is rack-unaware"));
+        b.add(top, tr("Rack"), info.rack ? QString::fromStdString(*info.rack) : tr("none"),
+              info.rack ? tr("broker.rack: when every broker has a rack, Kafka places a partition's replicas on "
+                             "as many racks as it can")
+                        : tr("No broker.rack: when no broker has a rack, replica placement is rack-unaware"));
         // The network as this broker sees it.
         QStringList cutOff;
         for (const auto &[other, otherInfo] : cluster.brokers())

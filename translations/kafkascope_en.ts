@@ -51,6 +51,10 @@
         <source>fenced</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>rack %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ClientNodeItem</name>
@@ -491,6 +495,14 @@
         <source>broker %1 unfenced: its heartbeats reach the controller again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>broker %1 joined the cluster in rack %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broker %1 is in rack %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EventLogWidget</name>
@@ -665,10 +677,6 @@
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kafkascope&apos;s brokers have no broker.rack: replica placement is rack-unaware</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1425,6 +1433,14 @@
     </message>
     <message>
         <source>The controller is the live broker with the lowest id among those that reach a majority of the brokers: it elects leaders, tracks ISRs and fences brokers cut off from it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broker.rack: when every broker has a rack, Kafka places a partition&apos;s replicas on as many racks as it can</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No broker.rack: when no broker has a rack, replica placement is rack-unaware</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

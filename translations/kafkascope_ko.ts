@@ -51,6 +51,10 @@
         <source>fenced</source>
         <translation>펜싱됨</translation>
     </message>
+    <message>
+        <source>rack %1</source>
+        <translation>랙 %1</translation>
+    </message>
 </context>
 <context>
     <name>ClientNodeItem</name>
@@ -486,6 +490,14 @@
         <source>broker %1 unfenced: its heartbeats reach the controller again</source>
         <translation>브로커 %1 펜싱 해제: 하트비트가 다시 컨트롤러에 닿음</translation>
     </message>
+    <message>
+        <source>broker %1 joined the cluster in rack %2</source>
+        <translation>브로커 %1이(가) 랙 %2에서 클러스터에 합류</translation>
+    </message>
+    <message>
+        <source>broker %1 is in rack %2</source>
+        <translation>브로커 %1은(는) 랙 %2에 있음</translation>
+    </message>
 </context>
 <context>
     <name>EventLogWidget</name>
@@ -660,10 +672,6 @@
     <message>
         <source>none</source>
         <translation>없음</translation>
-    </message>
-    <message>
-        <source>Kafkascope&apos;s brokers have no broker.rack: replica placement is rack-unaware</source>
-        <translation>Kafkascope의 브로커에는 broker.rack이 없습니다: 레플리카를 배치할 때 랙(rack)을 고려하지 않습니다</translation>
     </message>
     <message>
         <source>reaches every broker</source>
@@ -1412,6 +1420,14 @@
     <message>
         <source>The controller is the live broker with the lowest id among those that reach a majority of the brokers: it elects leaders, tracks ISRs and fences brokers cut off from it</source>
         <translation>컨트롤러는 브로커 과반과 통신할 수 있는 살아 있는 브로커 중 ID가 가장 작은 브로커로, 리더를 선출하고 ISR을 관리하며 자신과 끊긴 브로커를 펜싱합니다</translation>
+    </message>
+    <message>
+        <source>broker.rack: when every broker has a rack, Kafka places a partition&apos;s replicas on as many racks as it can</source>
+        <translation>broker.rack: 모든 브로커에 랙이 있으면 카프카는 파티션의 레플리카를 가능한 한 많은 랙에 나누어 둡니다</translation>
+    </message>
+    <message>
+        <source>No broker.rack: when no broker has a rack, replica placement is rack-unaware</source>
+        <translation>broker.rack 없음: 어떤 브로커에도 랙이 없으면 레플리카 배치는 랙을 고려하지 않습니다</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,7 @@ BrokerCardItem::BrokerCardItem(std::function<void(int, QPoint)> onContextMenu)
 void BrokerCardItem::setSnapshot(const BrokerCardSnapshot &snapshot)
 {
     if (snapshot.id == m_snapshot.id && snapshot.alive == m_snapshot.alive && snapshot.controller == m_snapshot.controller
-        && snapshot.decommissioning == m_snapshot.decommissioning && snapshot.fenced == m_snapshot.fenced
+        && snapshot.decommissioning == m_snapshot.decommissioning && snapshot.fenced == m_snapshot.fenced && snapshot.rack == m_snapshot.rack
         && snapshot.leaders == m_snapshot.leaders
         && snapshot.followers == m_snapshot.followers && snapshot.outOfSync == m_snapshot.outOfSync)
         return;
@@ -64,10 +64,6 @@ void BrokerCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
     QFont title = painter->font();
     title.setBold(true);
     title.setPointSizeF(title.pointSizeF() * 1.2);
-    painter->setFont(title);
-    painter->setPen(m_snapshot.alive ? palette.color(QPalette::Text) : QColor(0x60, 0x60, 0x60));
-    painter->drawText(QRectF(12, 6, kWidth - 24, 24), Qt::AlignLeft | Qt::AlignVCenter,
-                      tr("Broker %1").arg(m_snapshot.id));
 
     // Status badge, top right.
     QString badge;
@@ -88,8 +84,7 @@ void BrokerCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
         badge = tr("up");
         badgeColor = QColor(0x2e, 0x8b, 0x57);
     }
-    QFont small = painter->font();
-    small.setBold(true);
+    QFont small = title;
     small.setPointSizeF(small.pointSizeF() / 1.2 * 0.85);
     painter->setFont(small);
     const qreal badgeWidth = QFontMetricsF(small).horizontalAdvance(badge) + 14;
@@ -100,6 +95,14 @@ void BrokerCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
     painter->setPen(Qt::white);
     painter->drawText(badgeRect, Qt::AlignCenter, badge);
 
+    // The title in what the badge leaves (a long rack name is elided, never under the badge).
+    painter->setFont(title);
+    painter->setPen(m_snapshot.alive ? palette.color(QPalette::Text) : QColor(0x60, 0x60, 0x60));
+    const QRectF titleRect(12, 6, badgeRect.left() - 6 - 12, 24);
+    const QString name = tr("Broker %1").arg(m_snapshot.id);
+    painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetricsF(title).elidedText(name, Qt::ElideRight, titleRect.width()));
+
     QFont body = title;
     body.setBold(false);
     body.setPointSizeF(title.pointSizeF() / 1.2);
@@ -108,10 +111,20 @@ void BrokerCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
     const QString counts = m_snapshot.alive ? tr("leads %1 · follows %2").arg(m_snapshot.leaders).arg(m_snapshot.followers)
                                             : tr("its replicas are offline");
     painter->drawText(QRectF(12, 34, kWidth - 24, 18), Qt::AlignLeft | Qt::AlignVCenter, counts);
-    if (m_snapshot.alive && m_snapshot.outOfSync > 0) {
+    // Third line: its rack (grey), then how many of its replicas lag (orange).
+    const QFontMetricsF metrics(body);
+    QRectF line(12, 52, kWidth - 24, 18);
+    if (!m_snapshot.rack.isEmpty()) {
+        const QString rack = metrics.elidedText(tr("rack %1").arg(m_snapshot.rack), Qt::ElideRight, line.width());
+        painter->setPen(QColor(0x70, 0x70, 0x70));
+        painter->drawText(line, Qt::AlignLeft | Qt::AlignVCenter, rack);
+        line.setLeft(line.left() + metrics.horizontalAdvance(rack + QStringLiteral(" · ")));
+    }
+    if (m_snapshot.alive && m_snapshot.outOfSync > 0 && line.width() > 0) {
         painter->setPen(QColor(0xb0, 0x5a, 0x00));
-        painter->drawText(QRectF(12, 52, kWidth - 24, 18), Qt::AlignLeft | Qt::AlignVCenter,
-                          tr("%1 replica(s) out of sync").arg(m_snapshot.outOfSync));
+        painter->drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
+                          metrics.elidedText(tr("%1 replica(s) out of sync").arg(m_snapshot.outOfSync), Qt::ElideRight,
+                                             line.width()));
     }
 }
 

@@ -13,6 +13,7 @@ struct BrokerCardSnapshot {
     bool controller = false;
     bool decommissioning = false;
     bool fenced = false; // the controller fenced it (cut off for broker.session.timeout.ms)
+    QString rack;        // broker.rack, empty when it has none
     int leaders = 0;   // partitions of the user's topics it leads
     int followers = 0; // partitions of the user's topics it holds a follower replica of
     int outOfSync = 0; // of those, replicas not in the ISR

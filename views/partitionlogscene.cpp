@@ -385,6 +385,7 @@ bool PartitionLogScene::refreshBrokers()
         c.alive = broker.alive;
         c.decommissioning = broker.decommissioning;
         c.fenced = broker.fenced;
+        c.rack = broker.rack ? QString::fromStdString(*broker.rack) : QString();
         c.controller = controller == id;
     }
     for (const auto &[name, topic] : cluster.topics()) {

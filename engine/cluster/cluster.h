@@ -44,6 +44,8 @@ struct BrokerInfo {
     // broker.session.timeout.ms, because a network partition cuts it off. It keeps running, but
     // leads nothing, is in no ISR and gets no new replicas until a heartbeat gets through again.
     bool fenced = false;
+    // broker.rack: with a rack on every broker, replicas are placed rack-aware (replica_placement.h).
+    std::optional<std::string> rack{};
 };
 
 class Cluster;
@@ -132,7 +134,10 @@ public:
 
     // --- Brokers ------------------------------------------------------------------------
     // A new cluster has one broker, 0. Brokers are numbered in the order they are added.
-    BrokerId addBroker();
+    BrokerId addBroker(std::optional<std::string> rack = std::nullopt);
+    // Sets broker `id`'s broker.rack (in Kafka a static config read at start-up: here it takes
+    // effect for replicas placed from now on). An empty rack is refused.
+    Status setBrokerRack(BrokerId id, const std::string &rack);
     // A crash: the broker stops answering at once; the controller elects new leaders for the
     // partitions it led and drops it from every ISR. Its logs stay (on disk or in memory).
     Status killBroker(BrokerId id);
@@ -156,6 +161,8 @@ public:
     [[nodiscard]] bool isFenced(BrokerId id) const;
     // The brokers that may lead and hold replicas: running and not fenced.
     [[nodiscard]] std::set<BrokerId> liveBrokers() const;
+    // The broker.rack of each of `brokers`, in order.
+    [[nodiscard]] std::vector<std::optional<std::string>> racksOf(const std::vector<BrokerId> &brokers) const;
     // The controller: the live broker with the lowest id among those that reach a majority of the
     // live brokers (KRaft's quorum: a controller cut off from most of the others loses its place
     // to one on the majority side). Nothing when all are down or no side has a majority.

@@ -21,20 +21,53 @@ constexpr std::int64_t kFetchRequestTimeoutMs = 30000;
 
 } // namespace
 
-BrokerId Cluster::addBroker()
+BrokerId Cluster::addBroker(std::optional<std::string> rack)
 {
-    const ActionScope action(*this, "add a broker", [](Cluster &c) { (void)c.addBroker(); });
+    const ActionScope action(*this, "add a broker" + (rack ? " in rack " + *rack : std::string()),
+                             [rack](Cluster &c) { (void)c.addBroker(rack); });
     // Ids are never reused, not even a decommissioned broker's.
     const BrokerId id{m_nextBrokerId++};
-    m_brokers.emplace(id, BrokerInfo{id, true});
+    BrokerInfo info{id, true};
+    info.rack = rack;
+    m_brokers.emplace(id, std::move(info));
     spdlog::debug("[{}] broker {} joined", formatSimTime(now()), id.value());
     JournalEvent e;
     e.kind = JournalEventKind::BrokerAdded;
     e.broker = id.value();
+    e.detail = rack.value_or(std::string());
     journal(std::move(e));
     noteControllerChange();
     syncGroupCoordinators();
     return id;
+}
+
+Status Cluster::setBrokerRack(BrokerId id, const std::string &rack)
+{
+    const ActionScope action(*this, "set broker " + std::to_string(id.value()) + "'s rack to " + rack,
+                             [id, rack](Cluster &c) { (void)c.setBrokerRack(id, rack); });
+    const auto it = m_brokers.find(id);
+    if (it == m_brokers.end())
+        return Status::notFound("no broker " + std::to_string(id.value()));
+    if (rack.empty())
+        return Status::invalidArgument("broker " + std::to_string(id.value()) + ": a rack needs a name");
+    it->second.rack = rack;
+    JournalEvent e;
+    e.kind = JournalEventKind::BrokerRackSet;
+    e.broker = id.value();
+    e.detail = rack;
+    journal(std::move(e));
+    return Status::ok();
+}
+
+std::vector<std::optional<std::string>> Cluster::racksOf(const std::vector<BrokerId> &brokers) const
+{
+    std::vector<std::optional<std::string>> racks;
+    racks.reserve(brokers.size());
+    for (BrokerId b : brokers) {
+        const auto it = m_brokers.find(b);
+        racks.push_back(it == m_brokers.end() ? std::nullopt : it->second.rack);
+    }
+    return racks;
 }
 
 std::set<BrokerId> Cluster::liveBrokers() const

@@ -169,7 +169,7 @@ Status Cluster::createTopic(const std::string &name, std::int32_t partitions, co
     // With one broker Kafka's random start can only be 0; not drawing keeps the RNG stream of
     // single-broker runs independent of placement.
     const auto start = live.size() == 1 ? std::optional<std::int32_t>(0) : settings.placementStartIndex;
-    auto assignment = assignReplicasRackUnaware(live, partitions, settings.replicationFactor, start, m_random);
+    auto assignment = assignReplicas(live, racksOf(live), partitions, settings.replicationFactor, start, m_random);
     if (!assignment.isOk())
         return Status::invalidArgument("topic '" + name + "': " + assignment.status().message());
     return installTopic(name, assignment.value(), settings);
@@ -256,7 +256,7 @@ Status Cluster::addPartitions(const std::string &name, std::int32_t totalPartiti
                 start = static_cast<std::int32_t>(i);
                 break;
             }
-        auto assignment = assignReplicasRackUnaware(live, adding, rf, start, m_random, current);
+        auto assignment = assignReplicas(live, racksOf(live), adding, rf, start, m_random, current);
         if (!assignment.isOk())
             return Status::invalidArgument("topic '" + name + "': " + assignment.status().message());
         placed = std::move(assignment).value();

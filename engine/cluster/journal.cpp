@@ -55,6 +55,7 @@ const char *journalEventKindName(JournalEventKind kind)
     case JournalEventKind::ProducerEpochBumped: return "producer_epoch_bumped";
     case JournalEventKind::BrokerFenced: return "broker_fenced";
     case JournalEventKind::BrokerUnfenced: return "broker_unfenced";
+    case JournalEventKind::BrokerRackSet: return "broker_rack_set";
     }
     return "unknown";
 }
@@ -72,7 +73,9 @@ std::string describeJournalEvent(const JournalEvent &e)
 {
     const std::string b = std::to_string(e.broker);
     switch (e.kind) {
-    case JournalEventKind::BrokerAdded: return "broker " + b + " joined the cluster";
+    case JournalEventKind::BrokerAdded:
+        return "broker " + b + " joined the cluster" + (e.detail.empty() ? std::string() : " in rack " + e.detail);
+    case JournalEventKind::BrokerRackSet: return "broker " + b + " is in rack " + e.detail;
     case JournalEventKind::BrokerCrashed: return "broker " + b + " crashed";
     case JournalEventKind::BrokerRestarted: return "broker " + b + " restarted";
     case JournalEventKind::BrokerShutDown: return "broker " + b + " shut down (controlled)";

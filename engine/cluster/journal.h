@@ -86,6 +86,9 @@ enum class JournalEventKind : std::uint8_t {
     // again: broker.
     BrokerFenced,
     BrokerUnfenced,
+    // A broker's broker.rack was set: broker, detail = the rack. (BrokerAdded's detail is the
+    // rack a broker joined with, if any.)
+    BrokerRackSet,
 };
 
 // One entry of the journal. Fields a kind does not use keep their defaults (see the kinds).

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace kafkascope {
@@ -28,5 +29,23 @@ Result<std::vector<std::vector<BrokerId>>> assignReplicasRackUnaware(const std::
                                                                      std::int32_t replicationFactor,
                                                                      std::optional<std::int32_t> fixedStartIndex,
                                                                      Random &rng, std::int32_t startPartitionId = 0);
+
+// Kafka's replica placement with racks (AdminUtils.assignReplicasToBrokers): `racks[i]` is the
+// rack of `brokers[i]` (broker.rack). When no broker has a rack it is assignReplicasRackUnaware;
+// when only some have one it is an error, as in Kafka ("Not all brokers have rack information");
+// when all have one it is Kafka's rack-aware placement: the brokers are first arranged in a
+// rack-alternated list (racks in name order, each rack's brokers in id order, taken one rack at a
+// time: racks 0->r1, 1->r3, 2->r3, 3->r2, 4->r2, 5->r1 give 0, 3, 1, 5, 4, 2); the first replica
+// of partition p is list[(p + startIndex) % n]; each further replica walks the list from
+// replicaIndex(first, shift * racks, k, n) for k = 0, 1, ..., skipping a broker whose rack already
+// has a replica while some rack has none, and a broker that already has one while some broker
+// has none. So a partition spans min(RF, racks) racks. Random draws, fixed start index and
+// startPartitionId as for assignReplicasRackUnaware (the start index is a position in the
+// arranged list).
+Result<std::vector<std::vector<BrokerId>>> assignReplicas(const std::vector<BrokerId> &brokers,
+                                                          const std::vector<std::optional<std::string>> &racks,
+                                                          std::int32_t partitions, std::int32_t replicationFactor,
+                                                          std::optional<std::int32_t> fixedStartIndex, Random &rng,
+                                                          std::int32_t startPartitionId = 0);
 
 } // namespace kafkascope

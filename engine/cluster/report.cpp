@@ -32,6 +32,10 @@ std::string clusterReportJson(const Cluster &cluster, const std::string &kafkasc
         w.key("alive").value(broker.alive);
         w.key("decommissioning").value(broker.decommissioning);
         w.key("fenced").value(broker.fenced);
+        if (broker.rack)
+            w.key("rack").value(*broker.rack);
+        else
+            w.key("rack").null();
         w.endObject();
     }
     w.endArray();

@@ -629,6 +629,13 @@ public:
             reqInt(v, path, "broker", 0, 100000, out.broker);
             break;
         case K::AddBroker:
+            knownFields(v, path, {"at", "do", "rack"});
+            if (const JsonValue *rack = v.find("rack")) {
+                std::string rackName;
+                if (string(*rack, join(path, "rack"), rackName))
+                    out.rack = rackName;
+            }
+            break;
         case K::HealNetwork:
         case K::ElectPreferredLeaders:
             knownFields(v, path, {"at", "do"});
@@ -953,8 +960,23 @@ ScenarioParseResult parseScenario(std::string_view text)
                 s.until = SimTime{} + d;
         }
         if (const JsonValue *c = root.find("cluster"); c && r.isObject(*c, "cluster")) {
-            r.knownFields(*c, "cluster", {"brokers", "retentionCheckInterval", "cleanerBackoff", "brokerSessionTimeout"});
+            r.knownFields(*c, "cluster", {"brokers", "racks", "retentionCheckInterval", "cleanerBackoff", "brokerSessionTimeout"});
             r.reqInt(*c, "cluster", "brokers", 1, 100, s.brokers);
+            if (const JsonValue *racks = c->find("racks")) {
+                if (!racks->isArray()) {
+                    r.error(*racks, "cluster.racks", "expected an array of rack names, one per broker" + Reader::found(*racks));
+                } else if (static_cast<std::int64_t>(racks->items().size()) != s.brokers) {
+                    r.error(*racks, "cluster.racks",
+                            "expected one rack per broker (" + std::to_string(s.brokers) + "), found "
+                                + std::to_string(racks->items().size()));
+                } else {
+                    for (std::size_t i = 0; i < racks->items().size(); ++i) {
+                        std::string rack;
+                        if (r.string(racks->items()[i], Reader::index("cluster.racks", i), rack))
+                            s.racks.push_back(rack);
+                    }
+                }
+            }
             for (const char *key : {"retentionCheckInterval", "cleanerBackoff", "brokerSessionTimeout"}) {
                 if (const JsonValue *v = c->find(key)) {
                     SimDuration d;

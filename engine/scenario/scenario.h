@@ -76,6 +76,7 @@ struct ScenarioAction {
     TextPosition position;
     std::string path; // "timeline[3]"
     std::int32_t broker = -1;
+    std::optional<std::string> rack;              // AddBroker: its broker.rack
     std::vector<std::vector<std::int32_t>> sides; // SplitNetwork: two sets of brokers
     ScenarioTopic topic;                          // CreateTopic; name only for the others
     std::int32_t partitions = 0;                  // AddPartitions: the new total
@@ -142,6 +143,8 @@ struct Scenario {
     std::uint64_t seed = 42;
     std::optional<SimTime> until; // how long a run lasts; else the last time named plus 5 s
     std::int32_t brokers = 3;
+    // broker.rack of brokers 0, 1, ...: one per broker, or none (rack-unaware placement).
+    std::vector<std::string> racks;
     // Broker settings (Kafka's defaults otherwise): log.retention.check.interval.ms and
     // log.cleaner.backoff.ms, so that a short lesson can show retention and compaction.
     std::optional<std::int64_t> retentionCheckIntervalMs;

@@ -77,6 +77,9 @@ Status ScenarioRunner::setUp(Cluster &cluster, const Scenario &scenario)
     cluster.setReplicationConfig(config);
     while (static_cast<std::int32_t>(cluster.brokers().size()) < scenario.brokers)
         cluster.addBroker();
+    for (std::size_t i = 0; i < scenario.racks.size(); ++i)
+        if (auto st = cluster.setBrokerRack(BrokerId{static_cast<std::int32_t>(i)}, scenario.racks[i]); !st.isOk())
+            return Status::invalidArgument("cluster.racks[" + std::to_string(i) + "]: " + st.message());
     for (std::size_t i = 0; i < scenario.topics.size(); ++i) {
         const auto &t = scenario.topics[i];
         if (auto st = cluster.createTopic(t.name, t.partitions, t.settings); !st.isOk())
@@ -153,7 +156,7 @@ Status ScenarioRunner::apply(Cluster &cluster, const ScenarioAction &a)
     case K::DecommissionBroker:
         return cluster.decommissionBroker(BrokerId{a.broker});
     case K::AddBroker:
-        cluster.addBroker();
+        cluster.addBroker(a.rack);
         return Status::ok();
     case K::IsolateBroker: {
         if (!cluster.brokers().count(BrokerId{a.broker}))

@@ -228,6 +228,9 @@ public:
             json.key("broker").value(a.broker);
             break;
         case K::AddBroker:
+            if (a.rack)
+                json.key("rack").value(*a.rack);
+            break;
         case K::HealNetwork:
         case K::ElectPreferredLeaders:
             break;
@@ -376,6 +379,12 @@ Result<std::string> writeScenario(const Scenario &s)
         w.duration("until", *s.until - SimTime{});
     json.key("cluster").beginObject();
     json.key("brokers").value(s.brokers);
+    if (!s.racks.empty()) {
+        json.key("racks").beginArray();
+        for (const auto &rack : s.racks)
+            json.value(rack);
+        json.endArray();
+    }
     if (s.retentionCheckIntervalMs)
         w.durationMs("retentionCheckInterval", *s.retentionCheckIntervalMs);
     if (s.cleanerBackoffMs)

@@ -24,6 +24,7 @@ private slots:
     void failedExpectationSaysWhatWasFound();
     void failedActionIsReported();
     void sameSeedSameRun();
+    void racksPlaceReplicasRackAware();
     void builtInLessons_data();
     void builtInLessons();
 };
@@ -138,6 +139,12 @@ void TestScenario::errors_data()
                                   << "2:76: timeline[0].partition: a partition needs a \"topic\"";
     QTest::newRow("reset to negative offset") << head + "\"timeline\": [{\"at\": \"1s\", \"do\": \"resetOffsets\", \"group\": \"g\", \"to\": {\"offset\": -1}}]}"
                                   << "2:80: timeline[0].to.offset: expected a whole number, 0 or more, found -1";
+    QTest::newRow("racks count") << head + "\"cluster\": {\"brokers\": 3, \"racks\": [\"a\", \"b\"]}}"
+                                  << "2:36: cluster.racks: expected one rack per broker (3), found 2";
+    QTest::newRow("rack not a string") << head + "\"cluster\": {\"brokers\": 2, \"racks\": [\"a\", 7]}}"
+                                  << "2:42: cluster.racks[1]: expected a string, found a number";
+    QTest::newRow("rack of added broker") << head + "\"timeline\": [{\"at\": \"1s\", \"do\": \"addBroker\", \"rack\": \"\"}]}"
+                                  << "2:54: timeline[0].rack: expected a non-empty string";
     QTest::newRow("unknown check") << head + "\"expect\": [{\"at\": \"1s\", \"check\": \"vibes\", \"equals\": 1}]}"
                                    << "2:34: expect[0].check: unknown check \"vibes\"";
     QTest::newRow("no expected value") << head + "\"expect\": [{\"at\": \"1s\", \"check\": \"controller\"}]}"
@@ -296,6 +303,40 @@ void TestScenario::builtInLessons()
     QCOMPARE(runner.results().size(), s.expectations.size());
     for (const auto &r : runner.results())
         QVERIFY2(r.passed, (r.expectation->path + ": " + r.expected + "; found " + r.found).c_str());
+}
+
+void TestScenario::racksPlaceReplicasRackAware()
+{
+    const Scenario s = parsedOk(R"({
+  "kafkascope": 1, "title": "Racks",
+  "cluster": {"brokers": 6, "racks": ["rack1", "rack3", "rack3", "rack2", "rack2", "rack1"]},
+  "topics": [{"name": "t", "partitions": 7, "replicationFactor": 3, "placementStartIndex": 0}],
+  "timeline": [{"at": "1s", "do": "addBroker", "rack": "rack4"}, {"at": "2s", "do": "addBroker"},
+               {"at": "3s", "do": "createTopic", "topic": {"name": "u", "partitions": 1}}]
+})");
+    QCOMPARE(s.racks.size(), std::size_t{6});
+    ScenarioRunner runner(s);
+    auto made = runner.makeCluster();
+    QVERIFY2(made.isOk(), made.isOk() ? "" : made.status().message().c_str());
+    Cluster &cluster = *made.value();
+    QCOMPARE(cluster.brokers().at(BrokerId{3}).rack.value(), std::string("rack2"));
+    // Kafka's documented rack-aware example (AdminUtils): 0,3,1 for partition 0 ... 0,4,2 for 6.
+    const auto replicasOf = [&](const char *topic, int p) {
+        std::vector<int> ids;
+        for (BrokerId b : cluster.topic(topic)->state(PartitionId{p}).assignment)
+            ids.push_back(b.value());
+        return ids;
+    };
+    QCOMPARE(replicasOf("t", 0), (std::vector<int>{0, 3, 1}));
+    QCOMPARE(replicasOf("t", 5), (std::vector<int>{2, 0, 3}));
+    QCOMPARE(replicasOf("t", 6), (std::vector<int>{0, 4, 2}));
+    runner.advanceTo(cluster, SimTime::fromMillis(4000));
+    QCOMPARE(cluster.brokers().at(BrokerId{6}).rack.value(), std::string("rack4"));
+    QVERIFY(!cluster.brokers().at(BrokerId{7}).rack);
+    // A broker without a rack among brokers with racks: Kafka refuses to place new topics.
+    QCOMPARE(runner.actionFailures().size(), std::size_t{1});
+    QVERIFY2(runner.actionFailures().front().message.find("not all brokers have rack information") != std::string::npos,
+             runner.actionFailures().front().message.c_str());
 }
 
 QTEST_APPLESS_MAIN(TestScenario)

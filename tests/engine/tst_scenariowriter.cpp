@@ -142,7 +142,7 @@ void TestScenarioWriter::everyActionKindRoundTrips()
     const std::string text = R"({
   "kafkascope": 1,
   "title": {"en": "All actions", "ko": "모든 동작"},
-  "cluster": {"brokers": 4, "retentionCheckInterval": "2s", "cleanerBackoff": "1500ms", "brokerSessionTimeout": "12s"},
+  "cluster": {"brokers": 4, "racks": ["a", "b", "a", "b"], "retentionCheckInterval": "2s", "cleanerBackoff": "1500ms", "brokerSessionTimeout": "12s"},
   "topics": [{"name": "t", "partitions": 3, "replicationFactor": 3, "minInsyncReplicas": 2, "retention": "forever",
               "cleanupPolicy": "compact,delete", "segmentBytes": 4096, "retentionBytes": 100000}],
   "producers": [{"clientId": "p", "topic": "t", "rate": 12.5, "bursts": {"on": "2s", "off": "500ms"},
@@ -158,7 +158,7 @@ void TestScenarioWriter::everyActionKindRoundTrips()
     {"at": "1s", "do": "killBroker", "broker": 1},
     {"at": "1001ms", "do": "restartBroker", "broker": 1},
     {"at": "2s", "do": "shutdownBroker", "broker": 2},
-    {"at": "2s", "do": "addBroker"},
+    {"at": "2s", "do": "addBroker", "rack": "c"},
     {"at": "3s", "do": "decommissionBroker", "broker": 3},
     {"at": "3500us", "do": "isolateBroker", "broker": 0},
     {"at": "4s", "do": "splitNetwork", "sides": [[0, 1], [2]]},
@@ -217,6 +217,9 @@ void TestScenarioWriter::everyActionKindRoundTrips()
     QCOMPARE(back.retentionCheckIntervalMs.value(), std::int64_t{2000});
     QCOMPARE(back.cleanerBackoffMs.value(), std::int64_t{1500});
     QCOMPARE(back.brokerSessionTimeoutMs.value(), std::int64_t{12000});
+    QCOMPARE(back.racks, (std::vector<std::string>{"a", "b", "a", "b"}));
+    QCOMPARE(back.timeline[4].kind, ScenarioAction::Kind::AddBroker);
+    QCOMPARE(back.timeline[4].rack.value(), std::string("c"));
     QCOMPARE(back.consumers[0].metadataMaxAgeMs, std::int32_t{45000});
     QCOMPARE(back.narration[0].text.ko, std::string("안녕"));
     QVERIFY(back.narration[0].pause);
