@@ -480,6 +480,10 @@ private:
     void checkBrokerSessions();
     void fenceBroker(BrokerId id);
     void unfenceBroker(BrokerId id);
+    // A broker stopped or fenced: new leaders for the partitions it led (electAfterFailure), and
+    // it leaves the ISR of the others (`reason` journalled), except as the last ISR member when
+    // `keepAsLastIsrMember` (fencing: the partition goes offline with it as its last ISR member).
+    void leaveEveryPartition(BrokerId id, const std::string &reason, bool keepAsLastIsrMember);
     // After a broker returns to service (restart, unfencing): it follows the current leaders, and
     // an offline partition it can lead gets it as leader.
     void resumeReplicas(BrokerId id);

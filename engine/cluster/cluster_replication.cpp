@@ -167,24 +167,7 @@ void Cluster::fenceBroker(BrokerId id)
     journal(std::move(e));
     spdlog::debug("[{}] broker {} fenced: no heartbeat for {} ms", formatSimTime(now()), id.value(),
                   m_replication.brokerSessionTimeoutMs);
-    for (auto &[name, topic] : m_topics) {
-        for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
-            PartitionState &state = topic.state(PartitionId{p});
-            if (!state.replicas.count(id))
-                continue;
-            if (state.leader == id) {
-                electAfterFailure(state);
-            } else if (state.isr.count(id) && state.isr.size() > 1) {
-                state.isr.erase(id);
-                journalIsr(state, "broker " + std::to_string(id.value()) + " is fenced");
-                if (m_observer)
-                    m_observer->onPartitionStateChanged(state.tp);
-                updateHighWatermark(state);
-                completeParkedFetches(state);
-            }
-        }
-    }
-    syncGroupCoordinators();
+    leaveEveryPartition(id, "broker " + std::to_string(id.value()) + " is fenced", /*keepAsLastIsrMember=*/true);
 }
 
 void Cluster::unfenceBroker(BrokerId id)
@@ -266,6 +249,12 @@ void Cluster::stopBroker(BrokerId id, JournalEventKind how)
     noteControllerChange();
     spdlog::debug("[{}] broker {} died; controller is {}", formatSimTime(now()), id.value(),
                  controller() ? std::to_string(controller()->value()) : std::string("none"));
+    // The controller removes a dead follower from the ISR at once.
+    leaveEveryPartition(id, "broker " + std::to_string(id.value()) + " is down", /*keepAsLastIsrMember=*/false);
+}
+
+void Cluster::leaveEveryPartition(BrokerId id, const std::string &reason, bool keepAsLastIsrMember)
+{
     for (auto &[name, topic] : m_topics) {
         for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
             PartitionState &state = topic.state(PartitionId{p});
@@ -273,10 +262,9 @@ void Cluster::stopBroker(BrokerId id, JournalEventKind how)
                 continue;
             if (state.leader == id) {
                 electAfterFailure(state);
-            } else if (state.isr.count(id)) {
-                // The controller removes a dead follower from the ISR at once.
+            } else if (state.isr.count(id) && (!keepAsLastIsrMember || state.isr.size() > 1)) {
                 state.isr.erase(id);
-                journalIsr(state, "broker " + std::to_string(id.value()) + " is down");
+                journalIsr(state, reason);
                 if (m_observer)
                     m_observer->onPartitionStateChanged(state.tp);
                 updateHighWatermark(state);

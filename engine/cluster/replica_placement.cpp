@@ -7,13 +7,18 @@
 
 namespace kafkascope {
 
-Result<std::vector<std::vector<BrokerId>>> assignReplicasRackUnaware(const std::vector<BrokerId> &brokers,
-                                                                     std::int32_t partitions,
-                                                                     std::int32_t replicationFactor,
-                                                                     std::optional<std::int32_t> fixedStartIndex,
-                                                                     Random &rng, std::int32_t startPartitionId)
+namespace {
+
+// Where Kafka's placement walk starts: the first replica's index and the followers' shift, both
+// drawn in [0, n) (in that order) unless the start index is fixed. Checks the arguments first.
+struct Walk {
+    std::int32_t startIndex = 0;
+    std::int32_t shift = 0;
+};
+
+Result<Walk> startWalk(std::int32_t n, std::int32_t partitions, std::int32_t replicationFactor,
+                       std::optional<std::int32_t> fixedStartIndex, Random &rng, std::int32_t startPartitionId)
 {
-    const auto n = static_cast<std::int32_t>(brokers.size());
     if (n == 0)
         return Status::invalidArgument("no live brokers to place replicas on");
     if (partitions < 1)
@@ -28,11 +33,28 @@ Result<std::vector<std::vector<BrokerId>>> assignReplicasRackUnaware(const std::
     if (fixedStartIndex && (*fixedStartIndex < 0 || *fixedStartIndex >= n))
         return Status::invalidArgument("start index " + std::to_string(*fixedStartIndex) + " is outside [0, "
                                        + std::to_string(n) + ")");
+    Walk walk;
+    walk.startIndex =
+        fixedStartIndex ? *fixedStartIndex : static_cast<std::int32_t>(rng.uniform(static_cast<std::uint64_t>(n)));
+    walk.shift =
+        fixedStartIndex ? *fixedStartIndex : static_cast<std::int32_t>(rng.uniform(static_cast<std::uint64_t>(n)));
+    return walk;
+}
 
-    const std::int32_t startIndex =
-        fixedStartIndex ? *fixedStartIndex : static_cast<std::int32_t>(rng.uniform(static_cast<std::uint64_t>(n)));
-    std::int32_t shift =
-        fixedStartIndex ? *fixedStartIndex : static_cast<std::int32_t>(rng.uniform(static_cast<std::uint64_t>(n)));
+} // namespace
+
+Result<std::vector<std::vector<BrokerId>>> assignReplicasRackUnaware(const std::vector<BrokerId> &brokers,
+                                                                     std::int32_t partitions,
+                                                                     std::int32_t replicationFactor,
+                                                                     std::optional<std::int32_t> fixedStartIndex,
+                                                                     Random &rng, std::int32_t startPartitionId)
+{
+    const auto n = static_cast<std::int32_t>(brokers.size());
+    auto walk = startWalk(n, partitions, replicationFactor, fixedStartIndex, rng, startPartitionId);
+    if (!walk.isOk())
+        return walk.status();
+    const std::int32_t startIndex = walk.value().startIndex;
+    std::int32_t shift = walk.value().shift;
 
     std::vector<std::vector<BrokerId>> assignment;
     assignment.reserve(static_cast<std::size_t>(partitions));
@@ -81,20 +103,13 @@ Result<std::vector<std::vector<BrokerId>>> assignReplicas(const std::vector<Brok
             if (round < ids.size())
                 arranged.push_back(ids[round]);
 
-    // The same checks and draws as the rack-unaware placement (which validates the arguments).
-    auto checked = assignReplicasRackUnaware(arranged, 1, replicationFactor, fixedStartIndex ? fixedStartIndex : 0, rng, 0);
-    if (!checked.isOk())
-        return checked.status();
-    if (partitions < 1)
-        return Status::invalidArgument("the number of partitions must be at least 1");
-    if (startPartitionId < 0)
-        return Status::invalidArgument("the first partition id must not be negative");
     const auto n = static_cast<std::int32_t>(arranged.size());
     const auto numRacks = static_cast<std::int32_t>(byRack.size());
-    const std::int32_t startIndex =
-        fixedStartIndex ? *fixedStartIndex : static_cast<std::int32_t>(rng.uniform(static_cast<std::uint64_t>(n)));
-    std::int32_t shift =
-        fixedStartIndex ? *fixedStartIndex : static_cast<std::int32_t>(rng.uniform(static_cast<std::uint64_t>(n)));
+    auto walk = startWalk(n, partitions, replicationFactor, fixedStartIndex, rng, startPartitionId);
+    if (!walk.isOk())
+        return walk.status();
+    const std::int32_t startIndex = walk.value().startIndex;
+    std::int32_t shift = walk.value().shift;
 
     std::vector<std::vector<BrokerId>> assignment;
     assignment.reserve(static_cast<std::size_t>(partitions));
