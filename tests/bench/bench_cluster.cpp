@@ -1,5 +1,6 @@
 // Cluster simulation speed: simulated seconds per wall second, and peak memory, for a classroom
-// cluster and a large one (docs/BENCHMARKS.md). Not a test: nothing is asserted.
+// cluster and a large one (docs/BENCHMARKS.md). Not a test: nothing is asserted. The state hash at
+// the end shows whether a change to the engine changed what it simulates.
 //
 //   bench_cluster [--classroom-seconds N] [--large-seconds N]
 #include "bench_util.h"
@@ -68,11 +69,12 @@ void run(const Shape &shape)
     for (const auto &p : cluster.producers())
         acknowledged += p->recordsAcknowledged();
     std::printf("%-10s %3d brokers, %5d partitions RF %d, %7.0f records/s: %4d simulated s in %7.2f wall s = "
-                "%7.2f x real time; %9llu events (%.0f/wall s), %9llu records acknowledged; setup %.2f s; peak RSS %s\n",
+                "%7.2f x real time; %9llu events (%.0f/wall s), %9llu records acknowledged; setup %.2f s; peak RSS %s; "
+                "state hash %s\n",
                 shape.name, shape.brokers, shape.partitions, shape.replicationFactor, shape.recordsPerSecond,
                 shape.simulatedSeconds, wall, shape.simulatedSeconds / wall, static_cast<unsigned long long>(events),
                 static_cast<double>(events) / wall, static_cast<unsigned long long>(acknowledged), setupSeconds,
-                procStatus("VmHWM:").c_str());
+                procStatus("VmHWM:").c_str(), cluster.stateHash().hex().c_str());
     std::fflush(stdout);
 }
 
