@@ -406,8 +406,8 @@ private:
     void startFetcher(const TopicPartition &tp, BrokerId follower, SimDuration delay);
     struct FetchPart {
         enum class Kind { Normal, Diverged, Reset, Skipped };
-        TopicPartition tp;
-        std::uint64_t topicId = 0;
+        std::uint64_t topicId = 0; // the partition, by id (see partitionState)
+        std::int32_t partition = 0;
         std::int64_t fetchOffset = 0;
         std::int32_t lastFetchedEpoch = -1;
         std::int32_t leaderEpoch = -1;
@@ -417,8 +417,8 @@ private:
         std::int64_t divergingEnd = -1; // Reset: the leader's log start offset
     };
     struct FetchAnswer {
-        TopicPartition tp;
         std::uint64_t topicId = 0;
+        std::int32_t partition = 0;
         FetchPart::Kind kind = FetchPart::Kind::Normal;
         std::int32_t divergingEpoch = -1;
         std::int64_t divergingEnd = -1;
@@ -429,7 +429,8 @@ private:
     struct FetchSession {
         std::uint64_t request = 0; // the request in flight (0: none)
         bool sendScheduled = false;
-        std::vector<TopicPartition> partitions; // cached; rebuilt when m_metadataVersion moves
+        std::vector<std::pair<std::uint64_t, std::int32_t>> partitions; // (topic id, partition); cached, rebuilt
+                                                                        // when m_metadataVersion moves
         std::uint64_t partitionsVersion = ~std::uint64_t{0};
         SimTime deadline;
         std::uint64_t deadlineRequest = 0;
@@ -441,7 +442,8 @@ private:
         SimTime parkedUntil;
         bool parkTimerArmed = false;
     };
-    const std::vector<TopicPartition> &sessionPartitions(FetchSession &session, BrokerId follower, BrokerId leader);
+    const std::vector<std::pair<std::uint64_t, std::int32_t>> &sessionPartitions(FetchSession &session, BrokerId follower,
+                                                                               BrokerId leader);
     void resetFetchSessions(BrokerId broker);
     void sendSessionFetch(BrokerId follower, BrokerId leader);
     void onSessionWatchdog(BrokerId follower, BrokerId leader);
@@ -488,6 +490,8 @@ private:
     // an offline partition it can lead gets it as leader.
     void resumeReplicas(BrokerId id);
     PartitionState *partitionState(const TopicPartition &tp);
+    // The same by topic id (no name to compare): nothing if that topic was deleted since.
+    PartitionState *partitionState(std::uint64_t topicId, std::int32_t partition);
     static NodeId nodeOf(BrokerId id) { return id.value(); }
 
     // Group coordinators (cluster_groups.cpp).
@@ -604,6 +608,8 @@ private:
     // The topic looked up last (most lookups on the hot path ask for the same one again);
     // reset when a topic is erased.
     mutable std::map<std::string, Topic>::iterator m_lastTopic = m_topics.end();
+    // Topics by id (index = id; null once deleted): what messages in flight name their partitions by.
+    std::vector<Topic *> m_topicsById{nullptr};
     std::vector<std::unique_ptr<Producer>> m_producers;
     std::vector<std::unique_ptr<Consumer>> m_consumers;
     std::unique_ptr<Producer> m_consoleProducer;

@@ -207,6 +207,14 @@ PartitionState *Cluster::partitionState(const TopicPartition &tp)
     return &t->state(tp.partition);
 }
 
+PartitionState *Cluster::partitionState(std::uint64_t topicId, std::int32_t partition)
+{
+    Topic *t = topicId < m_topicsById.size() ? m_topicsById[topicId] : nullptr;
+    if (!t || partition < 0 || partition >= t->partitionCount())
+        return nullptr;
+    return &t->state(PartitionId{partition});
+}
+
 Result<std::unique_ptr<PartitionLog>> Cluster::openReplicaLog(BrokerId broker, const std::string &topic,
                                                               std::int32_t partition, const LogConfig &config)
 {
@@ -574,7 +582,8 @@ void Cluster::checkIsr()
 // replica.fetch.wait.max.ms; the follower applies the answer partition by partition and sends
 // the next request at once.
 
-const std::vector<TopicPartition> &Cluster::sessionPartitions(FetchSession &session, BrokerId follower, BrokerId leader)
+const std::vector<std::pair<std::uint64_t, std::int32_t>> &Cluster::sessionPartitions(FetchSession &session, BrokerId follower,
+                                                                                      BrokerId leader)
 {
     if (session.partitionsVersion == m_metadataVersion)
         return session.partitions;
@@ -583,7 +592,7 @@ const std::vector<TopicPartition> &Cluster::sessionPartitions(FetchSession &sess
         for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
             const PartitionState &state = topic.state(PartitionId{p});
             if (state.leader == leader && follower != leader && state.replicas.count(follower))
-                session.partitions.push_back(state.tp);
+                session.partitions.emplace_back(state.topicId, p);
         }
     session.partitionsVersion = m_metadataVersion;
     return session.partitions;
@@ -629,10 +638,10 @@ void Cluster::sendSessionFetch(BrokerId follower, BrokerId leader)
     if (!isAlive(follower) || !isAlive(leader))
         return;
     std::vector<FetchPart> parts;
-    const std::vector<TopicPartition> &partitions = sessionPartitions(session, follower, leader);
+    const auto &partitions = sessionPartitions(session, follower, leader);
     parts.reserve(partitions.size());
-    for (const TopicPartition &tp : partitions) {
-        const PartitionState *state = partitionState(tp);
+    for (const auto &[topicId, partition] : partitions) {
+        const PartitionState *state = partitionState(topicId, partition);
         if (!state || state->leader != leader)
             continue;
         const auto replica = state->replicas.find(follower);
@@ -640,12 +649,12 @@ void Cluster::sendSessionFetch(BrokerId follower, BrokerId leader)
             continue;
         const Replica &r = replica->second;
         FetchPart part;
-        part.tp = tp;
-        part.topicId = state->topicId;
+        part.topicId = topicId;
+        part.partition = partition;
         part.fetchOffset = r.log->logEndOffset();
         part.lastFetchedEpoch = r.epochs.latestEpoch().value_or(-1);
         part.leaderEpoch = r.knownLeaderEpoch;
-        parts.push_back(std::move(part));
+        parts.push_back(part);
     }
     if (parts.empty())
         return; // nothing to copy from this leader: the loop stops until a partition is added
@@ -686,8 +695,8 @@ void Cluster::handleSessionFetch(BrokerId follower, BrokerId leaderId, std::uint
         return; // from a superseded loop (the follower already gave up on it)
     bool answerNow = false;
     for (FetchPart &part : parts) {
-        PartitionState *state = partitionState(part.tp);
-        if (!state || state->topicId != part.topicId || state->leader != leaderId || part.leaderEpoch != state->leaderEpoch
+        PartitionState *state = partitionState(part.topicId, part.partition);
+        if (!state || state->leader != leaderId || part.leaderEpoch != state->leaderEpoch
             || !state->replicas.count(follower)) {
             part.kind = FetchPart::Kind::Skipped; // not the leader of that epoch any more (FENCED_LEADER_EPOCH)
             continue;
@@ -727,12 +736,12 @@ void Cluster::handleSessionFetch(BrokerId follower, BrokerId leaderId, std::uint
             state->isr.insert(follower);
             journalIsr(*state, "broker " + std::to_string(follower.value()) + " caught up");
             if (m_observer)
-                m_observer->onPartitionStateChanged(part.tp);
-            spdlog::debug("[{}] {}: broker {} rejoins the ISR {}", formatSimTime(now()), part.tp.toString(),
+                m_observer->onPartitionStateChanged(state->tp);
+            spdlog::debug("[{}] {}: broker {} rejoins the ISR {}", formatSimTime(now()), state->tp.toString(),
                           follower.value(), brokerListText(state->isr));
             updateHighWatermark(*state);
             maybeCompleteReassignment(*state);
-            state = partitionState(part.tp);
+            state = partitionState(part.topicId, part.partition);
             if (!state || state->leader != leaderId || !state->replicas.count(follower)) {
                 part.kind = FetchPart::Kind::Skipped; // the reassignment removed this follower, or moved the leader
                 continue;
@@ -812,14 +821,14 @@ void Cluster::answerSessionFetch(BrokerId follower, BrokerId leaderId, std::uint
         if (part.kind == FetchPart::Kind::Skipped)
             continue;
         FetchAnswer answer;
-        answer.tp = part.tp;
         answer.topicId = part.topicId;
+        answer.partition = part.partition;
         answer.kind = part.kind;
         answer.divergingEpoch = part.divergingEpoch;
         answer.divergingEnd = part.divergingEnd;
         if (part.kind == FetchPart::Kind::Normal) {
-            PartitionState *state = partitionState(part.tp);
-            if (!state || state->topicId != part.topicId || state->leader != leaderId)
+            PartitionState *state = partitionState(part.topicId, part.partition);
+            if (!state || state->leader != leaderId)
                 continue;
             Replica &leader = *state->leaderReplica();
             // replica.fetch.max.bytes a partition, replica.fetch.response.max.bytes in all.
@@ -847,8 +856,8 @@ void Cluster::handleSessionAnswer(BrokerId follower, BrokerId leaderId, std::uin
         return; // a stale answer: the loop moved on (timeout, or a broker restarted)
     session.request = 0;
     for (const FetchAnswer &answer : answers) {
-        PartitionState *s = partitionState(answer.tp);
-        if (!s || s->topicId != answer.topicId || s->leader == follower)
+        PartitionState *s = partitionState(answer.topicId, answer.partition);
+        if (!s || s->leader == follower)
             continue;
         const auto replica = s->replicas.find(follower);
         if (replica == s->replicas.end())
@@ -859,7 +868,7 @@ void Cluster::handleSessionAnswer(BrokerId follower, BrokerId leaderId, std::uin
                                                                      answer.divergingEpoch, answer.divergingEnd);
             if (truncateTo < r.log->logEndOffset()) {
                 spdlog::debug("[{}] {}: broker {} truncates its log from {} to {}", formatSimTime(now()),
-                              answer.tp.toString(), follower.value(), r.log->logEndOffset(), truncateTo);
+                              s->tp.toString(), follower.value(), r.log->logEndOffset(), truncateTo);
                 (void)r.log->truncateTo(truncateTo);
                 r.highWatermark = std::min(r.highWatermark, r.log->logEndOffset());
                 r.rebuildProducerState();

@@ -119,8 +119,9 @@ Status Cluster::installTopic(const std::string &name, const std::vector<std::vec
         state.value().topicId = id;
         states.push_back(std::move(state).value());
     }
-    m_topics.emplace(name, Topic(name, id, settings, std::move(states), name == kConsumerOffsetsTopic));
-    const Topic &topic = m_topics.at(name);
+    Topic &topic = m_topics.emplace(name, Topic(name, id, settings, std::move(states), name == kConsumerOffsetsTopic)).first->second;
+    m_topicsById.resize(std::max<std::size_t>(m_topicsById.size(), id + 1), nullptr);
+    m_topicsById[id] = &topic;
     for (std::int32_t p = 0; p < topic.partitionCount(); ++p)
         startPartitionFetchers(topic.state(PartitionId{p}));
     scheduleLogMaintenance();
@@ -298,6 +299,7 @@ Status Cluster::deleteTopic(const std::string &name)
             for (const auto &[b, replica] : t->state(PartitionId{p}).replicas)
                 dirs.push_back(m_dataDirectory + "/broker-" + std::to_string(b.value()) + "/" + name + "-" + std::to_string(p));
     m_lastTopic = m_topics.end();
+    m_topicsById[t->id()] = nullptr;
     m_topics.erase(name); // closes every replica's log
     ++m_metadataVersion;
     for (const std::string &dir : dirs) {
