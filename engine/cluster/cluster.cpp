@@ -113,7 +113,9 @@ void Cluster::journal(JournalEvent event)
 void Cluster::journalPartition(JournalEventKind kind, const PartitionState &state, std::int32_t broker,
                                std::int64_t value, std::int64_t count, std::string detail)
 {
-    JournalEvent e;
+    // Written in place: the hot path (every append, copy and high watermark step) journals here.
+    JournalEvent &e = m_journal.startEvent();
+    e.time = now();
     e.kind = kind;
     e.topic = state.tp.topic;
     e.partition = state.tp.partition.value();
@@ -122,7 +124,7 @@ void Cluster::journalPartition(JournalEventKind kind, const PartitionState &stat
     e.value = value;
     e.count = count;
     e.detail = std::move(detail);
-    journal(std::move(e));
+    m_journal.finishEvent();
 }
 
 void Cluster::journalProducer(JournalEventKind kind, const Producer &producer, const std::string &detail, std::int64_t count)

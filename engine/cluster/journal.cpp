@@ -4,6 +4,8 @@
 #include "core/state_hash.h"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 
 namespace kafkascope {
 
@@ -157,11 +159,25 @@ std::string describeJournalEvent(const JournalEvent &e)
     return journalEventKindName(e.kind);
 }
 
+const JournalEvent &JournalWindow::at(std::size_t i) const
+{
+    if (i >= m_size)
+        throw std::out_of_range("JournalWindow::at: index " + std::to_string(i) + " of " + std::to_string(m_size));
+    return (*this)[i];
+}
+
 void Journal::setCapacity(std::size_t capacity)
 {
     m_capacity = std::max<std::size_t>(1, capacity);
-    while (m_events.size() > m_capacity)
-        m_events.pop_front();
+    // Lay the newest events that fit out from slot 0 again.
+    const std::size_t keep = std::min(m_events.m_size, m_capacity);
+    std::vector<JournalEvent> slots;
+    slots.reserve(keep);
+    for (std::size_t i = m_events.m_size - keep; i < m_events.m_size; ++i)
+        slots.push_back(std::move(m_events.m_slots[(m_events.m_head + i) % m_events.m_slots.size()]));
+    m_events.m_slots = std::move(slots);
+    m_events.m_head = 0;
+    m_events.m_size = keep;
 }
 
 namespace {
@@ -180,8 +196,37 @@ void mixText(std::uint64_t &h, std::string_view text)
 }
 } // namespace
 
-void Journal::append(JournalEvent event)
+JournalEvent &Journal::startEvent()
 {
+    JournalWindow &w = m_events;
+    if (w.m_slots.size() < m_capacity) { // still growing: a new slot at the end
+        w.m_slots.emplace_back();
+        m_pending = &w.m_slots.back();
+        return *m_pending;
+    }
+    // Full: the oldest event's slot takes the new one (dropped from the window at finishEvent).
+    JournalEvent &e = w.m_slots[w.m_head];
+    e.sequence = 0;
+    e.time = SimTime{};
+    e.kind = JournalEventKind::BrokerAdded;
+    e.topic.clear();
+    e.partition = -1;
+    e.broker = -1;
+    e.leaderEpoch = -1;
+    e.value = -1;
+    e.count = 0;
+    e.brokers.clear();
+    e.detail.clear();
+    e.group.clear();
+    e.member.clear();
+    m_pending = &e;
+    return e;
+}
+
+void Journal::finishEvent()
+{
+    JournalEvent &event = *m_pending;
+    m_pending = nullptr;
     event.sequence = m_next++;
     std::uint64_t h = m_digest;
     mix(h, event.sequence);
@@ -200,9 +245,17 @@ void Journal::append(JournalEvent event)
     mixText(h, event.group);
     mixText(h, event.member);
     m_digest = h;
-    if (m_events.size() == m_capacity)
-        m_events.pop_front();
-    m_events.push_back(std::move(event));
+    JournalWindow &w = m_events;
+    if (w.m_size < w.m_slots.size())
+        ++w.m_size;
+    else
+        w.m_head = (w.m_head + 1) % w.m_slots.size();
+}
+
+void Journal::append(JournalEvent event)
+{
+    startEvent() = std::move(event);
+    finishEvent();
 }
 
 } // namespace kafkascope

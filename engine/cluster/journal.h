@@ -4,7 +4,8 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
+#include <compare>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -113,6 +114,61 @@ const char *journalEventKindName(JournalEventKind kind);
 // One line of English for people: "orders-2: broker 1 elected leader, epoch 3 (clean)".
 std::string describeJournalEvent(const JournalEvent &event);
 
+// The events a journal retains, oldest first: a window over a ring of slots, so that appending
+// to a full journal reuses the oldest slot (and its strings' memory) instead of allocating.
+class JournalWindow {
+public:
+    class const_iterator {
+    public:
+        using iterator_category = std::random_access_iterator_tag;
+        using value_type = JournalEvent;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const JournalEvent *;
+        using reference = const JournalEvent &;
+
+        const_iterator() = default;
+        const_iterator(const JournalWindow *window, difference_type index) : m_window(window), m_index(index) {}
+        reference operator*() const { return (*m_window)[static_cast<std::size_t>(m_index)]; }
+        pointer operator->() const { return &**this; }
+        reference operator[](difference_type n) const { return *(*this + n); }
+        const_iterator &operator++() { ++m_index; return *this; }
+        const_iterator operator++(int) { const_iterator old = *this; ++m_index; return old; }
+        const_iterator &operator--() { --m_index; return *this; }
+        const_iterator operator--(int) { const_iterator old = *this; --m_index; return old; }
+        const_iterator &operator+=(difference_type n) { m_index += n; return *this; }
+        const_iterator &operator-=(difference_type n) { m_index -= n; return *this; }
+        friend const_iterator operator+(const_iterator it, difference_type n) { return it += n; }
+        friend const_iterator operator+(difference_type n, const_iterator it) { return it += n; }
+        friend const_iterator operator-(const_iterator it, difference_type n) { return it -= n; }
+        friend difference_type operator-(const const_iterator &a, const const_iterator &b) { return a.m_index - b.m_index; }
+        friend bool operator==(const const_iterator &a, const const_iterator &b) { return a.m_index == b.m_index; }
+        friend auto operator<=>(const const_iterator &a, const const_iterator &b) { return a.m_index <=> b.m_index; }
+
+    private:
+        const JournalWindow *m_window = nullptr;
+        difference_type m_index = 0;
+    };
+    using const_reverse_iterator = std::reverse_iterator<const_iterator>;
+
+    [[nodiscard]] std::size_t size() const { return m_size; }
+    [[nodiscard]] bool empty() const { return m_size == 0; }
+    [[nodiscard]] const JournalEvent &operator[](std::size_t i) const { return m_slots[(m_head + i) % m_slots.size()]; }
+    // Throws std::out_of_range past the end, like std::deque::at.
+    [[nodiscard]] const JournalEvent &at(std::size_t i) const;
+    [[nodiscard]] const JournalEvent &front() const { return (*this)[0]; }
+    [[nodiscard]] const JournalEvent &back() const { return (*this)[m_size - 1]; }
+    [[nodiscard]] const_iterator begin() const { return {this, 0}; }
+    [[nodiscard]] const_iterator end() const { return {this, static_cast<std::ptrdiff_t>(m_size)}; }
+    [[nodiscard]] const_reverse_iterator rbegin() const { return const_reverse_iterator(end()); }
+    [[nodiscard]] const_reverse_iterator rend() const { return const_reverse_iterator(begin()); }
+
+private:
+    friend class Journal;
+    std::vector<JournalEvent> m_slots; // grows to the capacity, then wraps around
+    std::size_t m_head = 0;            // the slot of the oldest event
+    std::size_t m_size = 0;
+};
+
 // The cluster's journal: every state change as a typed event, in order, with a running digest
 // over all of them (so two runs agree on their whole history exactly when the digests agree).
 // Memory stays bounded: beyond `capacity` the oldest events are dropped from the retained window
@@ -127,13 +183,18 @@ public:
 
     // Stamps the event with the next sequence number and folds it into the digest.
     void append(JournalEvent event);
+    // The same in two steps, for the hot path: the slot the next event goes to, every field reset
+    // to its default (strings empty, their memory kept); fill it in, then call finishEvent(),
+    // before anything else touches the journal.
+    JournalEvent &startEvent();
+    void finishEvent();
 
     // Events appended in all (retained or not).
     [[nodiscard]] std::uint64_t totalEvents() const { return m_next; }
     // Events dropped from the front of the window.
     [[nodiscard]] std::uint64_t droppedEvents() const { return m_next - m_events.size(); }
     // The retained events, oldest first.
-    [[nodiscard]] const std::deque<JournalEvent> &events() const { return m_events; }
+    [[nodiscard]] const JournalWindow &events() const { return m_events; }
     // The running 64-bit digest over every event appended (every field of every event).
     [[nodiscard]] std::uint64_t digest() const { return m_digest; }
 
@@ -141,7 +202,8 @@ private:
     std::size_t m_capacity = kDefaultCapacity;
     std::uint64_t m_next = 0;
     std::uint64_t m_digest = 0xcbf29ce484222325ULL;
-    std::deque<JournalEvent> m_events;
+    JournalWindow m_events;
+    JournalEvent *m_pending = nullptr; // between startEvent and finishEvent
 };
 
 } // namespace kafkascope

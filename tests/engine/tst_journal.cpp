@@ -68,6 +68,8 @@ class TestJournal : public QObject {
 private slots:
     void failoverIsJournalledInOrder();
     void digestCoversEveryEventAndCapacityBoundsMemory();
+    void windowKeepsTheNewestInOrder_data();
+    void windowKeepsTheNewestInOrder();
     void sameRunSameDigest();
     void restoreToNowReproducesTheState();
     void restoreToEarlierTimeEqualsARunStoppedThere();
@@ -143,6 +145,91 @@ void TestJournal::digestCoversEveryEventAndCapacityBoundsMemory()
     e.brokers = {1, 3};
     b.append(e);
     QVERIFY(a.digest() != b.digest());
+}
+
+void TestJournal::windowKeepsTheNewestInOrder_data()
+{
+    QTest::addColumn<int>("capacity");
+    QTest::addColumn<int>("appended");
+    QTest::addColumn<int>("newCapacity"); // set after the appends (0: unchanged), then 4 more
+    QTest::newRow("not full") << 5 << 3 << 0;
+    QTest::newRow("exactly full") << 5 << 5 << 0;
+    QTest::newRow("wrapped once") << 5 << 7 << 0;
+    QTest::newRow("wrapped many times") << 3 << 100 << 0;
+    QTest::newRow("capacity 1") << 1 << 9 << 0;
+    QTest::newRow("shrunk after wrapping") << 5 << 12 << 2;
+    QTest::newRow("grown after wrapping") << 4 << 10 << 9;
+    QTest::newRow("shrunk while growing") << 10 << 6 << 3;
+}
+
+void TestJournal::windowKeepsTheNewestInOrder()
+{
+    QFETCH(int, capacity);
+    QFETCH(int, appended);
+    QFETCH(int, newCapacity);
+    Journal ring;
+    ring.setCapacity(static_cast<std::size_t>(capacity));
+    Journal reference; // never drops: its digest is what the ring's must be
+    reference.setCapacity(1000);
+    int total = 0;
+    const auto add = [&](bool inPlace) {
+        JournalEvent e;
+        e.kind = JournalEventKind::IsrChanged;
+        e.topic = "t" + std::to_string(total % 3);
+        e.partition = total;
+        e.brokers = std::vector<std::int32_t>(static_cast<std::size_t>(total % 4), total);
+        e.detail = total % 2 ? "a detail long enough to live on the heap, not inline" : "";
+        if (inPlace) { // startEvent hands out a reused slot: every field must come back reset
+            JournalEvent &slot = ring.startEvent();
+            QCOMPARE(slot.topic, std::string());
+            QVERIFY(slot.brokers.empty());
+            QCOMPARE(slot.detail, std::string());
+            QCOMPARE(slot.partition, -1);
+            slot = e;
+            ring.finishEvent();
+        } else {
+            ring.append(e);
+        }
+        reference.append(e);
+        ++total;
+    };
+    for (int i = 0; i < appended; ++i)
+        add(i % 2 == 0);
+    int kept = std::min(capacity, appended);
+    if (newCapacity > 0) {
+        ring.setCapacity(static_cast<std::size_t>(newCapacity));
+        kept = std::min(newCapacity, kept);
+        QCOMPARE(ring.events().size(), static_cast<std::size_t>(kept));
+        for (int i = 0; i < 4; ++i)
+            add(i % 2 == 1);
+        kept = std::min(newCapacity, kept + 4);
+    }
+    const JournalWindow &w = ring.events();
+    QCOMPARE(w.size(), static_cast<std::size_t>(kept));
+    QCOMPARE(ring.totalEvents(), static_cast<std::uint64_t>(total));
+    QCOMPARE(ring.droppedEvents(), static_cast<std::uint64_t>(total - kept));
+    QCOMPARE(ring.digest(), reference.digest());
+    // Oldest first, contiguous sequences ending at the newest; every field as appended.
+    std::uint64_t expected = static_cast<std::uint64_t>(total - kept);
+    for (const JournalEvent &e : w) {
+        QCOMPARE(e.sequence, expected);
+        QCOMPARE(e.partition, static_cast<std::int32_t>(expected));
+        QCOMPARE(e.brokers.size(), expected % 4);
+        QCOMPARE(e.detail.empty(), expected % 2 == 0);
+        ++expected;
+    }
+    QCOMPARE(expected, static_cast<std::uint64_t>(total));
+    QCOMPARE(w.front().sequence, static_cast<std::uint64_t>(total - kept));
+    QCOMPARE(w.back().sequence, static_cast<std::uint64_t>(total - 1));
+    QCOMPARE(w.at(w.size() - 1).sequence, w.back().sequence);
+    QVERIFY_THROWS_EXCEPTION(std::out_of_range, (void)w.at(w.size()));
+    // Backwards, and as a random-access range.
+    std::uint64_t back = static_cast<std::uint64_t>(total);
+    for (auto it = w.rbegin(); it != w.rend(); ++it)
+        QCOMPARE(it->sequence, --back);
+    QCOMPARE(w.end() - w.begin(), static_cast<std::ptrdiff_t>(kept));
+    QCOMPARE(w.begin()[kept - 1].sequence, w.back().sequence);
+    QVERIFY(std::is_sorted(w.begin(), w.end(), [](const JournalEvent &a, const JournalEvent &b) { return a.sequence < b.sequence; }));
 }
 
 void TestJournal::sameRunSameDigest()
