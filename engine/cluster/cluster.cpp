@@ -307,12 +307,12 @@ void Cluster::handleProduce(ProducerId from, const TopicPartition &tp, std::vect
         return;
     if (state->leader != broker) {
         m_recordsRejected += records.size();
-        respondToProducer(from, broker, ProduceError::NotLeaderOrFollower, onResponse);
+        respondToProducer(from, broker, ProduceError::NotLeaderOrFollower, std::move(onResponse));
         return;
     }
     // Kafka checks min.insync.replicas for acks=all before appending.
     if (acks == -1 && static_cast<std::int32_t>(state->isr.size()) < state->minInsyncReplicas) {
-        respondToProducer(from, broker, ProduceError::NotEnoughReplicas, onResponse);
+        respondToProducer(from, broker, ProduceError::NotEnoughReplicas, std::move(onResponse));
         return;
     }
     if (identity.producerId >= 0) {
@@ -328,30 +328,31 @@ void Cluster::handleProduce(ProducerId from, const TopicPartition &tp, std::vect
             break;
         case SequenceCheck::Duplicate:
             if (acks == -1) // acknowledged once the original (somewhere below the log end) is committed
-                m_delayedProduces[tp].push_back(
+                m_delayedProduces[{state->topicId, tp.partition.value()}].push_back(
                     DelayedProduce{leader.log->logEndOffset() - 1, from, broker, std::move(onResponse)});
             else
-                respondToProducer(from, broker, ProduceError::None, onResponse);
+                respondToProducer(from, broker, ProduceError::None, std::move(onResponse));
             completeDelayedProduces(*state, false);
             return;
         case SequenceCheck::OutOfOrder:
-            respondToProducer(from, broker, ProduceError::OutOfOrderSequence, onResponse);
+            respondToProducer(from, broker, ProduceError::OutOfOrderSequence, std::move(onResponse));
             return;
         case SequenceCheck::InvalidEpoch:
-            respondToProducer(from, broker, ProduceError::InvalidProducerEpoch, onResponse);
+            respondToProducer(from, broker, ProduceError::InvalidProducerEpoch, std::move(onResponse));
             return;
         }
     }
     const auto offset = appendAtLeader(*state, from, std::move(records), identity);
     if (!offset) {
-        respondToProducer(from, broker, ProduceError::NotLeaderOrFollower, onResponse);
+        respondToProducer(from, broker, ProduceError::NotLeaderOrFollower, std::move(onResponse));
         return;
     }
     if (acks == 1) {
-        respondToProducer(from, broker, ProduceError::None, onResponse);
+        respondToProducer(from, broker, ProduceError::None, std::move(onResponse));
     } else if (acks == -1) {
         // The delayed produce: answered once the high watermark passes the record.
-        m_delayedProduces[tp].push_back(DelayedProduce{*offset, from, broker, std::move(onResponse)});
+        m_delayedProduces[{state->topicId, tp.partition.value()}].push_back(
+            DelayedProduce{*offset, from, broker, std::move(onResponse)});
         completeDelayedProduces(*state, false);
     }
 }
@@ -390,16 +391,16 @@ std::optional<std::int64_t> Cluster::appendAtLeader(PartitionState &state, Produ
 }
 
 void Cluster::respondToProducer(ProducerId from, BrokerId broker, ProduceError error,
-                                const std::function<void(ProduceError)> &onResponse)
+                                std::function<void(ProduceError)> onResponse)
 {
     if (!onResponse || !isAlive(broker))
         return;
-    m_network.send(nodeOf(broker), clientNode(from), [onResponse, error] { onResponse(error); });
+    m_network.send(nodeOf(broker), clientNode(from), [onResponse = std::move(onResponse), error] { onResponse(error); });
 }
 
 void Cluster::completeDelayedProduces(PartitionState &state, bool leaderChanged)
 {
-    const auto it = m_delayedProduces.find(state.tp);
+    const auto it = m_delayedProduces.find({state.topicId, state.tp.partition.value()});
     if (it == m_delayedProduces.end())
         return;
     const std::int64_t hw = state.highWatermark();
@@ -439,7 +440,7 @@ void Cluster::completeDelayedProduces(PartitionState &state, bool leaderChanged)
                                       [cb = d.onResponse] { cb(ProduceError::NotLeaderOrFollower); });
             continue;
         }
-        respondToProducer(d.from, d.broker, error, d.onResponse);
+        respondToProducer(d.from, d.broker, error, std::move(d.onResponse));
     }
 }
 

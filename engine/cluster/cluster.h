@@ -386,7 +386,7 @@ private:
     std::optional<std::int64_t> appendAtLeader(PartitionState &state, ProducerId from, std::vector<Record> records,
                                                const ProducerIdentity &identity);
     void respondToProducer(ProducerId from, BrokerId broker, ProduceError error,
-                           const std::function<void(ProduceError)> &onResponse);
+                           std::function<void(ProduceError)> onResponse);
     void completeDelayedProduces(PartitionState &state, bool leaderChanged);
     static NodeId clientNode(ProducerId id) { return kFirstClientNode + 1 + id.value(); }
     struct DelayedProduce {
@@ -640,7 +640,8 @@ private:
     bool m_sessionCheckScheduled = false;
     std::map<BrokerId, SimTime> m_lastHeartbeat; // the controller's last heartbeat from each broker
     std::int64_t m_nextProducerId = 1000;
-    std::map<TopicPartition, std::vector<DelayedProduce>, PartitionFirstLess> m_delayedProduces; // never iterated
+    // By (topic id, partition); never iterated.
+    std::map<std::pair<std::uint64_t, std::int32_t>, std::vector<DelayedProduce>> m_delayedProduces;
     struct Acknowledged {
         std::string topic;
         std::string value;

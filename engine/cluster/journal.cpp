@@ -200,6 +200,10 @@ JournalEvent &Journal::startEvent()
 {
     JournalWindow &w = m_events;
     if (w.m_slots.size() < m_capacity) { // still growing: a new slot at the end
+        // All the slots' memory at once, so that growing never moves the events (the pages are
+        // only touched as slots fill).
+        if (w.m_slots.capacity() < m_capacity)
+            w.m_slots.reserve(m_capacity);
         w.m_slots.emplace_back();
         m_pending = &w.m_slots.back();
         return *m_pending;
