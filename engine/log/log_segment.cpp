@@ -231,25 +231,19 @@ Status LogSegment::appendBytes(std::uint64_t position, std::size_t n, std::strin
     return m_log->readAppend(position, n, out);
 }
 
-Status LogSegment::forEachBatch(std::uint64_t from, const std::function<bool(const BatchLocation &)> &visit) const
+Result<RecordBatchHeader> LogSegment::headerAt(std::uint64_t position) const
 {
-    std::uint64_t pos = from;
-    while (pos < m_size) {
-        std::string_view bytes = m_log->peek(pos, batch::kHeaderSize);
-        if (bytes.empty()) {
-            if (auto st = m_log->read(pos, batch::kHeaderSize, m_headerBytes); !st.isOk())
-                return st;
-            bytes = m_headerBytes;
-        }
-        auto header = readBatchHeader(bytes);
-        if (!header.isOk())
-            return Status::corruption(m_store.location() + "/" + fileName(m_baseOffset, ".log") + " at byte "
-                                      + std::to_string(pos) + ": " + header.status().message());
-        if (!visit(BatchLocation{header.value(), pos}))
-            break;
-        pos += header.value().sizeInBytes();
+    std::string_view bytes = m_log->peek(position, batch::kHeaderSize);
+    if (bytes.empty()) {
+        if (auto st = m_log->read(position, batch::kHeaderSize, m_headerBytes); !st.isOk())
+            return st;
+        bytes = m_headerBytes;
     }
-    return Status::ok();
+    auto header = readBatchHeader(bytes);
+    if (!header.isOk())
+        return Status::corruption(m_store.location() + "/" + fileName(m_baseOffset, ".log") + " at byte "
+                                  + std::to_string(position) + ": " + header.status().message());
+    return header;
 }
 
 Result<std::optional<BatchLocation>> LogSegment::findBatch(std::int64_t offset) const

@@ -72,8 +72,24 @@ public:
 
     // The first batch whose last offset is >= `offset`, starting the search from the index.
     Result<std::optional<BatchLocation>> findBatch(std::int64_t offset) const;
-    // Calls `visit` for every batch from position `from` on, until it returns false.
-    Status forEachBatch(std::uint64_t from, const std::function<bool(const BatchLocation &)> &visit) const;
+    // Calls `visit` (bool(const BatchLocation &)) for every batch from position `from` on, until
+    // it returns false. A template, so that the visit is inlined: every read goes through here.
+    template <class Visit>
+    Status forEachBatch(std::uint64_t from, Visit &&visit) const
+    {
+        std::uint64_t pos = from;
+        while (pos < m_size) {
+            auto header = headerAt(pos);
+            if (!header.isOk())
+                return header.status();
+            if (!visit(BatchLocation{header.value(), pos}))
+                break;
+            pos += header.value().sizeInBytes();
+        }
+        return Status::ok();
+    }
+    // The header of the batch at `position` (a corruption error naming the file and byte).
+    Result<RecordBatchHeader> headerAt(std::uint64_t position) const;
     // Raw bytes of the .log file.
     Status readBytes(std::uint64_t position, std::size_t n, std::string &out) const;
     // As readBytes, appended to what `out` holds.

@@ -289,19 +289,26 @@ Result<FetchInfo> PartitionLog::read(std::int64_t fetchOffset, std::size_t maxBy
             return first.status();
         if (!first.value())
             continue;
-        const Status st = seg.forEachBatch(first.value()->position, [&](const BatchLocation &b) {
+        // The batches taken lie end to end: find where they end, then copy them at once.
+        const std::uint64_t start = first.value()->position;
+        std::uint64_t end = start;
+        const Status st = seg.forEachBatch(start, [&](const BatchLocation &b) {
             if (maxOffset && b.header.baseOffset >= *maxOffset)
                 return false;
-            const bool fits = out.records.size() + b.header.sizeInBytes() <= maxBytes;
-            if (!fits && !(out.records.empty() && minOneBatch))
+            const bool fits = (end - start) + b.header.sizeInBytes() <= maxBytes;
+            if (!fits && !(end == start && minOneBatch))
                 return false;
-            if (!seg.appendBytes(b.position, b.header.sizeInBytes(), out.records).isOk())
-                return false;
+            end = b.position + b.header.sizeInBytes();
             out.nextFetchOffset = b.header.nextOffset();
             return fits;
         });
         if (!st.isOk())
             return st;
+        if (end > start) {
+            out.records.reserve(static_cast<std::size_t>(end - start));
+            if (auto copied = seg.appendBytes(start, static_cast<std::size_t>(end - start), out.records); !copied.isOk())
+                return copied;
+        }
         break;
     }
     return out;
