@@ -328,7 +328,7 @@ void Cluster::handleProduce(ProducerId from, const TopicPartition &tp, std::vect
             break;
         case SequenceCheck::Duplicate:
             if (acks == -1) // acknowledged once the original (somewhere below the log end) is committed
-                m_delayedProduces[{state->topicId, tp.partition.value()}].push_back(
+                delayedProducesOf(*state).push_back(
                     DelayedProduce{leader.log->logEndOffset() - 1, from, broker, std::move(onResponse)});
             else
                 respondToProducer(from, broker, ProduceError::None, std::move(onResponse));
@@ -351,7 +351,7 @@ void Cluster::handleProduce(ProducerId from, const TopicPartition &tp, std::vect
         respondToProducer(from, broker, ProduceError::None, std::move(onResponse));
     } else if (acks == -1) {
         // The delayed produce: answered once the high watermark passes the record.
-        m_delayedProduces[{state->topicId, tp.partition.value()}].push_back(
+        delayedProducesOf(*state).push_back(
             DelayedProduce{*offset, from, broker, std::move(onResponse)});
         completeDelayedProduces(*state, false);
     }
@@ -398,20 +398,27 @@ void Cluster::respondToProducer(ProducerId from, BrokerId broker, ProduceError e
     m_network.send(nodeOf(broker), clientNode(from), [onResponse = std::move(onResponse), error] { onResponse(error); });
 }
 
+std::vector<Cluster::DelayedProduce> &Cluster::delayedProducesOf(PartitionState &state)
+{
+    if (state.delayedProducesSlot < 0) {
+        state.delayedProducesSlot = static_cast<std::int32_t>(m_delayedProduces.size());
+        m_delayedProduces.emplace_back();
+    }
+    return m_delayedProduces[static_cast<std::size_t>(state.delayedProducesSlot)];
+}
+
 void Cluster::completeDelayedProduces(PartitionState &state, bool leaderChanged)
 {
-    const auto it = m_delayedProduces.find({state.topicId, state.tp.partition.value()});
-    if (it == m_delayedProduces.end())
-        return;
+    if (state.delayedProducesSlot < 0)
+        return; // nothing ever waited here
+    std::vector<DelayedProduce> &pending = m_delayedProduces[static_cast<std::size_t>(state.delayedProducesSlot)];
     const std::int64_t hw = state.highWatermark();
     // Most calls (every follower fetch that moves the high watermark a little) complete nothing.
-    if (!leaderChanged && std::none_of(it->second.begin(), it->second.end(), [&](const DelayedProduce &d) {
+    if (!leaderChanged && std::none_of(pending.begin(), pending.end(), [&](const DelayedProduce &d) {
             return state.leader != d.broker || hw > d.offset;
         }))
         return;
-    // The waiting ones stay in place, in order; the map entry stays too (empty), so that the next
-    // produce to the partition does not insert it again.
-    std::vector<DelayedProduce> &pending = it->second;
+    // The waiting ones stay in place, in order.
     std::vector<std::pair<DelayedProduce, ProduceError>> done;
     std::size_t kept = 0;
     for (std::size_t i = 0; i < pending.size(); ++i) {

@@ -16,6 +16,7 @@
 #include "group/group_protocol.h"
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -398,6 +399,8 @@ private:
         // onResponse, which answers the client itself, instead of over the network.
         bool internal = false;
     };
+    // The produce requests waiting for the partition's high watermark (acks=all), oldest first.
+    std::vector<DelayedProduce> &delayedProducesOf(PartitionState &state);
 
     // Replication (cluster_replication.cpp).
     Result<std::unique_ptr<PartitionLog>> openReplicaLog(BrokerId broker, const std::string &topic, std::int32_t partition,
@@ -640,8 +643,9 @@ private:
     bool m_sessionCheckScheduled = false;
     std::map<BrokerId, SimTime> m_lastHeartbeat; // the controller's last heartbeat from each broker
     std::int64_t m_nextProducerId = 1000;
-    // By (topic id, partition); never iterated.
-    std::map<std::pair<std::uint64_t, std::int32_t>, std::vector<DelayedProduce>> m_delayedProduces;
+    // Per partition (PartitionState::delayedProducesSlot); a deque, so that adding a partition's
+    // list leaves the others where they are.
+    std::deque<std::vector<DelayedProduce>> m_delayedProduces;
     struct Acknowledged {
         std::string topic;
         std::string value;

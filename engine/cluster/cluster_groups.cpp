@@ -229,7 +229,7 @@ void Cluster::answerCommitWhenReplicated(BrokerId broker, const std::string &gro
                                }
                            },
                            true};
-    m_delayedProduces[{state->topicId, append.tp.partition.value()}].push_back(std::move(waiting));
+    delayedProducesOf(*state).push_back(std::move(waiting));
 }
 
 std::optional<BrokerId> Cluster::coordinatorOf(const std::string &groupId) const

@@ -60,6 +60,9 @@ struct PartitionState {
     std::map<BrokerId, Replica> replicas;
     std::map<BrokerId, FollowerFetchState> followers; // kept by the leader
     std::int64_t leaderEpochStartOffset = 0;
+    // Where the cluster keeps the produce requests waiting for this partition's high watermark
+    // (Cluster::delayedProducesOf): -1 until one has waited.
+    std::int32_t delayedProducesSlot = -1;
 
     [[nodiscard]] Replica *leaderReplica()
     {
