@@ -3,6 +3,7 @@
 #include "core/duration.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace {
 
@@ -89,9 +90,9 @@ ParseResult parseCommandLine(const QStringList &args)
         } else if (args[0] == QLatin1String("dump-log")) {
             cl.mode = CommandLine::Mode::DumpLog;
             i = 1;
-        } else {
+        } else if (!args[0].endsWith(QLatin1String(".json"), Qt::CaseInsensitive) && !QFileInfo::exists(args[0])) {
             return {std::nullopt, QStringLiteral("unknown command '%1' (see kafkascope --help)").arg(args[0])};
-        }
+        } // else the window, playing the scenario file args[0] (the loop below takes it)
     }
     const bool run = cl.mode == CommandLine::Mode::Run;
     const bool dump = cl.mode == CommandLine::Mode::DumpLog;

@@ -355,13 +355,15 @@ int SimulationController::electPreferredLeaders()
     return moved;
 }
 
-int SimulationController::addBroker()
+int SimulationController::addBroker(const std::optional<std::string> &rack)
 {
     maybeFork();
     settle();
-    const int id = m_cluster->addBroker().value();
+    const std::optional<std::string> joinRack = rack && !rack->empty() ? rack : std::nullopt;
+    const int id = m_cluster->addBroker(joinRack).value();
     ScenarioAction action;
     action.kind = ScenarioAction::Kind::AddBroker;
+    action.rack = joinRack;
     record(std::move(action));
     m_pending.topicsChanged = true; // the scene lays out its broker cards again
     finishFrame();
@@ -605,18 +607,20 @@ std::optional<std::string> SimulationController::recordableClientId(int id) cons
     return target->config().clientId;
 }
 
+bool SimulationController::isClientIdTaken(const std::string &clientId) const
+{
+    for (const auto &p : m_cluster->producers())
+        if (p->config().clientId == clientId)
+            return true;
+    for (const auto &c : m_cluster->consumers())
+        if (c->config().clientId == clientId)
+            return true;
+    return false;
+}
+
 Status SimulationController::checkClientIdFree(const std::string &clientId) const
 {
-    const auto taken = [&] {
-        for (const auto &p : m_cluster->producers())
-            if (p->config().clientId == clientId)
-                return true;
-        for (const auto &c : m_cluster->consumers())
-            if (c->config().clientId == clientId)
-                return true;
-        return false;
-    };
-    if (!clientId.empty() && taken())
+    if (!clientId.empty() && isClientIdTaken(clientId))
         return Status::alreadyExists("client id \"" + clientId
                                      + "\" is taken: give each producer and consumer its own (scenarios and the "
                                        "recorded session name clients by it)");

@@ -107,12 +107,15 @@ public:
     kafkascope::Status shutdownBroker(int id);
     kafkascope::Status restartBroker(int id);
     int electPreferredLeaders();
-    // Adding to the cluster, at the current simTime (each ends with a frame).
-    int addBroker();
+    // Adding to the cluster, at the current simTime (each ends with a frame). A broker may join
+    // in a rack (broker.rack; an empty rack means none).
+    int addBroker(const std::optional<std::string> &rack = std::nullopt);
     kafkascope::Status createTopic(const QString &name, int partitions, const kafkascope::TopicSettings &settings);
     // Grows `topic` to `totalPartitions` (Cluster::addPartitions).
     kafkascope::Status addPartitions(const QString &topic, int totalPartitions);
     kafkascope::Status addProducer(const kafkascope::ProducerConfig &config);
+    // Whether a producer or consumer already uses `clientId` (addProducer and addConsumer refuse it).
+    [[nodiscard]] bool isClientIdTaken(const std::string &clientId) const;
     kafkascope::Status addConsumer(const kafkascope::ConsumerConfig &config);
     // Network faults: cut broker `id` off from the other brokers (clients still reach it), and
     // mend every cut.

@@ -2348,6 +2348,23 @@
             <numerusform>Saved the session to %1: %n actions up to %2. Open it with File › Open Scenario… or run it with kafkascope run</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Add Broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The brokers have racks (broker.rack), and Kafka places replicas across them.
+Rack of the new broker (pick one or type a new name):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker %1 joined rack %2 at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Broker…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NarrationPanel</name>

@@ -2325,6 +2325,24 @@
             <numerusform>세션을 %1에 저장했습니다: %2까지 동작 %n개. 파일 › 시나리오 열기…로 열거나 kafkascope run으로 실행하세요</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Add Broker</source>
+        <translation>브로커 추가</translation>
+    </message>
+    <message>
+        <source>The brokers have racks (broker.rack), and Kafka places replicas across them.
+Rack of the new broker (pick one or type a new name):</source>
+        <translation>브로커에 랙(broker.rack)이 있어 Kafka가 복제본을 랙에 나누어 배치합니다.
+새 브로커의 랙 (목록에서 고르거나 새 이름을 입력하세요):</translation>
+    </message>
+    <message>
+        <source>Broker %1 joined rack %2 at %3</source>
+        <translation>브로커 %1이(가) %3에 합류함 (랙 %2)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Broker…</source>
+        <translation>브로커 추가(&amp;B)…</translation>
+    </message>
 </context>
 <context>
     <name>NarrationPanel</name>

@@ -31,6 +31,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QImageWriter>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -838,16 +839,50 @@ QString MainWindow::saveSession(const QString &path)
 
 QString MainWindow::uniqueClientId(const QString &base) const
 {
-    std::set<std::string> taken;
-    for (const auto &p : m_controller->cluster().producers())
-        taken.insert(p->config().clientId);
-    for (const auto &c : m_controller->cluster().consumers())
-        taken.insert(c->config().clientId);
     for (int n = 1;; ++n) {
         const QString id = QStringLiteral("%1-%2").arg(base).arg(n);
-        if (!taken.count(id.toStdString()))
+        if (!m_controller->isClientIdTaken(id.toStdString()))
             return id;
     }
+}
+
+QString MainWindow::suggestedRack() const
+{
+    std::map<std::string, int> brokersIn;
+    for (const auto &[id, broker] : m_controller->cluster().brokers())
+        if (broker.rack)
+            ++brokersIn[*broker.rack];
+    const auto fewest = std::min_element(brokersIn.begin(), brokersIn.end(),
+                                         [](const auto &a, const auto &b) { return a.second < b.second; });
+    return fewest == brokersIn.end() ? QString() : QString::fromStdString(fewest->first);
+}
+
+void MainWindow::addBrokerFromMenu()
+{
+    std::optional<std::string> rack;
+    if (const QString suggested = suggestedRack(); !suggested.isEmpty()) {
+        QStringList racks;
+        for (const auto &[id, broker] : m_controller->cluster().brokers())
+            if (broker.rack && !racks.contains(QString::fromStdString(*broker.rack)))
+                racks << QString::fromStdString(*broker.rack);
+        racks.sort();
+        bool ok = false;
+        const QString chosen = QInputDialog::getItem(
+            this, tr("Add Broker"),
+            tr("The brokers have racks (broker.rack), and Kafka places replicas across them.\n"
+               "Rack of the new broker (pick one or type a new name):"),
+            racks, static_cast<int>(racks.indexOf(suggested)), true, &ok);
+        if (!ok)
+            return;
+        rack = chosen.trimmed().toStdString();
+    }
+    const int id = m_controller->addBroker(rack);
+    const QString at = formatClock(m_controller->simTime());
+    statusBar()->showMessage(rack && !rack->empty()
+                                 ? tr("Broker %1 joined rack %2 at %3").arg(id).arg(QString::fromStdString(*rack), at)
+                                 : tr("Broker %1 joined at %2").arg(id).arg(at),
+                             8000);
+    refreshClusterStatus(true);
 }
 
 bool MainWindow::showDock(const QString &name)
@@ -906,11 +941,9 @@ void MainWindow::onOpenLogDirectoryRequested()
 void MainWindow::populateClusterMenu()
 {
     m_clusterMenu->clear();
-    m_clusterMenu->addAction(tr("Add &Broker"), this, [this] {
-        const int id = m_controller->addBroker();
-        statusBar()->showMessage(tr("Broker %1 joined at %2").arg(id).arg(formatClock(m_controller->simTime())), 8000);
-        refreshClusterStatus(true);
-    });
+    // With racks the action asks which rack the broker joins, so it says it opens a dialog.
+    m_clusterMenu->addAction(suggestedRack().isEmpty() ? tr("Add &Broker") : tr("Add &Broker…"), this,
+                             [this] { addBrokerFromMenu(); });
     m_clusterMenu->addAction(tr("New &Topic…"), this, [this] {
         TopicDialog dialog(static_cast<int>(m_controller->cluster().liveBrokers().size()),
                            [this](const QString &name, int partitions, const TopicSettings &settings) {

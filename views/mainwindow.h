@@ -88,6 +88,13 @@ public:
     // "producer-1", "consumer-2": `base` and the first number no client uses yet (the dialogs'
     // suggestion; client ids must be unique).
     QString uniqueClientId(const QString &base) const;
+    // Cluster › Add Broker: adds a broker at once; when the brokers have racks (broker.rack), first
+    // asks which rack it joins (a broker without one would make new topics fail, as in Kafka),
+    // suggesting suggestedRack().
+    void addBrokerFromMenu();
+    // The rack with the fewest brokers (the first by name among equals); empty while no broker
+    // has a rack.
+    QString suggestedRack() const;
     // Brings a tabbed dock to the front: "charts", "events", "rebalances", "inspector" or "lesson"
     // (run --show). Returns false for another name.
     bool showDock(const QString &name);

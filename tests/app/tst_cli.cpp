@@ -150,6 +150,12 @@ void TestCli::noDisplayExplainsWhatToDo()
     const Outcome o = kafkascope({});
     QCOMPARE(o.exitCode, 2);
     QVERIFY2(o.err.contains(QLatin1String("kafkascope run")), qPrintable(o.err));
+    // `kafkascope SCENARIO` (the first argument a scenario file, not a command) opens the window
+    // too, so it gets the same advice rather than "unknown command".
+    const Outcome scenario = kafkascope({QStringLiteral(KAFKASCOPE_LESSONS_DIR "/04-replication-failover.json")});
+    QCOMPARE(scenario.exitCode, 2);
+    QVERIFY2(scenario.err.contains(QLatin1String("no display")), qPrintable(scenario.err));
+    QVERIFY2(!scenario.err.contains(QLatin1String("unknown command")), qPrintable(scenario.err));
 }
 
 void TestCli::runWritesReportAndScreenshot()

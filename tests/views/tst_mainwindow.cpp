@@ -18,6 +18,8 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QGraphicsView>
+#include <QInputDialog>
+#include <QTimer>
 #include <QTableView>
 #include <QTreeView>
 #include <QLabel>
@@ -53,6 +55,7 @@ private slots:
     void savedSessionReopensAsTheSameCluster();
     void dialogsSuggestFreeClientIds();
     void fencedBrokerCardSaysSo();
+    void addBrokerAsksForARackWhenBrokersHaveRacks();
 };
 
 void TestMainWindow::initTestCase()
@@ -495,4 +498,92 @@ void TestMainWindow::fencedBrokerCardSaysSo()
 }
 
 QTEST_MAIN(TestMainWindow)
+namespace {
+QAction *topAction(QMenu *menu, const QString &text)
+{
+    emit menu->aboutToShow();
+    for (QAction *a : menu->actions())
+        if (a->text() == text)
+            return a;
+    return nullptr;
+}
+
+// Triggers `action`; a modal QInputDialog it opens gets `answer` typed in and accepted (or is
+// cancelled when `answer` is null). Returns the dialog's suggestion, or "(no dialog)".
+QString triggerAnswering(QAction *action, const QString &answer)
+{
+    QString suggested = QStringLiteral("(no dialog)");
+    QTimer::singleShot(0, [&] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        suggested = dialog->textValue();
+        if (answer.isNull()) {
+            dialog->reject();
+            return;
+        }
+        dialog->setTextValue(answer);
+        dialog->accept();
+    });
+    action->trigger();
+    return suggested;
+}
+} // namespace
+
+void TestMainWindow::addBrokerAsksForARackWhenBrokersHaveRacks()
+{
+    { // No racks: the broker joins at once, rack-less.
+        SimulationController controller(makeDemoCluster());
+        MainWindow window(&controller, nullptr);
+        QCOMPARE(window.suggestedRack(), QString());
+        QAction *add = topAction(window.clusterMenu(), QStringLiteral("Add &Broker"));
+        QVERIFY(add);
+        QCOMPARE(triggerAnswering(add, QStringLiteral("ignored")), QStringLiteral("(no dialog)"));
+        QCOMPARE(controller.cluster().brokers().size(), std::size_t{4});
+        QVERIFY(!controller.cluster().brokers().at(BrokerId{3}).rack);
+        QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("Broker 3 joined at")));
+    }
+    auto cluster = makeDemoCluster();
+    QVERIFY(cluster->setBrokerRack(BrokerId{0}, "rack-a").isOk());
+    QVERIFY(cluster->setBrokerRack(BrokerId{1}, "rack-b").isOk());
+    QVERIFY(cluster->setBrokerRack(BrokerId{2}, "rack-a").isOk());
+    SimulationController controller(std::move(cluster));
+    MainWindow window(&controller, nullptr);
+    QCOMPARE(window.suggestedRack(), QStringLiteral("rack-b")); // the rack with the fewest brokers
+    QVERIFY(!topAction(window.clusterMenu(), QStringLiteral("Add &Broker")));
+    QAction *add = topAction(window.clusterMenu(), QStringLiteral("Add &Broker…")); // it asks now
+    QVERIFY(add);
+
+    // Cancelled: nothing joins.
+    QCOMPARE(triggerAnswering(add, QString()), QStringLiteral("rack-b"));
+    QCOMPARE(controller.cluster().brokers().size(), std::size_t{3});
+
+    // Accepted with the suggestion, then with a new rack typed in.
+    QCOMPARE(triggerAnswering(add, QStringLiteral("rack-b")), QStringLiteral("rack-b"));
+    QCOMPARE(controller.cluster().brokers().at(BrokerId{3}).rack, std::optional<std::string>("rack-b"));
+    QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("Broker 3 joined rack rack-b at")));
+    QCOMPARE(window.suggestedRack(), QStringLiteral("rack-a")); // 2 and 2: the first by name
+    add = topAction(window.clusterMenu(), QStringLiteral("Add &Broker…"));
+    QCOMPARE(triggerAnswering(add, QStringLiteral("  rack-c ")), QStringLiteral("rack-a"));
+    QCOMPARE(controller.cluster().brokers().at(BrokerId{4}).rack, std::optional<std::string>("rack-c"));
+
+    // The recording says which rack each broker joined, so the saved session replays it.
+    std::vector<std::optional<std::string>> recordedRacks;
+    for (const ScenarioAction &a : controller.recordedActions())
+        if (a.kind == ScenarioAction::Kind::AddBroker)
+            recordedRacks.push_back(a.rack);
+    QCOMPARE(recordedRacks, (std::vector<std::optional<std::string>>{"rack-b", "rack-c"}));
+
+    // A topic created now is placed rack-aware over all five brokers.
+    TopicSettings settings;
+    settings.replicationFactor = 3;
+    QVERIFY(controller.createTopic(QStringLiteral("racked"), 5, settings).isOk());
+    for (std::int32_t p = 0; p < 5; ++p) {
+        std::set<std::string> racks;
+        for (const BrokerId b : controller.cluster().topic("racked")->state(PartitionId{p}).assignment)
+            racks.insert(*controller.cluster().brokers().at(b).rack);
+        QCOMPARE(racks.size(), std::size_t{3}); // one replica in each rack
+    }
+}
+
 #include "tst_mainwindow.moc"
