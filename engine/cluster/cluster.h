@@ -454,7 +454,16 @@ private:
     void armParkTimer(BrokerId follower, BrokerId leader);
     void answerParked(BrokerId follower, BrokerId leader);
     void answerSessionFetch(BrokerId follower, BrokerId leader, std::uint64_t request, const std::vector<FetchPart> &parts);
-    void handleSessionAnswer(BrokerId follower, BrokerId leader, std::uint64_t request, const std::vector<FetchAnswer> &answers);
+    void handleSessionAnswer(BrokerId follower, BrokerId leader, std::uint64_t request, std::vector<FetchAnswer> &answers);
+    // Buffers of fetch requests and answers (and the answers' record bytes) go back to a pool
+    // when handled, so that the next request reuses their memory instead of allocating.
+    std::vector<FetchPart> takeFetchParts();
+    void recycle(std::vector<FetchPart> parts);
+    void recycle(std::vector<FetchAnswer> answers);
+    static constexpr std::size_t kFetchPoolSize = 64;
+    std::vector<std::vector<FetchPart>> m_fetchPartsPool;
+    std::vector<std::vector<FetchAnswer>> m_fetchAnswersPool;
+    std::vector<std::string> m_recordBytesPool;
     void completeParkedFetches(PartitionState &state);
     void updateHighWatermark(PartitionState &state);
     void scheduleIsrCheck();

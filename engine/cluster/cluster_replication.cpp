@@ -631,13 +631,44 @@ void Cluster::resetFetchSessions(BrokerId broker)
         }
 }
 
+std::vector<Cluster::FetchPart> Cluster::takeFetchParts()
+{
+    if (m_fetchPartsPool.empty())
+        return {};
+    std::vector<FetchPart> parts = std::move(m_fetchPartsPool.back());
+    m_fetchPartsPool.pop_back();
+    return parts;
+}
+
+void Cluster::recycle(std::vector<FetchPart> parts)
+{
+    if (m_fetchPartsPool.size() < kFetchPoolSize) {
+        parts.clear();
+        m_fetchPartsPool.push_back(std::move(parts));
+    }
+}
+
+void Cluster::recycle(std::vector<FetchAnswer> answers)
+{
+    for (FetchAnswer &a : answers)
+        // Small buffers only: a catch-up answer's megabyte is not worth keeping.
+        if (a.records.capacity() > 0 && a.records.capacity() <= 64 * 1024 && m_recordBytesPool.size() < kFetchPoolSize) {
+            a.records.clear();
+            m_recordBytesPool.push_back(std::move(a.records));
+        }
+    if (m_fetchAnswersPool.size() < kFetchPoolSize) {
+        answers.clear();
+        m_fetchAnswersPool.push_back(std::move(answers));
+    }
+}
+
 void Cluster::sendSessionFetch(BrokerId follower, BrokerId leader)
 {
     FetchSession &session = m_fetchSessions[{follower, leader}];
     session.request = 0;
     if (!isAlive(follower) || !isAlive(leader))
         return;
-    std::vector<FetchPart> parts;
+    std::vector<FetchPart> parts = takeFetchParts();
     const auto &partitions = sessionPartitions(session, follower, leader);
     parts.reserve(partitions.size());
     for (const auto &[topicId, partition] : partitions) {
@@ -656,8 +687,10 @@ void Cluster::sendSessionFetch(BrokerId follower, BrokerId leader)
         part.leaderEpoch = r.knownLeaderEpoch;
         parts.push_back(part);
     }
-    if (parts.empty())
+    if (parts.empty()) {
+        recycle(std::move(parts));
         return; // nothing to copy from this leader: the loop stops until a partition is added
+    }
     const std::uint64_t request = ++m_lastFetchGeneration;
     session.request = request;
     m_network.send(nodeOf(follower), nodeOf(leader), [this, follower, leader, request, parts = std::move(parts)]() mutable {
@@ -689,10 +722,10 @@ void Cluster::onSessionWatchdog(BrokerId follower, BrokerId leader)
 
 void Cluster::handleSessionFetch(BrokerId follower, BrokerId leaderId, std::uint64_t request, std::vector<FetchPart> parts)
 {
-    if (!isAlive(leaderId))
+    if (!isAlive(leaderId) || m_fetchSessions[{follower, leaderId}].request != request) {
+        recycle(std::move(parts)); // the leader is down, or the follower already gave up on this request
         return;
-    if (m_fetchSessions[{follower, leaderId}].request != request)
-        return; // from a superseded loop (the follower already gave up on it)
+    }
     bool answerNow = false;
     for (FetchPart &part : parts) {
         PartitionState *state = partitionState(part.topicId, part.partition);
@@ -756,6 +789,7 @@ void Cluster::handleSessionFetch(BrokerId follower, BrokerId leaderId, std::uint
     }
     if (answerNow) {
         answerSessionFetch(follower, leaderId, request, parts);
+        recycle(std::move(parts));
         return;
     }
     // Nothing new anywhere: Kafka's leader holds the fetch up to replica.fetch.wait.max.ms,
@@ -763,6 +797,8 @@ void Cluster::handleSessionFetch(BrokerId follower, BrokerId leaderId, std::uint
     FetchSession &session = m_fetchSessions[{follower, leaderId}];
     session.parked = true;
     session.parkedRequest = request;
+    if (!session.parkedParts.empty())
+        recycle(std::move(session.parkedParts)); // an earlier request held (the follower moved on)
     session.parkedParts = std::move(parts);
     session.parkedUntil = now() + SimDuration::millis(m_replication.replicaFetchWaitMaxMs);
     armParkTimer(follower, leaderId);
@@ -794,6 +830,7 @@ void Cluster::answerParked(BrokerId follower, BrokerId leader)
     std::vector<FetchPart> parts = std::move(session.parkedParts);
     session.parkedParts.clear();
     answerSessionFetch(follower, leader, session.parkedRequest, parts);
+    recycle(std::move(parts));
 }
 
 void Cluster::completeParkedFetches(PartitionState &state)
@@ -815,6 +852,10 @@ void Cluster::answerSessionFetch(BrokerId follower, BrokerId leaderId, std::uint
     if (!isAlive(leaderId))
         return;
     std::vector<FetchAnswer> answers;
+    if (!m_fetchAnswersPool.empty()) {
+        answers = std::move(m_fetchAnswersPool.back());
+        m_fetchAnswersPool.pop_back();
+    }
     answers.reserve(parts.size());
     std::size_t bytes = 0;
     for (const FetchPart &part : parts) {
@@ -834,22 +875,26 @@ void Cluster::answerSessionFetch(BrokerId follower, BrokerId leaderId, std::uint
             // replica.fetch.max.bytes a partition, replica.fetch.response.max.bytes in all.
             if (part.fetchOffset < leader.log->logEndOffset() && part.fetchOffset >= leader.log->logStartOffset()
                 && bytes < m_replication.replicaFetchResponseMaxBytes) {
-                auto fetched = leader.log->read(part.fetchOffset, m_replication.replicaFetchMaxBytes);
-                if (fetched.isOk())
-                    answer.records = std::move(fetched.value().records);
+                if (!m_recordBytesPool.empty()) {
+                    answer.records = std::move(m_recordBytesPool.back());
+                    m_recordBytesPool.pop_back();
+                }
+                if (!leader.log->readInto(part.fetchOffset, m_replication.replicaFetchMaxBytes, answer.records).isOk())
+                    answer.records.clear();
                 bytes += answer.records.size();
             }
             answer.leaderHighWatermark = leader.highWatermark;
         }
         answers.push_back(std::move(answer));
     }
-    m_network.send(nodeOf(leaderId), nodeOf(follower), [this, follower, leaderId, request, answers = std::move(answers)] {
+    m_network.send(nodeOf(leaderId), nodeOf(follower), [this, follower, leaderId, request, answers = std::move(answers)]() mutable {
         handleSessionAnswer(follower, leaderId, request, answers);
+        recycle(std::move(answers));
     });
 }
 
 void Cluster::handleSessionAnswer(BrokerId follower, BrokerId leaderId, std::uint64_t request,
-                                  const std::vector<FetchAnswer> &answers)
+                                  std::vector<FetchAnswer> &answers)
 {
     FetchSession &session = m_fetchSessions[{follower, leaderId}];
     if (session.request != request || !isAlive(follower))

@@ -273,11 +273,22 @@ Result<AppendInfo> PartitionLog::appendChecked(std::string_view batchBytes, std:
 Result<FetchInfo> PartitionLog::read(std::int64_t fetchOffset, std::size_t maxBytes, bool minOneBatch,
                                      std::optional<std::int64_t> maxOffset) const
 {
+    FetchInfo out;
+    auto next = readInto(fetchOffset, maxBytes, out.records, minOneBatch, maxOffset);
+    if (!next.isOk())
+        return next.status();
+    out.nextFetchOffset = next.value();
+    return out;
+}
+
+Result<std::int64_t> PartitionLog::readInto(std::int64_t fetchOffset, std::size_t maxBytes, std::string &records,
+                                            bool minOneBatch, std::optional<std::int64_t> maxOffset) const
+{
+    records.clear();
     if (fetchOffset < m_logStartOffset || fetchOffset > m_logEndOffset)
         return Status::invalidArgument("OFFSET_OUT_OF_RANGE: offset " + std::to_string(fetchOffset) + " is outside ["
                                        + std::to_string(m_logStartOffset) + ", " + std::to_string(m_logEndOffset) + "]");
-    FetchInfo out;
-    out.nextFetchOffset = fetchOffset;
+    std::int64_t nextFetchOffset = fetchOffset;
     // Kafka reads from one segment per fetch: the first, from the segment holding the offset,
     // that has a batch at or after it.
     for (auto it = m_segments.upper_bound(fetchOffset) == m_segments.begin() ? m_segments.begin()
@@ -299,19 +310,21 @@ Result<FetchInfo> PartitionLog::read(std::int64_t fetchOffset, std::size_t maxBy
             if (!fits && !(end == start && minOneBatch))
                 return false;
             end = b.position + b.header.sizeInBytes();
-            out.nextFetchOffset = b.header.nextOffset();
+            nextFetchOffset = b.header.nextOffset();
             return fits;
         });
         if (!st.isOk())
             return st;
         if (end > start) {
-            out.records.reserve(static_cast<std::size_t>(end - start));
-            if (auto copied = seg.appendBytes(start, static_cast<std::size_t>(end - start), out.records); !copied.isOk())
+            records.reserve(static_cast<std::size_t>(end - start));
+            if (auto copied = seg.appendBytes(start, static_cast<std::size_t>(end - start), records); !copied.isOk()) {
+                records.clear();
                 return copied;
+            }
         }
         break;
     }
-    return out;
+    return nextFetchOffset;
 }
 
 Result<std::vector<Record>> PartitionLog::readRecords(std::int64_t fetchOffset, std::size_t maxRecords) const

@@ -88,6 +88,9 @@ public:
     // [logStartOffset, logEndOffset], else OFFSET_OUT_OF_RANGE (Status::invalidArgument).
     Result<FetchInfo> read(std::int64_t fetchOffset, std::size_t maxBytes, bool minOneBatch = true,
                            std::optional<std::int64_t> maxOffset = std::nullopt) const;
+    // The same into `records` (emptied first, its memory reused); returns the next fetch offset.
+    Result<std::int64_t> readInto(std::int64_t fetchOffset, std::size_t maxBytes, std::string &records,
+                                  bool minOneBatch = true, std::optional<std::int64_t> maxOffset = std::nullopt) const;
     // Decoded records from `fetchOffset` on (at most `maxRecords`), skipping those below it in
     // the first batch. For tests and views.
     Result<std::vector<Record>> readRecords(std::int64_t fetchOffset, std::size_t maxRecords) const;
