@@ -629,15 +629,45 @@ private:
     ReplicationConfig m_replication;
     SimNetwork m_network;
     std::uint64_t m_lastFetchGeneration = 0; // request ids of the fetch sessions
-    struct BrokerPairHash {
-        std::size_t operator()(const std::pair<BrokerId, BrokerId> &k) const
+    // The fetch sessions by (follower, leader): a table indexed by broker ids (small numbers from
+    // 0), since every fetch looks its session up several times. A session stays where it is
+    // once made (references to it survive new sessions).
+    class FetchSessionTable {
+    public:
+        FetchSession &operator[](const std::pair<BrokerId, BrokerId> &key)
         {
-            return std::hash<std::uint64_t>{}((std::uint64_t{static_cast<std::uint32_t>(k.first.value())} << 32)
-                                              | static_cast<std::uint32_t>(k.second.value()));
+            const auto f = static_cast<std::size_t>(key.first.value());
+            const auto l = static_cast<std::size_t>(key.second.value());
+            if (f >= m_rows.size())
+                m_rows.resize(f + 1);
+            auto &row = m_rows[f];
+            if (l >= row.size())
+                row.resize(l + 1);
+            if (!row[l])
+                row[l] = std::make_unique<FetchSession>();
+            return *row[l];
         }
+        // Nothing when the session was never made.
+        FetchSession *find(const std::pair<BrokerId, BrokerId> &key)
+        {
+            const auto f = static_cast<std::size_t>(key.first.value());
+            const auto l = static_cast<std::size_t>(key.second.value());
+            return f < m_rows.size() && l < m_rows[f].size() ? m_rows[f][l].get() : nullptr;
+        }
+        // Calls visit(follower, leader, session) for every session.
+        template <class Visit>
+        void forEach(Visit &&visit)
+        {
+            for (std::size_t f = 0; f < m_rows.size(); ++f)
+                for (std::size_t l = 0; l < m_rows[f].size(); ++l)
+                    if (m_rows[f][l])
+                        visit(BrokerId{static_cast<std::int32_t>(f)}, BrokerId{static_cast<std::int32_t>(l)}, *m_rows[f][l]);
+        }
+
+    private:
+        std::vector<std::vector<std::unique_ptr<FetchSession>>> m_rows; // [follower][leader]
     };
-    // (follower, leader). Hashed: looked up several times per fetch; nothing depends on its order.
-    std::unordered_map<std::pair<BrokerId, BrokerId>, FetchSession, BrokerPairHash> m_fetchSessions;
+    FetchSessionTable m_fetchSessions;
     std::uint64_t m_metadataVersion = 0; // moves whenever which broker leads or holds what may have changed
     std::uint64_t m_lastTopicId = 0;
     std::int32_t m_nextBrokerId = 1;

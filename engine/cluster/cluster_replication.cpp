@@ -623,12 +623,13 @@ void Cluster::resetFetchSessions(BrokerId broker)
 {
     // A broker died: its connections drop, so requests to or from it are never answered; the
     // other side notices at once (a disconnect) rather than after the request timeout.
-    for (auto &[key, session] : m_fetchSessions)
-        if (key.first == broker || key.second == broker) {
+    m_fetchSessions.forEach([broker](BrokerId follower, BrokerId leader, FetchSession &session) {
+        if (follower == broker || leader == broker) {
             session.request = 0;
             session.parked = false;
             session.parkedParts.clear();
         }
+    });
 }
 
 std::vector<Cluster::FetchPart> Cluster::takeFetchParts()
@@ -841,8 +842,8 @@ void Cluster::completeParkedFetches(PartitionState &state)
     for (const auto &[b, replica] : state.replicas) {
         if (b == *state.leader)
             continue;
-        const auto it = m_fetchSessions.find({b, *state.leader});
-        if (it != m_fetchSessions.end() && it->second.parked)
+        const FetchSession *session = m_fetchSessions.find({b, *state.leader});
+        if (session && session->parked)
             answerParked(b, *state.leader);
     }
 }
