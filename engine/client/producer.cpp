@@ -196,13 +196,29 @@ void Producer::scheduleWake(SimTime at)
     });
 }
 
+Producer::PartitionEntry &Producer::entry(const TopicPartition &tp)
+{
+    assert(tp.topic == m_config.topic && tp.partition.value() >= 0);
+    const auto p = static_cast<std::size_t>(tp.partition.value());
+    if (p >= m_partitions.size())
+        m_partitions.resize(p + 1);
+    return m_partitions[p];
+}
+
+const Producer::PartitionEntry *Producer::findEntry(const TopicPartition &tp) const
+{
+    assert(tp.topic == m_config.topic);
+    const auto p = static_cast<std::size_t>(tp.partition.value());
+    return p < m_partitions.size() ? &m_partitions[p] : nullptr;
+}
+
 bool Producer::isMuted(const TopicPartition &tp) const
 {
     // Kafka's guaranteeMessageOrder (max.in.flight = 1): one batch per partition in flight.
     if (m_config.maxInFlightRequestsPerConnection != 1)
         return false;
-    const auto it = m_inFlightBatches.find(tp);
-    return it != m_inFlightBatches.end() && it->second > 0;
+    const PartitionEntry *partition = findEntry(tp);
+    return partition && partition->inFlightBatches > 0;
 }
 
 bool Producer::waitsForEarlierSequence(const ProducerBatch &batch) const
@@ -212,13 +228,13 @@ bool Producer::waitsForEarlierSequence(const ProducerBatch &batch) const
         // epoch's batches are resolved; then the partition starts again at 0.
         if (!m_config.idempotent())
             return false;
-        const auto epoch = m_sequenceEpoch.find(batch.topicPartition);
-        const auto unresolved = m_unresolvedBatches.find(batch.topicPartition);
-        return epoch != m_sequenceEpoch.end() && epoch->second != m_producerEpoch && unresolved != m_unresolvedBatches.end()
-            && unresolved->second > 0;
+        const PartitionEntry *partition = findEntry(batch.topicPartition);
+        return partition && partition->sequenceEpoch >= 0 && partition->sequenceEpoch != m_producerEpoch
+            && partition->unresolvedBatches > 0;
     }
-    const auto it = m_inFlightSequences.find(batch.topicPartition);
-    return it != m_inFlightSequences.end() && !it->second.empty() && *it->second.begin() != batch.baseSequence;
+    const PartitionEntry *partition = findEntry(batch.topicPartition);
+    return partition && !partition->inFlightSequences.empty()
+        && partition->inFlightSequences.front() != batch.baseSequence;
 }
 
 void Producer::wake()
@@ -236,8 +252,11 @@ void Producer::wake()
     // One pass over the partitions holding batches, nothing copied but the partitions to drain;
     // the topic is looked up once per run of partitions of the same topic.
     // Pointers to the accumulator's keys: draining one partition leaves the others' keys in place.
-    std::vector<std::pair<BrokerId, const TopicPartition *>> byLeader;
-    std::vector<BrokerId> readyBrokers;
+    // The vectors are the producer's, reused from one run to the next (a run allocates nothing).
+    std::vector<LedPartition> &byLeader = m_ledScratch;
+    std::vector<BrokerId> &readyBrokers = m_readyBrokersScratch;
+    byLeader.clear();
+    readyBrokers.clear();
     std::vector<TopicPartition> leaderless;
     std::optional<SimTime> next;
     const std::string *lastTopicName = nullptr;
@@ -260,26 +279,28 @@ void Producer::wake()
         if (readyAt <= now && !isMuted(tp))
             readyBrokers.push_back(*leader);
         // Only partitions of brokers with something ready are drained; the others wait.
-        byLeader.emplace_back(*leader, &tp);
+        byLeader.push_back(LedPartition{*leader, byLeader.size(), &tp});
     });
     std::sort(readyBrokers.begin(), readyBrokers.end());
     readyBrokers.erase(std::unique(readyBrokers.begin(), readyBrokers.end()), readyBrokers.end());
-    // By broker, and within a broker in partition order (the scan's order).
-    std::stable_sort(byLeader.begin(), byLeader.end(),
-                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    // By broker, and within a broker in partition order (the scan's order: a stable sort by
+    // broker, without the buffer std::stable_sort allocates).
+    std::sort(byLeader.begin(), byLeader.end(), [](const LedPartition &a, const LedPartition &b) {
+        return std::tie(a.leader, a.scanOrder) < std::tie(b.leader, b.scanOrder);
+    });
 
     // Kafka's drain: one request per ready broker with room on its connection, taking the oldest
     // batch of every partition the broker leads (unless muted, backing off, or a retried batch that
     // must wait for an earlier sequence). A broker at its limit is woken again by an answer.
     auto led = byLeader.begin();
     for (const BrokerId broker : readyBrokers) {
-        while (led != byLeader.end() && led->first < broker)
+        while (led != byLeader.end() && led->leader < broker)
             ++led;
         if (inFlightRequests(broker) >= static_cast<std::size_t>(m_config.maxInFlightRequestsPerConnection))
             continue;
         std::vector<ProducerBatch> batches;
-        for (; led != byLeader.end() && led->first == broker; ++led) {
-            const TopicPartition &tp = *led->second;
+        for (; led != byLeader.end() && led->leader == broker; ++led) {
+            const TopicPartition &tp = *led->tp;
             const ProducerBatch *first = m_accumulator.front(tp);
             if (isMuted(tp) || waitsForEarlierSequence(*first))
                 continue;
@@ -316,31 +337,29 @@ void Producer::wake()
 
 void Producer::sendRequest(std::optional<BrokerId> broker, std::vector<ProducerBatch> batches)
 {
-    auto request = std::make_shared<Request>();
-    request->broker = broker;
     for (ProducerBatch &batch : batches) {
         ++batch.attempts;
         batch.retryAt.reset();
+        PartitionEntry &partition = entry(batch.topicPartition);
         // The idempotent producer numbers a batch when it is first drained (Kafka's drain assigns
         // the producer id and the partition's next sequence); a retry keeps its number.
         if (m_config.idempotent() && batch.baseSequence < 0) {
             if (m_producerId < 0)
                 m_producerId = m_cluster.initProducerId();
-            maybeUpdatePartitionEpoch(batch.topicPartition);
-            std::int32_t &nextSequence = m_nextSequence[batch.topicPartition];
+            maybeUpdatePartitionEpoch(partition);
             batch.producerId = m_producerId;
             batch.producerEpoch = m_producerEpoch;
-            batch.baseSequence = nextSequence;
-            nextSequence += static_cast<std::int32_t>(batch.records.size());
-            ++m_unresolvedBatches[batch.topicPartition];
+            batch.baseSequence = partition.nextSequence;
+            partition.nextSequence += static_cast<std::int32_t>(batch.records.size());
+            ++partition.unresolvedBatches;
         }
-        ++m_inFlightBatches[batch.topicPartition];
-        if (batch.baseSequence >= 0)
-            m_inFlightSequences[batch.topicPartition].insert(batch.baseSequence);
+        ++partition.inFlightBatches;
+        if (batch.baseSequence >= 0) {
+            auto &sequences = partition.inFlightSequences;
+            const auto at = std::upper_bound(sequences.begin(), sequences.end(), batch.baseSequence);
+            sequences.insert(at, batch.baseSequence);
+        }
     }
-    request->batches = std::move(batches);
-    request->answers.assign(request->batches.size(), std::nullopt);
-    request->unanswered = request->batches.size();
     ++m_requestsSent;
 
     const auto identityOf = [](const ProducerBatch &batch) {
@@ -351,33 +370,41 @@ void Producer::sendRequest(std::optional<BrokerId> broker, std::vector<ProducerB
     if (m_config.acks == 0) {
         // Fire and forget: no answer comes, and the request leaves the connection at once; the
         // producer counts the records as written.
-        for (const ProducerBatch &batch : request->batches)
+        Request request;
+        request.broker = broker;
+        request.batches = std::move(batches);
+        for (const ProducerBatch &batch : request.batches)
             m_cluster.submitProduce(m_id, batch.topicPartition, recordsOf(batch), identityOf(batch), 0, {});
-        request->unanswered = 0;
-        for (std::size_t i = 0; i < request->answers.size(); ++i)
-            request->answers[i] = ProduceError::None;
+        request.answers.assign(request.batches.size(), ProduceError::None);
         completeRequest(request);
         return;
     }
+    Request &request = m_requests.emplace_back();
+    request.broker = broker;
+    request.batches = std::move(batches);
+    request.answers.assign(request.batches.size(), std::nullopt);
+    request.unanswered = request.batches.size();
+    request.firstAnswerId = m_nextAnswerId;
+    m_nextAnswerId += request.batches.size();
     if (broker)
-        m_inFlight[*broker].push_back(request);
-    for (std::size_t i = 0; i < request->batches.size(); ++i) {
-        const ProducerBatch &batch = request->batches[i];
+        m_inFlight[*broker].push_back(&request);
+    for (std::size_t i = 0; i < request.batches.size(); ++i) {
+        const ProducerBatch &batch = request.batches[i];
+        const std::uint64_t answerId = request.firstAnswerId + i;
         m_cluster.submitProduce(m_id, batch.topicPartition, recordsOf(batch), identityOf(batch), m_config.acks,
-                                [this, request, i](ProduceError error) { onAnswer(request, i, error); });
+                                [this, answerId](ProduceError error) { onAnswer(answerId, error); });
     }
-    request->deadline = m_cluster.now() + SimDuration::millis(m_config.requestTimeoutMs);
-    m_byDeadline.push_back(request);
+    request.deadline = m_cluster.now() + SimDuration::millis(m_config.requestTimeoutMs);
     armTimeoutCheck();
 }
 
 void Producer::armTimeoutCheck()
 {
-    while (!m_byDeadline.empty() && m_byDeadline.front()->done)
-        m_byDeadline.pop_front();
-    if (m_byDeadline.empty() || m_timeoutCheckAt)
+    while (!m_requests.empty() && m_requests.front().done)
+        m_requests.pop_front();
+    if (m_requests.empty() || m_timeoutCheckAt)
         return; // nothing to watch, or a check is due no later than the oldest deadline
-    const SimTime at = m_byDeadline.front()->deadline;
+    const SimTime at = m_requests.front().deadline;
     m_timeoutCheckAt = at;
     m_cluster.scheduler().schedule(at, EventPriority::Timer, [this] {
         m_timeoutCheckAt.reset();
@@ -387,72 +414,82 @@ void Producer::armTimeoutCheck()
 
 void Producer::checkRequestTimeouts()
 {
-    while (!m_byDeadline.empty()) {
-        const std::shared_ptr<Request> oldest = m_byDeadline.front();
-        if (oldest->done) {
-            m_byDeadline.pop_front();
+    while (!m_requests.empty()) {
+        Request &oldest = m_requests.front();
+        if (oldest.done) {
+            m_requests.pop_front();
             continue;
         }
-        if (oldest->deadline > m_cluster.now())
+        if (oldest.deadline > m_cluster.now())
             break;
-        m_byDeadline.pop_front();
-        onRequestTimeout(oldest);
+        onRequestTimeout(oldest); // completes it (and the others on its connection)
+        assert(oldest.done);
+        m_requests.pop_front();
     }
     armTimeoutCheck();
 }
 
-void Producer::onAnswer(const std::shared_ptr<Request> &request, std::size_t index, ProduceError error)
+void Producer::onAnswer(std::uint64_t answerId, ProduceError error)
 {
-    if (request->done || request->answers[index])
+    // The request holding the id: the last one whose first id is not above it. The ids of a
+    // request that left m_requests are below those of every request still there.
+    const auto after = std::upper_bound(m_requests.begin(), m_requests.end(), answerId,
+                                        [](std::uint64_t id, const Request &r) { return id < r.firstAnswerId; });
+    if (after == m_requests.begin())
+        return; // the request was done (and is gone)
+    Request &request = *std::prev(after);
+    const auto index = static_cast<std::size_t>(answerId - request.firstAnswerId);
+    assert(index < request.answers.size());
+    if (request.done || request.answers[index])
         return; // the connection was closed meanwhile, or a repeated answer
-    request->answers[index] = error;
-    if (--request->unanswered == 0)
+    request.answers[index] = error;
+    if (--request.unanswered == 0)
         completeRequest(request);
 }
 
-void Producer::onRequestTimeout(const std::shared_ptr<Request> &request)
+void Producer::onRequestTimeout(Request &request)
 {
     // Kafka's NetworkClient closes the connection of a timed-out request: every request in flight
     // on it fails (and is retried). What was answered before stays answered.
-    std::vector<std::shared_ptr<Request>> failed{request};
-    if (request->broker)
-        if (const auto it = m_inFlight.find(*request->broker); it != m_inFlight.end())
+    std::vector<Request *> failed{&request};
+    if (request.broker)
+        if (const auto it = m_inFlight.find(*request.broker); it != m_inFlight.end())
             failed = it->second; // oldest first; includes `request`
-    for (const auto &r : failed) {
+    for (Request *r : failed) {
         if (r->done)
             continue;
         for (auto &answer : r->answers)
             if (!answer)
                 answer = ProduceError::RequestTimedOut;
         r->unanswered = 0;
-        completeRequest(r);
+        completeRequest(*r);
     }
 }
 
-void Producer::completeRequest(const std::shared_ptr<Request> &request)
+void Producer::completeRequest(Request &request)
 {
-    assert(!request->done && request->unanswered == 0);
-    request->done = true;
-    if (request->broker) {
-        if (const auto it = m_inFlight.find(*request->broker); it != m_inFlight.end()) {
+    assert(!request.done && request.unanswered == 0);
+    request.done = true;
+    // An idle connection keeps its (empty) entry: brokers are few, and sending to one again then
+    // allocates nothing.
+    if (request.broker) {
+        if (const auto it = m_inFlight.find(*request.broker); it != m_inFlight.end()) {
             auto &connection = it->second;
-            connection.erase(std::remove(connection.begin(), connection.end(), request), connection.end());
-            if (connection.empty())
-                m_inFlight.erase(it);
+            connection.erase(std::remove(connection.begin(), connection.end(), &request), connection.end());
         }
     }
-    for (std::size_t i = 0; i < request->batches.size(); ++i) {
-        ProducerBatch &batch = request->batches[i];
-        const TopicPartition tp = batch.topicPartition;
-        if (--m_inFlightBatches[tp] == 0)
-            m_inFlightBatches.erase(tp);
+    for (std::size_t i = 0; i < request.batches.size(); ++i) {
+        ProducerBatch &batch = request.batches[i];
+        PartitionEntry &partition = entry(batch.topicPartition);
+        assert(partition.inFlightBatches > 0);
+        --partition.inFlightBatches;
         if (batch.baseSequence >= 0) {
-            auto &sequences = m_inFlightSequences[tp];
-            sequences.erase(sequences.find(batch.baseSequence));
-            if (sequences.empty())
-                m_inFlightSequences.erase(tp);
+            auto &sequences = partition.inFlightSequences;
+            const auto it = std::lower_bound(sequences.begin(), sequences.end(), batch.baseSequence);
+            assert(it != sequences.end() && *it == batch.baseSequence);
+            sequences.erase(it);
         }
-        completeBatch(std::move(batch), request->answers[i].value_or(ProduceError::RequestTimedOut));
+        completeBatch(std::move(batch), request.answers[i].value_or(ProduceError::RequestTimedOut));
     }
     maybeBumpEpoch();
     // Room on the connection or an unmuted partition: the sender runs again if it held a ready
@@ -465,12 +502,13 @@ void Producer::completeRequest(const std::shared_ptr<Request> &request)
 void Producer::completeBatch(ProducerBatch batch, ProduceError error)
 {
     const TopicPartition &tp = batch.topicPartition;
+    PartitionEntry &partition = entry(tp);
     if (error == ProduceError::None) {
         if (batch.baseSequence >= 0) {
             resolveSequence(batch);
-            if (m_sequenceEpoch[tp] == batch.producerEpoch) {
-                std::int32_t &lastAcked = m_lastAckedSequence.try_emplace(tp, -1).first->second;
-                lastAcked = std::max(lastAcked, batch.baseSequence + static_cast<std::int32_t>(batch.records.size()) - 1);
+            if (partition.sequenceEpoch == batch.producerEpoch) {
+                const std::int32_t lastSequence = batch.baseSequence + static_cast<std::int32_t>(batch.records.size()) - 1;
+                partition.lastAckedSequence = std::max(partition.lastAckedSequence, lastSequence);
             }
         }
         m_acknowledged += batch.records.size();
@@ -497,10 +535,9 @@ void Producer::completeBatch(ProducerBatch batch, ProduceError error)
         // batch is the next after the last acknowledged sequence (and was not renumbered), the
         // leader really lacks sequences it had acknowledged (its log lost them: an unclean
         // election, a truncation), so the epoch is bumped and the sequences start again at 0.
-        const auto acked = m_lastAckedSequence.find(tp);
-        const std::int32_t lastAcked = acked == m_lastAckedSequence.end() ? -1 : acked->second;
-        if (!batch.sequenceReset && batch.producerEpoch == m_sequenceEpoch[tp]
-            && static_cast<std::int64_t>(batch.baseSequence) == static_cast<std::int64_t>(lastAcked) + 1)
+        const std::int64_t lastAcked = partition.lastAckedSequence;
+        if (!batch.sequenceReset && batch.producerEpoch == partition.sequenceEpoch
+            && static_cast<std::int64_t>(batch.baseSequence) == lastAcked + 1)
             requestEpochBump(tp);
     }
     ++m_retries;
@@ -520,27 +557,24 @@ void Producer::failBatch(const ProducerBatch &batch)
     // epoch so that the partition starts again at 0. (Kafka first waits for the partition's other
     // batches in flight when the batch expired; here their sequences are renumbered at once.)
     resolveSequence(batch);
-    if (batch.producerId == m_producerId && batch.producerEpoch == m_sequenceEpoch[batch.topicPartition])
+    if (batch.producerId == m_producerId && batch.producerEpoch == entry(batch.topicPartition).sequenceEpoch)
         requestEpochBump(batch.topicPartition);
 }
 
 void Producer::resolveSequence(const ProducerBatch &batch)
 {
-    const auto it = m_unresolvedBatches.find(batch.topicPartition);
-    if (it == m_unresolvedBatches.end())
-        return;
-    if (--it->second == 0)
-        m_unresolvedBatches.erase(it);
+    std::size_t &unresolved = entry(batch.topicPartition).unresolvedBatches;
+    if (unresolved > 0)
+        --unresolved;
 }
 
-void Producer::maybeUpdatePartitionEpoch(const TopicPartition &tp)
+void Producer::maybeUpdatePartitionEpoch(PartitionEntry &partition)
 {
-    const auto it = m_sequenceEpoch.find(tp);
-    if (it != m_sequenceEpoch.end() && it->second == m_producerEpoch)
+    if (partition.sequenceEpoch == m_producerEpoch)
         return;
-    m_sequenceEpoch[tp] = m_producerEpoch;
-    m_nextSequence[tp] = 0;
-    m_lastAckedSequence[tp] = -1;
+    partition.sequenceEpoch = m_producerEpoch;
+    partition.nextSequence = 0;
+    partition.lastAckedSequence = -1;
 }
 
 void Producer::requestEpochBump(const TopicPartition &tp)
@@ -568,10 +602,10 @@ void Producer::maybeBumpEpoch()
         // startSequencesAtBeginning: the partition's unresolved batches, in sequence order, are
         // numbered again from 0 under the new epoch, wherever they are (in flight or queued).
         std::vector<ProducerBatch *> batches;
-        for (const auto &request : m_byDeadline) {
-            if (request->done)
+        for (Request &request : m_requests) {
+            if (request.done)
                 continue;
-            for (ProducerBatch &batch : request->batches)
+            for (ProducerBatch &batch : request.batches)
                 if (batch.topicPartition == tp && batch.baseSequence >= 0)
                     batches.push_back(&batch);
         }
@@ -590,16 +624,18 @@ void Producer::maybeBumpEpoch()
             batch->sequenceReset = true;
             sequence += static_cast<std::int32_t>(batch->records.size());
         }
-        m_sequenceEpoch[tp] = m_producerEpoch;
-        m_nextSequence[tp] = sequence;
-        m_lastAckedSequence[tp] = -1;
+        PartitionEntry &partition = entry(tp);
+        partition.sequenceEpoch = m_producerEpoch;
+        partition.nextSequence = sequence;
+        partition.lastAckedSequence = -1;
         // The in-flight sequences follow the renumbering.
-        m_inFlightSequences.erase(tp);
-        for (const auto &request : m_byDeadline)
-            if (!request->done)
-                for (const ProducerBatch &batch : request->batches)
+        partition.inFlightSequences.clear();
+        for (const Request &request : m_requests)
+            if (!request.done)
+                for (const ProducerBatch &batch : request.batches)
                     if (batch.topicPartition == tp && batch.baseSequence >= 0)
-                        m_inFlightSequences[tp].insert(batch.baseSequence);
+                        partition.inFlightSequences.push_back(batch.baseSequence);
+        std::sort(partition.inFlightSequences.begin(), partition.inFlightSequences.end());
         if (!partitions.empty())
             partitions += ",";
         partitions += tp.toString();

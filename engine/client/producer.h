@@ -13,7 +13,6 @@
 #include <cstdint>
 #include <deque>
 #include <map>
-#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -163,6 +162,22 @@ private:
         std::size_t unanswered = 0;
         bool done = false;
         SimTime deadline; // sent + request.timeout.ms
+        // Its batches' answer ids, firstAnswerId onwards (see onAnswer).
+        std::uint64_t firstAnswerId = 0;
+    };
+
+    // Per partition of the producer's topic: the idempotent producer's sequence state (Kafka's
+    // TxnPartitionEntry) and the sender's count of the partition's batches in flight.
+    struct PartitionEntry {
+        // The epoch the partition's sequences belong to; -1 until its first batch is numbered.
+        std::int16_t sequenceEpoch = -1;
+        std::int32_t nextSequence = 0;
+        std::int32_t lastAckedSequence = -1;
+        // Numbered batches not resolved yet (in flight or waiting to be retried).
+        std::size_t unresolvedBatches = 0;
+        std::size_t inFlightBatches = 0;
+        // The base sequences of the batches in flight that carry one, in increasing order.
+        std::vector<std::int32_t> inFlightSequences;
     };
 
     PartitionId choosePartition(const std::string &topic, std::int32_t numPartitions,
@@ -171,14 +186,17 @@ private:
     void wake();
     void scheduleWake(SimTime at);
     void sendRequest(std::optional<BrokerId> broker, std::vector<ProducerBatch> batches);
-    void onAnswer(const std::shared_ptr<Request> &request, std::size_t index, ProduceError error);
-    void onRequestTimeout(const std::shared_ptr<Request> &request);
+    // The answer for the batch with answer id `answerId`. The cluster's callback carries the id
+    // (and `this`) only: that fits std::function's inline storage, so that no request costs an
+    // allocation per batch, and the request needs no reference count.
+    void onAnswer(std::uint64_t answerId, ProduceError error);
+    void onRequestTimeout(Request &request);
     // request.timeout.ms: one timer for the producer at the oldest unanswered request's deadline
     // (deadlines grow with send time), instead of one per request.
     void armTimeoutCheck();
     void checkRequestTimeouts();
     // The whole answer is in (or the connection closed): every batch succeeds, is retried or fails.
-    void completeRequest(const std::shared_ptr<Request> &request);
+    void completeRequest(Request &request);
     void completeBatch(ProducerBatch batch, ProduceError error);
     void failBatch(const ProducerBatch &batch);
     [[nodiscard]] bool isMuted(const TopicPartition &tp) const;
@@ -193,12 +211,16 @@ private:
     void maybeBumpEpoch();
     // The partition's sequence state (Kafka's TxnPartitionEntry): restarts at 0 under the current
     // epoch when it belongs to an older one.
-    void maybeUpdatePartitionEpoch(const TopicPartition &tp);
+    void maybeUpdatePartitionEpoch(PartitionEntry &partition);
     // A numbered batch is resolved (acknowledged or failed for good).
     void resolveSequence(const ProducerBatch &batch);
     void scheduleNextSend();
     // The console producer's path: each record is sent at once, with nobody waiting for the answer.
     void sendDirectly(const TopicPartition &tp, Record record);
+    // tp's entry (tp is a partition of the producer's topic: the only one it sends to), added
+    // when tp has none; nullptr from the const one then.
+    PartitionEntry &entry(const TopicPartition &tp);
+    [[nodiscard]] const PartitionEntry *findEntry(const TopicPartition &tp) const;
 
     ProducerId m_id;
     ProducerConfig m_config;
@@ -215,22 +237,27 @@ private:
     std::uint64_t m_epochBumps = 0;
     bool m_epochBumpRequired = false;
     std::set<TopicPartition> m_partitionsToRewrite; // their sequences restart at the bump
-    std::map<TopicPartition, std::int32_t, PartitionFirstLess> m_nextSequence;
-    // Per partition: the epoch its sequences belong to, the last sequence acknowledged, and the
-    // numbered batches not resolved yet (in flight or waiting to be retried).
-    std::map<TopicPartition, std::int16_t> m_sequenceEpoch;
-    std::map<TopicPartition, std::int32_t> m_lastAckedSequence;
-    std::map<TopicPartition, std::size_t> m_unresolvedBatches;
+    // By partition number: every partition the producer sent to has an entry. The producer sends
+    // to one topic only (a topic deleted and created again keeps its name, and its entries).
+    std::vector<PartitionEntry> m_partitions;
     RecordAccumulator m_accumulator;
     std::optional<SimTime> m_wakeAt; // the sender's next scheduled wake-up
     bool m_heldBack = false;         // the last wake-up left a sendable batch behind
-    // Per broker connection: the unanswered requests, oldest first.
-    std::map<BrokerId, std::vector<std::shared_ptr<Request>>> m_inFlight;
-    std::deque<std::shared_ptr<Request>> m_byDeadline; // requests awaiting answers, oldest first
+    // The requests awaiting answers, oldest first (hence also by deadline and by answer id); a
+    // request that is done leaves once it reaches the front. std::deque keeps them in place.
+    std::deque<Request> m_requests;
+    // Per broker connection: the unanswered requests (in m_requests), oldest first.
+    std::map<BrokerId, std::vector<Request *>> m_inFlight;
+    std::uint64_t m_nextAnswerId = 0;
     std::optional<SimTime> m_timeoutCheckAt;
-    // Per partition: batches in flight, and the base sequences of those that carry one.
-    std::map<TopicPartition, std::size_t, PartitionFirstLess> m_inFlightBatches;
-    std::map<TopicPartition, std::multiset<std::int32_t>, PartitionFirstLess> m_inFlightSequences;
+    // The sender's scratch space (see wake()): a partition holding batches and its leader.
+    struct LedPartition {
+        BrokerId leader;
+        std::size_t scanOrder = 0;
+        const TopicPartition *tp = nullptr;
+    };
+    std::vector<LedPartition> m_ledScratch;
+    std::vector<BrokerId> m_readyBrokersScratch;
 };
 
 } // namespace kafkascope

@@ -30,6 +30,11 @@ bool queueIsConsistent(const std::deque<ProducerBatch> &queue)
 }
 #endif
 
+// For std::lower_bound over a topic's queues, by partition.
+constexpr auto partitionBelow = [](const auto *queue, PartitionId partition) {
+    return queue->tp.partition < partition;
+};
+
 } // namespace
 
 Result<RecordAccumulator> RecordAccumulator::create(AccumulatorConfig config)
@@ -70,13 +75,78 @@ bool RecordAccumulator::isSendable(const ProducerBatch &batch, SimTime now) cons
 ProducerBatch &RecordAccumulator::startBatch(std::deque<ProducerBatch> &queue, const TopicPartition &tp,
                                              SimTime now)
 {
-    ProducerBatch batch;
+    ProducerBatch &batch = queue.emplace_back();
     batch.topicPartition = tp;
     batch.batchSequence = m_nextBatchSequence++;
     batch.createdAt = now;
     batch.sizeInBytes = kBatchOverheadBytes;
-    queue.push_back(std::move(batch));
-    return queue.back();
+    return batch;
+}
+
+const RecordAccumulator::TopicQueues *RecordAccumulator::topicOf(const std::string &name) const
+{
+    if (m_lastTopic && m_lastTopic->first == name)
+        return &m_lastTopic->second;
+    const auto it = m_topics.find(name);
+    return it == m_topics.end() ? nullptr : &it->second;
+}
+
+RecordAccumulator::PartitionQueue *RecordAccumulator::queueOf(const TopicPartition &tp) const
+{
+    const TopicQueues *topic = topicOf(tp.topic);
+    if (!topic)
+        return nullptr;
+    // A negative partition becomes a huge index: found nowhere, as in a map.
+    const auto p = static_cast<std::size_t>(tp.partition.value());
+    return p < topic->byPartition.size() ? topic->byPartition[p].get() : nullptr;
+}
+
+std::deque<ProducerBatch> &RecordAccumulator::queueFor(const TopicPartition &tp)
+{
+    assert(tp.partition.value() >= 0);
+    if (!m_lastTopic || m_lastTopic->first != tp.topic)
+        m_lastTopic = &*m_topics.try_emplace(tp.topic).first;
+    TopicQueues &topic = m_lastTopic->second;
+    const auto p = static_cast<std::size_t>(tp.partition.value());
+    if (p >= topic.byPartition.size())
+        topic.byPartition.resize(p + 1);
+    std::unique_ptr<PartitionQueue> &queue = topic.byPartition[p];
+    if (!queue) {
+        if (m_spareQueues.empty()) {
+            queue = std::make_unique<PartitionQueue>();
+        } else {
+            queue = std::move(m_spareQueues.back());
+            m_spareQueues.pop_back();
+        }
+        queue->tp = tp;
+        queue->topic = &topic;
+        const auto at = std::lower_bound(topic.holding.begin(), topic.holding.end(), tp.partition, partitionBelow);
+        topic.holding.insert(at, queue.get());
+        ++m_partitionsHolding;
+    }
+    return queue->batches;
+}
+
+void RecordAccumulator::releaseQueue(PartitionQueue &queue)
+{
+    assert(queue.batches.empty());
+    TopicQueues &topic = *queue.topic;
+    const auto at = std::lower_bound(topic.holding.begin(), topic.holding.end(), queue.tp.partition, partitionBelow);
+    assert(at != topic.holding.end() && *at == &queue);
+    topic.holding.erase(at);
+    --m_partitionsHolding;
+    m_spareQueues.push_back(std::move(topic.byPartition[static_cast<std::size_t>(queue.tp.partition.value())]));
+}
+
+void RecordAccumulator::releaseEmptyQueues(TopicQueues &topic)
+{
+    std::erase_if(topic.holding, [&](PartitionQueue *queue) {
+        if (!queue->batches.empty())
+            return false;
+        --m_partitionsHolding;
+        m_spareQueues.push_back(std::move(topic.byPartition[static_cast<std::size_t>(queue->tp.partition.value())]));
+        return true;
+    });
 }
 
 RecordAccumulator::AppendResult RecordAccumulator::append(const TopicPartition &tp, Record record, SimTime now)
@@ -85,7 +155,7 @@ RecordAccumulator::AppendResult RecordAccumulator::append(const TopicPartition &
     result.sendSequence = m_nextSendSequence++;
     const std::size_t recordBytes = record.sizeInBytes();
 
-    auto &queue = m_batches[tp];
+    auto &queue = queueFor(tp);
     ProducerBatch *batch = queue.empty() || queue.back().isClosed() ? nullptr : &queue.back();
     if (batch && batch->sizeInBytes + recordBytes > m_config.batchSizeBytes) {
         // Kafka's tryAppend found no room: the open batch closes for appends and waits to be sent.
@@ -111,23 +181,26 @@ RecordAccumulator::AppendResult RecordAccumulator::append(const TopicPartition &
 
 void RecordAccumulator::flush(SimTime now)
 {
-    for (auto &[tp, queue] : m_batches)
-        if (!queue.back().isClosed())
-            queue.back().closedAt = now;
+    for (auto &[name, topic] : m_topics)
+        for (PartitionQueue *queue : topic.holding)
+            if (!queue->batches.back().isClosed())
+                queue->batches.back().closedAt = now;
 }
 
 std::vector<ProducerBatch> RecordAccumulator::ready(SimTime now)
 {
     std::vector<ProducerBatch> out;
-    for (auto it = m_batches.begin(); it != m_batches.end();) {
-        auto &queue = it->second;
-        while (!queue.empty() && isSendable(queue.front(), now)) {
-            if (!queue.front().isClosed())
-                queue.front().closedAt = now;
-            out.push_back(std::move(queue.front()));
-            queue.pop_front();
+    for (auto &[name, topic] : m_topics) {
+        for (PartitionQueue *queue : topic.holding) {
+            auto &batches = queue->batches;
+            while (!batches.empty() && isSendable(batches.front(), now)) {
+                if (!batches.front().isClosed())
+                    batches.front().closedAt = now;
+                out.push_back(std::move(batches.front()));
+                batches.pop_front();
+            }
         }
-        it = queue.empty() ? m_batches.erase(it) : std::next(it);
+        releaseEmptyQueues(topic);
     }
     return out;
 }
@@ -135,21 +208,22 @@ std::vector<ProducerBatch> RecordAccumulator::ready(SimTime now)
 std::vector<TopicPartition> RecordAccumulator::readyPartitions(SimTime now) const
 {
     std::vector<TopicPartition> out;
-    for (const auto &[tp, queue] : m_batches)
-        if (isSendable(queue.front(), now))
+    forEachFront([&](const TopicPartition &tp, const ProducerBatch &front) {
+        if (isSendable(front, now))
             out.push_back(tp);
+    });
     return out;
 }
 
 std::optional<ProducerBatch> RecordAccumulator::drain(const TopicPartition &tp, SimTime now)
 {
-    const auto it = m_batches.find(tp);
-    if (it == m_batches.end() || !isSendable(it->second.front(), now))
+    PartitionQueue *queue = queueOf(tp);
+    if (!queue || !isSendable(queue->batches.front(), now))
         return std::nullopt;
-    ProducerBatch batch = std::move(it->second.front());
-    it->second.pop_front();
-    if (it->second.empty())
-        m_batches.erase(it);
+    ProducerBatch batch = std::move(queue->batches.front());
+    queue->batches.pop_front();
+    if (queue->batches.empty())
+        releaseQueue(*queue);
     if (!batch.isClosed())
         batch.closedAt = now;
     return batch;
@@ -160,27 +234,26 @@ std::optional<SimTime> RecordAccumulator::nextReadyTime() const
     // A queue's oldest batch is sendable first: it was created first, and closed first if closed.
     // (A put-back batch is at the front, and the only kind of batch that waits for a backoff.)
     std::optional<SimTime> earliest;
-    for (const auto &[tp, queue] : m_batches) {
-        const SimTime at = sendableAt(queue.front());
+    forEachFront([&](const TopicPartition &, const ProducerBatch &front) {
+        const SimTime at = sendableAt(front);
         if (!earliest || at < *earliest)
             earliest = at;
-    }
+    });
     return earliest;
 }
 
 std::vector<TopicPartition> RecordAccumulator::partitions() const
 {
     std::vector<TopicPartition> out;
-    out.reserve(m_batches.size());
-    for (const auto &[tp, queue] : m_batches)
-        out.push_back(tp);
+    out.reserve(m_partitionsHolding);
+    forEachFront([&](const TopicPartition &tp, const ProducerBatch &) { out.push_back(tp); });
     return out;
 }
 
 const ProducerBatch *RecordAccumulator::front(const TopicPartition &tp) const
 {
-    const auto it = m_batches.find(tp);
-    return it == m_batches.end() ? nullptr : &it->second.front();
+    const PartitionQueue *queue = queueOf(tp);
+    return queue ? &queue->batches.front() : nullptr;
 }
 
 std::optional<SimTime> RecordAccumulator::readyTime(const TopicPartition &tp) const
@@ -193,16 +266,16 @@ std::optional<SimTime> RecordAccumulator::readyTime(const TopicPartition &tp) co
 
 std::optional<ProducerBatch> RecordAccumulator::drainFront(const TopicPartition &tp, SimTime now)
 {
-    const auto it = m_batches.find(tp);
-    if (it == m_batches.end())
+    PartitionQueue *queue = queueOf(tp);
+    if (!queue)
         return std::nullopt;
-    const ProducerBatch &first = it->second.front();
+    const ProducerBatch &first = queue->batches.front();
     if (first.retryAt && now < *first.retryAt)
         return std::nullopt; // still backing off
-    ProducerBatch batch = std::move(it->second.front());
-    it->second.pop_front();
-    if (it->second.empty())
-        m_batches.erase(it);
+    ProducerBatch batch = std::move(queue->batches.front());
+    queue->batches.pop_front();
+    if (queue->batches.empty())
+        releaseQueue(*queue);
     if (!batch.isClosed())
         batch.closedAt = now;
     return batch;
@@ -211,25 +284,25 @@ std::optional<ProducerBatch> RecordAccumulator::drainFront(const TopicPartition 
 bool RecordAccumulator::startsNewBatch(const TopicPartition &tp, std::size_t recordBytes) const
 {
     // The same test append() makes: only an open batch with room takes the record.
-    const auto it = m_batches.find(tp);
-    if (it == m_batches.end() || it->second.back().isClosed())
+    const PartitionQueue *queue = queueOf(tp);
+    if (!queue || queue->batches.back().isClosed())
         return true;
-    return it->second.back().sizeInBytes + recordBytes > m_config.batchSizeBytes;
+    return queue->batches.back().sizeInBytes + recordBytes > m_config.batchSizeBytes;
 }
 
 void RecordAccumulator::forEachQueued(const TopicPartition &tp, const std::function<void(ProducerBatch &)> &visit)
 {
-    const auto it = m_batches.find(tp);
-    if (it == m_batches.end())
+    PartitionQueue *queue = queueOf(tp);
+    if (!queue)
         return;
-    for (ProducerBatch &batch : it->second)
+    for (ProducerBatch &batch : queue->batches)
         visit(batch);
 }
 
 void RecordAccumulator::reenqueue(ProducerBatch batch)
 {
     assert(batch.isClosed());
-    auto &queue = m_batches[batch.topicPartition];
+    auto &queue = queueFor(batch.topicPartition);
     auto at = queue.begin();
     if (batch.baseSequence >= 0) {
         // Kafka's insertInSequenceOrder: after the front batches that carry a smaller sequence.
@@ -244,15 +317,17 @@ std::vector<ProducerBatch> RecordAccumulator::expire(SimTime now, SimDuration de
     // Kafka's expiredBatches: per partition from the front, stopping at the first batch that has
     // not reached delivery.timeout.ms (deliveryTimeout <= now - createdAt).
     std::vector<ProducerBatch> out;
-    for (auto it = m_batches.begin(); it != m_batches.end();) {
-        auto &queue = it->second;
-        while (!queue.empty() && now - queue.front().createdAt >= deliveryTimeout) {
-            if (!queue.front().isClosed())
-                queue.front().closedAt = now;
-            out.push_back(std::move(queue.front()));
-            queue.pop_front();
+    for (auto &[name, topic] : m_topics) {
+        for (PartitionQueue *queue : topic.holding) {
+            auto &batches = queue->batches;
+            while (!batches.empty() && now - batches.front().createdAt >= deliveryTimeout) {
+                if (!batches.front().isClosed())
+                    batches.front().closedAt = now;
+                out.push_back(std::move(batches.front()));
+                batches.pop_front();
+            }
         }
-        it = queue.empty() ? m_batches.erase(it) : std::next(it);
+        releaseEmptyQueues(topic);
     }
     return out;
 }
@@ -260,18 +335,20 @@ std::vector<ProducerBatch> RecordAccumulator::expire(SimTime now, SimDuration de
 std::optional<SimTime> RecordAccumulator::oldestCreation() const
 {
     std::optional<SimTime> oldest;
-    for (const auto &[tp, queue] : m_batches)
-        for (const ProducerBatch &b : queue)
-            if (!oldest || b.createdAt < *oldest)
-                oldest = b.createdAt;
+    for (const auto &[name, topic] : m_topics)
+        for (const PartitionQueue *queue : topic.holding)
+            for (const ProducerBatch &b : queue->batches)
+                if (!oldest || b.createdAt < *oldest)
+                    oldest = b.createdAt;
     return oldest;
 }
 
 std::size_t RecordAccumulator::batchCount() const
 {
     std::size_t n = 0;
-    for (const auto &[tp, queue] : m_batches)
-        n += queue.size();
+    for (const auto &[name, topic] : m_topics)
+        for (const PartitionQueue *queue : topic.holding)
+            n += queue->batches.size();
     return n;
 }
 

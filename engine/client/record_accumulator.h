@@ -10,7 +10,9 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace kafkascope {
@@ -137,12 +139,14 @@ public:
     // When tp's oldest batch is sendable (as in nextReadyTime); nothing when tp holds no batch.
     [[nodiscard]] std::optional<SimTime> readyTime(const TopicPartition &tp) const;
     // Calls f(tp, oldest batch) for every partition holding batches, by topic then partition,
-    // without copying anything (the sender's scan). f must not change the accumulator.
+    // without copying anything (the sender's scan). f must not change the accumulator. `tp` stays
+    // valid while its partition holds batches: draining other partitions leaves it in place.
     template <typename F>
     void forEachFront(F &&f) const
     {
-        for (const auto &[tp, queue] : m_batches)
-            f(tp, queue.front());
+        for (const auto &[name, topic] : m_topics)
+            for (const PartitionQueue *queue : topic.holding)
+                f(queue->tp, queue->batches.front());
     }
     // When `batch`, the oldest of its partition, is sendable (as readyTime).
     [[nodiscard]] SimTime sendableTime(const ProducerBatch &batch) const { return sendableAt(batch); }
@@ -165,23 +169,53 @@ public:
     // The earliest creation time of a batch held here (the next to expire); nothing when empty.
     [[nodiscard]] std::optional<SimTime> oldestCreation() const;
 
-    [[nodiscard]] bool empty() const { return m_batches.empty(); }
+    [[nodiscard]] bool empty() const { return m_partitionsHolding == 0; }
     // Batches held, open and closed.
     [[nodiscard]] std::size_t batchCount() const;
 
 private:
+    struct TopicQueues;
+    // A partition's batches, in sending order: put-back batches first, then oldest first.
+    struct PartitionQueue {
+        TopicPartition tp;
+        TopicQueues *topic = nullptr; // the topic's entry in m_topics
+        std::deque<ProducerBatch> batches;
+    };
+    // One topic's partitions that hold batches, by partition number (nullptr: none) and in
+    // partition order, so that lookups compare no names and scans visit only those partitions.
+    struct TopicQueues {
+        std::vector<std::unique_ptr<PartitionQueue>> byPartition;
+        std::vector<PartitionQueue *> holding; // by partition
+    };
+
     explicit RecordAccumulator(AccumulatorConfig config) : m_config(config) {}
 
     [[nodiscard]] SimTime lingerExpiry(const ProducerBatch &batch) const;
     [[nodiscard]] SimTime sendableAt(const ProducerBatch &batch) const;
     [[nodiscard]] bool isSendable(const ProducerBatch &batch, SimTime now) const;
     ProducerBatch &startBatch(std::deque<ProducerBatch> &queue, const TopicPartition &tp, SimTime now);
+    // The topic's queues; nullptr when it never held batches.
+    [[nodiscard]] const TopicQueues *topicOf(const std::string &name) const;
+    // tp's queue, or nullptr when tp holds no batches.
+    [[nodiscard]] PartitionQueue *queueOf(const TopicPartition &tp) const;
+    // tp's queue, added (empty) when tp holds no batches; the caller gives it a batch at once.
+    std::deque<ProducerBatch> &queueFor(const TopicPartition &tp);
+    // Takes away `queue`, which has just become empty, and keeps it for reuse.
+    void releaseQueue(PartitionQueue &queue);
+    // The same for every emptied queue of `topic` (after a scan that drained several).
+    void releaseEmptyQueues(TopicQueues &topic);
 
     AccumulatorConfig m_config;
-    // Per partition, in sending order: put-back batches first, then oldest first; a partition
-    // without batches has no entry. std::map keeps
-    // TopicPartition order (topic, then partition), so iteration is deterministic.
-    std::map<TopicPartition, std::deque<ProducerBatch>> m_batches;
+    // Per topic (by name, so scans go by topic then partition, TopicPartition's order), the
+    // partitions holding batches; a partition without batches has no queue. Emptied queues are
+    // kept in m_spareQueues for the next partition that needs one: a partition typically holds a
+    // batch or two at a time, and a std::deque allocates as soon as it exists.
+    std::map<std::string, TopicQueues, std::less<>> m_topics;
+    // The topic of the last append, looked at first: a producer mostly has one. (A node of
+    // m_topics, which a move of the accumulator carries along.)
+    std::pair<const std::string, TopicQueues> *m_lastTopic = nullptr;
+    std::vector<std::unique_ptr<PartitionQueue>> m_spareQueues;
+    std::size_t m_partitionsHolding = 0;
     std::uint64_t m_nextSendSequence = 0;
     std::uint64_t m_nextBatchSequence = 0;
 };
