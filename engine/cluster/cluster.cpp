@@ -320,9 +320,8 @@ void Cluster::handleProduce(ProducerId from, const TopicPartition &tp, std::vect
         // is a retried duplicate, answered as success without writing it again; a gap (or a new
         // epoch not starting at 0) is out of order; an older epoch is refused.
         const Replica &leader = *state->leaderReplica();
-        const auto it = leader.producers.find(identity.producerId);
-        const std::optional<ProducerEntry> entry =
-            it == leader.producers.end() ? std::nullopt : std::optional<ProducerEntry>(it->second);
+        const ProducerEntry *found = leader.producers.find(identity.producerId);
+        const std::optional<ProducerEntry> entry = found ? std::optional<ProducerEntry>(*found) : std::nullopt;
         switch (checkProducerSequence(entry, identity.epoch, identity.sequence)) {
         case SequenceCheck::Append:
             break;

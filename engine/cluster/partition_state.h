@@ -12,6 +12,9 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <stdexcept>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace kafkascope {
@@ -27,7 +30,7 @@ struct Replica {
     std::int32_t knownLeaderEpoch = -1;
     // Idempotent producers' state, rebuilt from the batches in the log (Kafka's
     // ProducerStateManager): producer id -> its epoch and the last sequence written.
-    std::map<std::int64_t, ProducerEntry> producers;
+    ProducerTable producers;
 
 
     // Updates the producer state for a batch just appended.
@@ -35,10 +38,83 @@ struct Replica {
                    std::int32_t lastOffsetDelta)
     {
         if (producerId >= 0 && baseSequence >= 0)
-            producers[producerId] = ProducerEntry{producerEpoch, baseSequence + lastOffsetDelta};
+            producers.set(producerId, ProducerEntry{producerEpoch, baseSequence + lastOffsetDelta});
     }
     // Rebuilds the producer state from the log (after truncation).
     void rebuildProducerState();
+};
+
+// A partition's replicas by broker id: a std::map (ordered, elements that never move) with an
+// index of its few entries in one contiguous block, which lookups scan instead of walking the
+// tree's scattered nodes (every fetch and append looks replicas up; in a cluster of thousands of
+// partitions each node walked is a cache miss). Only emplace and erase change it, and both
+// rebuild the index; map iterators stay valid when the map is moved, so the index moves along.
+class ReplicaMap {
+public:
+    using Map = std::map<BrokerId, Replica>;
+    using iterator = Map::iterator;
+    using const_iterator = Map::const_iterator;
+
+    [[nodiscard]] iterator begin() { return m_map.begin(); }
+    [[nodiscard]] iterator end() { return m_map.end(); }
+    [[nodiscard]] const_iterator begin() const { return m_map.begin(); }
+    [[nodiscard]] const_iterator end() const { return m_map.end(); }
+    [[nodiscard]] std::size_t size() const { return m_map.size(); }
+    [[nodiscard]] bool empty() const { return m_map.empty(); }
+
+    [[nodiscard]] iterator find(BrokerId b)
+    {
+        for (const auto &[id, it] : m_index)
+            if (id == b)
+                return it;
+        return m_map.end();
+    }
+    [[nodiscard]] const_iterator find(BrokerId b) const
+    {
+        for (const auto &[id, it] : m_index)
+            if (id == b)
+                return it;
+        return m_map.end();
+    }
+    [[nodiscard]] std::size_t count(BrokerId b) const { return find(b) == end() ? 0 : 1; }
+    // Throws std::out_of_range when `b` holds no replica, like std::map::at.
+    [[nodiscard]] Replica &at(BrokerId b)
+    {
+        const auto it = find(b);
+        if (it == end())
+            throw std::out_of_range("no replica on broker " + std::to_string(b.value()));
+        return it->second;
+    }
+    [[nodiscard]] const Replica &at(BrokerId b) const
+    {
+        const auto it = find(b);
+        if (it == end())
+            throw std::out_of_range("no replica on broker " + std::to_string(b.value()));
+        return it->second;
+    }
+
+    std::pair<iterator, bool> emplace(BrokerId b, Replica replica)
+    {
+        auto result = m_map.emplace(b, std::move(replica));
+        reindex();
+        return result;
+    }
+    iterator erase(iterator it)
+    {
+        const auto next = m_map.erase(it);
+        reindex();
+        return next;
+    }
+
+private:
+    void reindex()
+    {
+        m_index.clear();
+        for (auto it = m_map.begin(); it != m_map.end(); ++it)
+            m_index.emplace_back(it->first, it);
+    }
+    Map m_map;
+    std::vector<std::pair<BrokerId, iterator>> m_index; // in broker order
 };
 
 // Everything about one partition: the controller's view (assignment, leader, epoch, ISR), each
@@ -57,7 +133,7 @@ struct PartitionState {
     std::set<BrokerId> isr;
     std::int32_t minInsyncReplicas = 1;
     bool uncleanLeaderElection = false;
-    std::map<BrokerId, Replica> replicas;
+    ReplicaMap replicas;
     std::map<BrokerId, FollowerFetchState> followers; // kept by the leader
     std::int64_t leaderEpochStartOffset = 0;
     // Where the cluster keeps the produce requests waiting for this partition's high watermark

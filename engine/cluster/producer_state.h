@@ -1,8 +1,11 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace kafkascope {
 
@@ -11,6 +14,43 @@ namespace kafkascope {
 struct ProducerEntry {
     std::int16_t epoch = -1;
     std::int32_t lastSequence = -1;
+};
+
+// A replica's idempotent producers (Kafka's ProducerStateManager): producer id -> its entry. A
+// vector sorted by id: a partition sees few producers, and every append looks one up, so one
+// contiguous block beats a tree's scattered nodes.
+class ProducerTable {
+public:
+    // Nothing when the producer has no batch in the log.
+    [[nodiscard]] const ProducerEntry *find(std::int64_t producerId) const
+    {
+        const auto it = lowerBound(producerId);
+        return it != m_entries.end() && it->first == producerId ? &it->second : nullptr;
+    }
+    void set(std::int64_t producerId, ProducerEntry entry)
+    {
+        const auto it = lowerBound(producerId);
+        if (it != m_entries.end() && it->first == producerId)
+            it->second = entry;
+        else
+            m_entries.insert(it, {producerId, entry});
+    }
+    void clear() { m_entries.clear(); }
+    [[nodiscard]] std::size_t size() const { return m_entries.size(); }
+
+private:
+    using Entries = std::vector<std::pair<std::int64_t, ProducerEntry>>;
+    Entries::const_iterator lowerBound(std::int64_t producerId) const
+    {
+        return std::lower_bound(m_entries.begin(), m_entries.end(), producerId,
+                                [](const auto &e, std::int64_t id) { return e.first < id; });
+    }
+    Entries::iterator lowerBound(std::int64_t producerId)
+    {
+        return std::lower_bound(m_entries.begin(), m_entries.end(), producerId,
+                                [](const auto &e, std::int64_t id) { return e.first < id; });
+    }
+    Entries m_entries;
 };
 
 // What the leader does with a producer's batch (Kafka's ProducerAppendInfo checks, 2.5+ / KIP-360).
