@@ -792,6 +792,7 @@ QString MainWindow::saveScreenshot(const QString &path)
 {
     for (QCustomPlot *plot : {m_charts->rateChart(), m_charts->lagChart(), m_charts->replicationChart(), m_charts->rebalanceChart()})
         plot->replot();
+    m_rebalances->refresh(); // it redraws at most four times a second: the picture shows now
     refreshClusterStatus(true);
     const QPixmap pixmap = grab();
     // Written to a temporary file and renamed, so a failure leaves an older file untouched.

@@ -245,11 +245,21 @@ RebalanceTimelineWidget::RebalanceTimelineWidget(SimulationController *controlle
     connect(m_window, &QComboBox::currentIndexChanged, this, &RebalanceTimelineWidget::refresh);
     // The timeline is read from the whole retained journal: while visible, at most four times a
     // wall second (a frame comes every 16 ms), and at once after a rewind.
+    m_pendingRefresh = new QTimer(this);
+    m_pendingRefresh->setSingleShot(true);
+    connect(m_pendingRefresh, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            refresh();
+    });
     connect(m_controller, &SimulationController::frameAdvanced, this, [this] {
         if (!isVisible())
             return;
-        if (m_lastRefresh.isValid() && m_lastRefresh.elapsed() < 250 && !m_controller->lastFrame().topicsChanged)
+        constexpr qint64 kMinIntervalMs = 250;
+        if (m_lastRefresh.isValid() && m_lastRefresh.elapsed() < kMinIntervalMs && !m_controller->lastFrame().topicsChanged) {
+            if (!m_pendingRefresh->isActive())
+                m_pendingRefresh->start(static_cast<int>(kMinIntervalMs - m_lastRefresh.elapsed()));
             return;
+        }
         refresh();
     });
     retranslate();
@@ -259,6 +269,7 @@ RebalanceTimelineWidget::RebalanceTimelineWidget(SimulationController *controlle
 void RebalanceTimelineWidget::refresh()
 {
     m_lastRefresh.start();
+    m_pendingRefresh->stop();
     const kafkascope::Cluster &cluster = m_controller->cluster();
     const QStringList groups = RebalanceTimeline::groups(cluster.journal());
     QStringList shown;

@@ -3,6 +3,7 @@
 #include "model/rebalancetimeline.h"
 
 #include <QElapsedTimer>
+#include <QTimer>
 #include <QWidget>
 
 class QComboBox;
@@ -41,7 +42,8 @@ public:
     explicit RebalanceTimelineWidget(SimulationController *controller, QWidget *parent = nullptr);
 
     [[nodiscard]] RebalanceTimelineCanvas *canvas() const { return m_canvas; }
-    // Re-reads the journal (called on frames while visible; public for tests).
+    // Re-reads the journal: on frames while visible (at most four times a wall second), when
+    // shown, and before a screenshot.
     void refresh();
     void retranslate();
 
@@ -58,4 +60,7 @@ private:
     QLabel *m_empty;
     RebalanceTimelineCanvas *m_canvas;
     QElapsedTimer m_lastRefresh;
+    // A frame skipped by the rate limit is caught up when the limit's window ends, so that the
+    // last frame before a pause is always shown.
+    QTimer *m_pendingRefresh = nullptr;
 };
