@@ -515,7 +515,10 @@ QAction *topAction(QMenu *menu, const QString &text)
 QString triggerAnswering(QAction *action, const QString &answer)
 {
     QString suggested = QStringLiteral("(no dialog)");
-    QTimer::singleShot(0, [&] {
+    // The answer is tied to `guard`: when no dialog opened, it is dropped on return instead of
+    // firing later, in another test's dialog, at variables that are gone.
+    QObject guard;
+    QTimer::singleShot(0, &guard, [&] {
         auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
         if (!dialog)
             return;
