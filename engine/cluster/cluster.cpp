@@ -30,6 +30,7 @@ Cluster::Cluster(std::uint64_t seed) : m_seed(seed), m_random(seed), m_network(m
         watchBrokerSessions();
     });
     m_brokers.emplace(BrokerId{0}, BrokerInfo{BrokerId{0}, true});
+    indexBrokers();
     JournalEvent added;
     added.kind = JournalEventKind::BrokerAdded;
     added.broker = 0;

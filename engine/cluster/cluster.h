@@ -626,6 +626,10 @@ private:
     std::vector<std::unique_ptr<Consumer>> m_consumers;
     std::unique_ptr<Producer> m_consoleProducer;
     std::map<BrokerId, BrokerInfo> m_brokers;
+    // m_brokers by id (nullptr: none), for isAlive(), which every message and fetched partition
+    // asks; map nodes never move, so this is rebuilt only when a broker joins or leaves.
+    std::vector<const BrokerInfo *> m_brokerById;
+    void indexBrokers();
     ReplicationConfig m_replication;
     SimNetwork m_network;
     std::uint64_t m_lastFetchGeneration = 0; // request ids of the fetch sessions
@@ -669,6 +673,10 @@ private:
     };
     FetchSessionTable m_fetchSessions;
     std::uint64_t m_metadataVersion = 0; // moves whenever which broker leads or holds what may have changed
+    // Every session's partitions ([follower][leader] -> (topic id, partition)), listed in one pass
+    // when m_metadataVersion moves; sessionPartitions() copies a session's list from here.
+    std::vector<std::vector<std::vector<std::pair<std::uint64_t, std::int32_t>>>> m_sessionPartitionsIndex;
+    std::uint64_t m_sessionPartitionsVersion = ~std::uint64_t{0};
     std::uint64_t m_lastTopicId = 0;
     std::int32_t m_nextBrokerId = 1;
     Journal m_journal;

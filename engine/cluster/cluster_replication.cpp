@@ -30,6 +30,7 @@ BrokerId Cluster::addBroker(std::optional<std::string> rack)
     BrokerInfo info{id, true};
     info.rack = rack;
     m_brokers.emplace(id, std::move(info));
+    indexBrokers();
     spdlog::debug("[{}] broker {} joined", formatSimTime(now()), id.value());
     JournalEvent e;
     e.kind = JournalEventKind::BrokerAdded;
@@ -101,8 +102,19 @@ bool Cluster::reachesMajority(BrokerId id) const
 
 bool Cluster::isAlive(BrokerId id) const
 {
-    const auto it = m_brokers.find(id);
-    return it != m_brokers.end() && it->second.alive;
+    const auto i = static_cast<std::size_t>(id.value());
+    return id.value() >= 0 && i < m_brokerById.size() && m_brokerById[i] && m_brokerById[i]->alive;
+}
+
+void Cluster::indexBrokers()
+{
+    m_brokerById.clear();
+    for (const auto &[id, info] : m_brokers) {
+        const auto i = static_cast<std::size_t>(id.value());
+        if (i >= m_brokerById.size())
+            m_brokerById.resize(i + 1, nullptr);
+        m_brokerById[i] = &info;
+    }
 }
 
 std::optional<BrokerId> Cluster::controller() const
@@ -587,13 +599,39 @@ const std::vector<std::pair<std::uint64_t, std::int32_t>> &Cluster::sessionParti
 {
     if (session.partitionsVersion == m_metadataVersion)
         return session.partitions;
-    session.partitions.clear();
-    for (const auto &[name, topic] : m_topics)
-        for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
-            const PartitionState &state = topic.state(PartitionId{p});
-            if (state.leader == leader && follower != leader && state.replicas.count(follower))
-                session.partitions.emplace_back(state.topicId, p);
-        }
+    // One pass over the partitions lists every session's partitions (a pass per session would
+    // cost sessions x partitions: 2,450 x 5,000 in a cluster of 50 brokers), in the same order:
+    // topics by name, then partition number.
+    if (m_sessionPartitionsVersion != m_metadataVersion) {
+        for (auto &row : m_sessionPartitionsIndex)
+            for (auto &list : row)
+                list.clear();
+        for (const auto &[name, topic] : m_topics)
+            for (std::int32_t p = 0; p < topic.partitionCount(); ++p) {
+                const PartitionState &state = topic.state(PartitionId{p});
+                if (!state.leader)
+                    continue;
+                const auto l = static_cast<std::size_t>(state.leader->value());
+                for (const auto &[b, replica] : state.replicas) {
+                    if (b == *state.leader)
+                        continue;
+                    const auto f = static_cast<std::size_t>(b.value());
+                    if (f >= m_sessionPartitionsIndex.size())
+                        m_sessionPartitionsIndex.resize(f + 1);
+                    auto &row = m_sessionPartitionsIndex[f];
+                    if (l >= row.size())
+                        row.resize(l + 1);
+                    row[l].emplace_back(state.topicId, p);
+                }
+            }
+        m_sessionPartitionsVersion = m_metadataVersion;
+    }
+    const auto f = static_cast<std::size_t>(follower.value());
+    const auto l = static_cast<std::size_t>(leader.value());
+    if (follower != leader && f < m_sessionPartitionsIndex.size() && l < m_sessionPartitionsIndex[f].size())
+        session.partitions = m_sessionPartitionsIndex[f][l];
+    else
+        session.partitions.clear();
     session.partitionsVersion = m_metadataVersion;
     return session.partitions;
 }

@@ -495,6 +495,7 @@ void Cluster::maybeFinishDecommission(BrokerId id)
     // Nothing left on it: the broker stops and leaves the cluster.
     m_network.pause(nodeOf(id));
     m_brokers.erase(it);
+    indexBrokers();
     JournalEvent e;
     e.kind = JournalEventKind::BrokerDecommissioned;
     e.broker = id.value();

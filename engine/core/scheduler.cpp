@@ -1,5 +1,6 @@
 #include "scheduler.h"
 
+#include <algorithm>
 #include <cassert>
 #include <utility>
 
@@ -9,6 +10,47 @@ Scheduler::~Scheduler()
 {
     for (std::uint32_t i = 0; i < m_slotCount; ++i)
         slotAt(i).clear();
+}
+
+void Scheduler::EventHeap::push(const Entry &e)
+{
+    // Sift up: parents that run later move down into the hole until e's place is found.
+    std::size_t i = m_entries.size();
+    m_entries.push_back(e);
+    while (i > 0) {
+        const std::size_t parent = (i - 1) / kArity;
+        if (!e.before(m_entries[parent]))
+            break;
+        m_entries[i] = m_entries[parent];
+        i = parent;
+    }
+    m_entries[i] = e;
+}
+
+void Scheduler::EventHeap::pop()
+{
+    // The last entry fills the root's hole, sifting down past the earliest of each node's children.
+    const Entry last = m_entries.back();
+    m_entries.pop_back();
+    const std::size_t n = m_entries.size();
+    if (n == 0)
+        return;
+    std::size_t i = 0;
+    for (;;) {
+        const std::size_t first = kArity * i + 1;
+        if (first >= n)
+            break;
+        const std::size_t end = std::min(first + kArity, n);
+        std::size_t earliest = first;
+        for (std::size_t c = first + 1; c < end; ++c)
+            if (m_entries[c].before(m_entries[earliest]))
+                earliest = c;
+        if (!m_entries[earliest].before(last))
+            break;
+        m_entries[i] = m_entries[earliest];
+        i = earliest;
+    }
+    m_entries[i] = last;
 }
 
 std::pair<Scheduler::EventId, Scheduler::Slot *> Scheduler::enqueue(SimTime at, EventPriority priority)
