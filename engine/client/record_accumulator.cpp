@@ -80,6 +80,7 @@ ProducerBatch &RecordAccumulator::startBatch(std::deque<ProducerBatch> &queue, c
     batch.batchSequence = m_nextBatchSequence++;
     batch.createdAt = now;
     batch.sizeInBytes = kBatchOverheadBytes;
+    noteHeld(now);
     return batch;
 }
 
@@ -198,6 +199,7 @@ std::vector<ProducerBatch> RecordAccumulator::ready(SimTime now)
                     batches.front().closedAt = now;
                 out.push_back(std::move(batches.front()));
                 batches.pop_front();
+                m_oldestKnown = false;
             }
         }
         releaseEmptyQueues(topic);
@@ -222,6 +224,7 @@ std::optional<ProducerBatch> RecordAccumulator::drain(const TopicPartition &tp, 
         return std::nullopt;
     ProducerBatch batch = std::move(queue->batches.front());
     queue->batches.pop_front();
+    m_oldestKnown = false;
     if (queue->batches.empty())
         releaseQueue(*queue);
     if (!batch.isClosed())
@@ -274,6 +277,7 @@ std::optional<ProducerBatch> RecordAccumulator::drainFront(const TopicPartition 
         return std::nullopt; // still backing off
     ProducerBatch batch = std::move(queue->batches.front());
     queue->batches.pop_front();
+    m_oldestKnown = false;
     if (queue->batches.empty())
         releaseQueue(*queue);
     if (!batch.isClosed())
@@ -295,6 +299,7 @@ void RecordAccumulator::forEachQueued(const TopicPartition &tp, const std::funct
     PartitionQueue *queue = queueOf(tp);
     if (!queue)
         return;
+    m_oldestKnown = false; // `visit` may change the batches
     for (ProducerBatch &batch : queue->batches)
         visit(batch);
 }
@@ -309,6 +314,7 @@ void RecordAccumulator::reenqueue(ProducerBatch batch)
         while (at != queue.end() && at->baseSequence >= 0 && at->baseSequence < batch.baseSequence)
             ++at;
     }
+    noteHeld(batch.createdAt);
     queue.insert(at, std::move(batch));
 }
 
@@ -325,6 +331,7 @@ std::vector<ProducerBatch> RecordAccumulator::expire(SimTime now, SimDuration de
                     batches.front().closedAt = now;
                 out.push_back(std::move(batches.front()));
                 batches.pop_front();
+                m_oldestKnown = false;
             }
         }
         releaseEmptyQueues(topic);
@@ -332,14 +339,24 @@ std::vector<ProducerBatch> RecordAccumulator::expire(SimTime now, SimDuration de
     return out;
 }
 
+void RecordAccumulator::noteHeld(SimTime createdAt)
+{
+    if (m_oldestKnown && (!m_oldest || createdAt < *m_oldest))
+        m_oldest = createdAt;
+}
+
 std::optional<SimTime> RecordAccumulator::oldestCreation() const
 {
+    if (m_oldestKnown)
+        return m_oldest;
     std::optional<SimTime> oldest;
     for (const auto &[name, topic] : m_topics)
         for (const PartitionQueue *queue : topic.holding)
             for (const ProducerBatch &b : queue->batches)
                 if (!oldest || b.createdAt < *oldest)
                     oldest = b.createdAt;
+    m_oldest = oldest;
+    m_oldestKnown = true;
     return oldest;
 }
 

@@ -204,6 +204,8 @@ private:
     void releaseQueue(PartitionQueue &queue);
     // The same for every emptied queue of `topic` (after a scan that drained several).
     void releaseEmptyQueues(TopicQueues &topic);
+    // Keeps oldestCreation()'s answer up to date for a batch that arrives (created or put back).
+    void noteHeld(SimTime createdAt);
 
     AccumulatorConfig m_config;
     // Per topic (by name, so scans go by topic then partition, TopicPartition's order), the
@@ -218,6 +220,10 @@ private:
     std::size_t m_partitionsHolding = 0;
     std::uint64_t m_nextSendSequence = 0;
     std::uint64_t m_nextBatchSequence = 0;
+    // oldestCreation()'s answer while m_oldestKnown: arrivals update it, and a removal makes the
+    // next call scan again (the sender asks before and after every drain).
+    mutable std::optional<SimTime> m_oldest;
+    mutable bool m_oldestKnown = true;
 };
 
 } // namespace kafkascope

@@ -72,6 +72,7 @@ private slots:
     void nextReadyTime();
     void drainTakesOldestSendableBatch();
     void readyPartitionsChangesNothing();
+    void oldestCreationFollowsEveryChange();
 };
 
 void TestRecordAccumulator::emptyAccumulator()
@@ -387,6 +388,43 @@ void TestRecordAccumulator::readyPartitionsChangesNothing()
     QCOMPARE(acc.batchCount(), std::size_t{3});
     QCOMPARE(render(acc.ready(ms(7))), QStringLiteral("a-7:1,b-3:1"));
     QCOMPARE(acc.batchCount(), std::size_t{1});
+}
+
+void TestRecordAccumulator::oldestCreationFollowsEveryChange()
+{
+    // The answer is kept between calls: every arrival and removal must show in the next one.
+    auto acc = makeAccumulator(16384, SimDuration::millis(5));
+    const auto oldest = [&] { return acc.oldestCreation(); };
+    QCOMPARE(oldest(), std::optional<SimTime>{});
+    acc.append(tp("t", 0), recordOfSize(50), ms(10));
+    QCOMPARE(oldest(), std::optional{ms(10)});
+    acc.append(tp("t", 1), recordOfSize(50), ms(20));
+    acc.append(tp("t", 0), recordOfSize(50), ms(21)); // joins the batch of 10
+    QCOMPARE(oldest(), std::optional{ms(10)});
+
+    auto first = acc.drainFront(tp("t", 0), ms(30)); // the oldest leaves
+    QVERIFY(first.has_value());
+    QCOMPARE(oldest(), std::optional{ms(20)});
+    acc.append(tp("t", 0), recordOfSize(50), ms(31));
+    QCOMPARE(oldest(), std::optional{ms(20)});
+    first->retryAt = ms(40);
+    acc.reenqueue(std::move(*first)); // put back: the oldest again
+    QCOMPARE(oldest(), std::optional{ms(10)});
+
+    // expire() takes the batches of 10 and 20 (delivery timeout 15 ms at 35).
+    const auto expired = acc.expire(ms(35), SimDuration::millis(15));
+    QCOMPARE(render(expired), QStringLiteral("t-0:2,t-1:1"));
+    QCOMPARE(oldest(), std::optional{ms(31)});
+    QVERIFY(acc.drain(tp("t", 0), ms(36)).has_value());
+    QCOMPARE(oldest(), std::optional<SimTime>{});
+
+    acc.append(tp("t", 2), recordOfSize(50), ms(50));
+    acc.append(tp("t", 3), recordOfSize(50), ms(52));
+    QCOMPARE(oldest(), std::optional{ms(50)});
+    QCOMPARE(render(acc.ready(ms(56))), QStringLiteral("t-2:1"));
+    QCOMPARE(oldest(), std::optional{ms(52)});
+    QCOMPARE(render(acc.ready(ms(60))), QStringLiteral("t-3:1"));
+    QCOMPARE(oldest(), std::optional<SimTime>{});
 }
 
 QTEST_APPLESS_MAIN(TestRecordAccumulator)
