@@ -17,7 +17,7 @@ void recordFollowerFetch(FollowerFetchState &state, std::int64_t fetchOffset, st
 }
 
 std::set<BrokerId> outOfSyncReplicas(BrokerId leader, const std::set<BrokerId> &isr,
-                                     const std::map<BrokerId, FollowerFetchState> &followers, std::int64_t nowMs,
+                                     const FollowerMap &followers, std::int64_t nowMs,
                                      std::int64_t replicaLagTimeMaxMs)
 {
     std::set<BrokerId> out;
@@ -38,7 +38,7 @@ bool mayJoinIsr(std::int64_t followerLogEnd, std::int64_t highWatermark, std::in
 }
 
 std::int64_t advanceHighWatermark(std::int64_t currentHighWatermark, std::int64_t leaderLogEnd, BrokerId leader,
-                                  const std::set<BrokerId> &isr, const std::map<BrokerId, FollowerFetchState> &followers,
+                                  const std::set<BrokerId> &isr, const FollowerMap &followers,
                                   std::int32_t minInsyncReplicas)
 {
     if (static_cast<std::int64_t>(isr.size()) < minInsyncReplicas)

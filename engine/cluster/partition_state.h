@@ -134,7 +134,7 @@ struct PartitionState {
     std::int32_t minInsyncReplicas = 1;
     bool uncleanLeaderElection = false;
     ReplicaMap replicas;
-    std::map<BrokerId, FollowerFetchState> followers; // kept by the leader
+    FollowerMap followers; // kept by the leader
     std::int64_t leaderEpochStartOffset = 0;
     // Where the cluster keeps the produce requests waiting for this partition's high watermark
     // (Cluster::delayedProducesOf): -1 until one has waited.

@@ -67,7 +67,7 @@ void TestIsrRules::shrink()
     QFETCH(qint64, caughtUp3);
     QFETCH(qint64, now);
     QFETCH(QList<int>, outOfSync);
-    std::map<BrokerId, FollowerFetchState> followers;
+    FollowerMap followers;
     followers[BrokerId{2}].lastCaughtUpTimeMs = caughtUp2;
     followers[BrokerId{3}].lastCaughtUpTimeMs = caughtUp3;
     const auto out = outOfSyncReplicas(BrokerId{1}, {BrokerId{1}, BrokerId{2}, BrokerId{3}}, followers, now, 30000);
@@ -123,7 +123,7 @@ void TestIsrRules::highWatermark()
     QFETCH(int, minIsr);
     QFETCH(qint64, current);
     QFETCH(qint64, expected);
-    std::map<BrokerId, FollowerFetchState> followers;
+    FollowerMap followers;
     followers[BrokerId{2}].logEndOffset = end2;
     followers[BrokerId{3}].logEndOffset = end3;
     std::set<BrokerId> isrSet;
