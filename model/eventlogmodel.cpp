@@ -59,6 +59,8 @@ QString reasonText(const std::string &detail)
         return EventLogModel::tr("controlled shutdown");
     if (d == QLatin1String(kElectionReassignment) || d == QLatin1String("reassignment"))
         return EventLogModel::tr("reassignment");
+    if (d == QLatin1String(kEpochBumpReplicasRemoved))
+        return EventLogModel::tr("replicas removed: same leader, new epoch");
     if (d == QLatin1String("election"))
         return EventLogModel::tr("election");
     if (d == QLatin1String("out of sync for replica.lag.time.max.ms"))

@@ -79,6 +79,8 @@ inline constexpr const char *kElectionUnclean = "unclean";
 inline constexpr const char *kElectionPreferred = "preferred";
 inline constexpr const char *kElectionControlledShutdown = "controlled shutdown";
 inline constexpr const char *kElectionReassignment = "reassignment";
+// A reassignment removed replicas while the leader stayed: the same leader, a new epoch.
+inline constexpr const char *kEpochBumpReplicasRemoved = "replicas removed: same leader, new epoch";
 
 // Kafka's internal topic for committed offsets and its broker defaults
 // (offsets.topic.num.partitions, offsets.topic.replication.factor, offsets.topic.segment.bytes).
@@ -484,6 +486,8 @@ private:
     // Elects a leader for `state` after its leader failed (or while it is offline).
     void electAfterFailure(PartitionState &state);
     void becomeLeader(PartitionState &state, BrokerId leader, bool unclean, const char *reason);
+    // A new leader epoch for the same leader (KRaft bumps it when a change removes replicas).
+    void bumpLeaderEpoch(PartitionState &state, const char *reason);
     // Marks a live broker down (crash or the end of a controlled shutdown) and fails over.
     void stopBroker(BrokerId id, JournalEventKind how);
     // KRaft broker sessions (see controller()): the controller's check runs every

@@ -531,6 +531,33 @@ void Cluster::becomeLeader(PartitionState &state, BrokerId leader, bool unclean,
     noteOffsetsLeadership(state);
 }
 
+void Cluster::bumpLeaderEpoch(PartitionState &state, const char *reason)
+{
+    // KRaft's PartitionChangeBuilder (triggerLeaderEpochBumpForReplicaReassignmentIfNeeded): a
+    // partition change whose replicas no longer include all the old ones gets a new leader epoch
+    // even though the leader stays, so that the removed replicas' requests are fenced. The leader
+    // goes on as before (Kafka's makeLeader for a leader that already led: its followers' fetch
+    // state and the produces waiting for the high watermark stay); the epoch starts at its log end.
+    Replica *leader = state.leaderReplica();
+    if (!leader)
+        return;
+    ++state.leaderEpoch;
+    journalPartition(JournalEventKind::LeaderElected, state, state.leader->value(), -1, 0, reason);
+    leader->epochs.assign(state.leaderEpoch, leader->log->logEndOffset());
+    state.leaderEpochStartOffset = leader->log->logEndOffset();
+    for (auto &[b, replica] : state.replicas)
+        if (isAlive(b))
+            replica.knownLeaderEpoch = state.leaderEpoch;
+    ++m_metadataVersion; // the sessions' requests carry the new epoch
+    if (m_observer)
+        m_observer->onPartitionStateChanged(state.tp);
+    spdlog::debug("[{}] {}: leader {} keeps leading in epoch {} ({})", formatSimTime(now()), state.tp.toString(),
+                  state.leader->value(), state.leaderEpoch, reason);
+    for (const auto &[b, replica] : state.replicas)
+        if (b != *state.leader && isAlive(b))
+            startFetcher(state.tp, b, SimDuration{});
+}
+
 void Cluster::updateHighWatermark(PartitionState &state)
 {
     Replica *leader = state.leaderReplica();

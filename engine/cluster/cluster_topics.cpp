@@ -416,6 +416,8 @@ void Cluster::maybeCompleteReassignment(PartitionState &state)
                 break;
             }
         removeReplica(state, old);
+    } else if (!removing.empty()) {
+        bumpLeaderEpoch(state, kEpochBumpReplicasRemoved);
     }
     journalIsr(state, "reassignment");
     updateHighWatermark(state);

@@ -74,6 +74,8 @@ private slots:
     void deleteAndRecreateOnDisk();
     void reassignmentMovesReplicaAfterCatchUp();
     void reassignmentMovesLeadership();
+    void reassignmentLeaderEpoch_data();
+    void reassignmentLeaderEpoch();
     void reassignmentRefusals();
     void decommissionMovesEveryReplicaThenLeaves();
     void decommissionRefusedWhenNowhereToGo();
@@ -331,6 +333,58 @@ void TestTopicOperations::reassignmentMovesReplicaAfterCatchUp()
     const auto &events = c->journal().events();
     QVERIFY(std::any_of(events.begin(), events.end(),
                         [](const JournalEvent &e) { return e.kind == JournalEventKind::ReassignmentCompleted; }));
+}
+
+void TestTopicOperations::reassignmentLeaderEpoch_data()
+{
+    // KRaft (PartitionChangeBuilder): the leader epoch goes up when the leader changes, or when
+    // the new replicas do not include all the old ones, even if the leader stays.
+    QTest::addColumn<QList<int>>("before");
+    QTest::addColumn<QList<int>>("target");
+    QTest::addColumn<int>("epochIncrease");
+    QTest::addColumn<int>("leader");
+    QTest::addRow("follower replaced") << QList<int>{0, 1, 2} << QList<int>{0, 1, 3} << 1 << 0;
+    QTest::addRow("follower removed") << QList<int>{0, 1, 2} << QList<int>{0, 1} << 1 << 0;
+    QTest::addRow("replica added") << QList<int>{0, 1} << QList<int>{0, 1, 2} << 0 << 0;
+    QTest::addRow("leader moved") << QList<int>{0, 1} << QList<int>{2, 1} << 1 << 2;
+}
+
+void TestTopicOperations::reassignmentLeaderEpoch()
+{
+    QFETCH(QList<int>, before);
+    QFETCH(QList<int>, target);
+    QFETCH(int, epochIncrease);
+    QFETCH(int, leader);
+    auto c = brokers(4);
+    QVERIFY(c->createTopic("t", toBrokers({std::vector<int>(before.begin(), before.end())})).isOk());
+    for (int i = 0; i < 10; ++i)
+        (void)c->produce("t", std::string("k"), "v" + std::to_string(i));
+    runFor(*c, 500);
+    const std::int32_t epoch = c->topic("t")->state(PartitionId{0}).leaderEpoch;
+    std::vector<BrokerId> to;
+    for (const int b : target)
+        to.push_back(BrokerId{b});
+    QVERIFY(c->reassignPartition({"t", PartitionId{0}}, to).isOk());
+    runFor(*c, 2000);
+    {
+        const PartitionState &s = c->topic("t")->state(PartitionId{0});
+        QVERIFY(!s.reassignTarget.has_value());
+        QCOMPARE(s.leader->value(), leader);
+        QCOMPARE(s.leaderEpoch, epoch + epochIncrease);
+        // The leader's epoch cache starts the current epoch no later than its log end.
+        QCOMPARE(s.leaderReplica()->epochs.latestEpoch(), std::optional<std::int32_t>{s.leaderEpoch});
+        QVERIFY(s.leaderReplica()->epochs.entries().back().startOffset <= 10);
+    }
+    // The followers carry on in the new epoch: ten more records reach every replica.
+    for (int i = 10; i < 20; ++i)
+        (void)c->produce("t", std::string("k"), "v" + std::to_string(i));
+    runFor(*c, 1000);
+    const PartitionState &s = c->topic("t")->state(PartitionId{0});
+    QCOMPARE(s.highWatermark(), std::int64_t{20});
+    QCOMPARE(static_cast<qsizetype>(s.replicas.size()), target.size());
+    for (const auto &[b, replica] : s.replicas)
+        QCOMPARE(replica.log->logEndOffset(), std::int64_t{20});
+    QCOMPARE(static_cast<qsizetype>(s.isr.size()), target.size());
 }
 
 void TestTopicOperations::reassignmentMovesLeadership()
