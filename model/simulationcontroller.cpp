@@ -475,6 +475,70 @@ void SimulationController::healNetwork()
     finishFrame();
 }
 
+Status SimulationController::slowBroker(int id, SimDuration delay)
+{
+    if (!m_cluster->brokers().count(BrokerId{id}))
+        return Status::notFound("no broker " + std::to_string(id));
+    maybeFork();
+    settle();
+    ScenarioAction action;
+    action.kind = ScenarioAction::Kind::SlowBroker;
+    action.broker = id;
+    action.delay = std::max(delay, SimDuration{});
+    m_cluster->network().setNodeDelay(id, action.delay); // a broker's network node is its id
+    record(std::move(action));
+    finishFrame();
+    return Status::ok();
+}
+
+Status SimulationController::setNetworkConditions(SimDuration latency, SimDuration jitter, double loss)
+{
+    if (latency < SimDuration{} || jitter < SimDuration{})
+        return Status::invalidArgument("latency and jitter cannot be negative");
+    if (!(loss >= 0.0 && loss <= 1.0))
+        return Status::invalidArgument("the loss probability must be from 0 to 1");
+    maybeFork();
+    settle();
+    SimNetwork &network = m_cluster->network();
+    network.setDefaultLatency(latency);
+    network.setJitter(jitter);
+    network.setLossProbability(loss);
+    ScenarioAction action;
+    action.kind = ScenarioAction::Kind::SetNetwork;
+    action.latency = latency;
+    action.jitter = jitter;
+    action.loss = loss;
+    record(std::move(action));
+    finishFrame();
+    return Status::ok();
+}
+
+SimDuration SimulationController::brokerDelay(int id) const
+{
+    SimDuration delay;
+    const SimTime now = m_cluster->now();
+    for (const ScenarioAction &a : m_recorded)
+        if (a.at <= now && a.kind == ScenarioAction::Kind::SlowBroker && a.broker == id)
+            delay = a.delay;
+    return delay;
+}
+
+ScenarioNetwork SimulationController::networkConditions() const
+{
+    // The recording holds every change made through the controller or a scenario's timeline
+    // (after a rewind, also those of the future: only those up to now count).
+    ScenarioNetwork conditions = m_origin ? m_origin->network : ScenarioNetwork{};
+    const SimTime now = m_cluster->now();
+    for (const ScenarioAction &a : m_recorded) {
+        if (a.at > now || a.kind != ScenarioAction::Kind::SetNetwork)
+            continue;
+        conditions.jitter = a.jitter.value_or(conditions.jitter);
+        conditions.loss = a.loss.value_or(conditions.loss);
+    }
+    conditions.latency = m_cluster->network().defaultLatency(); // SimNetwork tells this one
+    return conditions;
+}
+
 Status SimulationController::closeConsumer(int id)
 {
     maybeFork();

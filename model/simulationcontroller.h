@@ -121,6 +121,17 @@ public:
     // mend every cut.
     void isolateBroker(int id);
     void healNetwork();
+    // Network conditions (SimNetwork): a slow broker, every message to or from it `delay` later
+    // (0 or less: normal speed again; an unknown broker is refused); and the latency, jitter and
+    // loss probability of every message from now on (negative durations or a loss outside [0, 1]
+    // are refused). Both are recorded (slowBroker and setNetwork in a saved scenario).
+    kafkascope::Status slowBroker(int id, kafkascope::SimDuration delay);
+    kafkascope::Status setNetworkConditions(kafkascope::SimDuration latency, kafkascope::SimDuration jitter, double loss);
+    // What they are now: the extra delay of broker `id` (0 when it runs at normal speed) and the
+    // network's conditions, as the scenario's set-up (cluster.network) and the actions recorded up to
+    // simTime() left them (SimNetwork does not tell all of them).
+    [[nodiscard]] kafkascope::SimDuration brokerDelay(int id) const;
+    [[nodiscard]] kafkascope::ScenarioNetwork networkConditions() const;
     // --- Scenarios (docs/SCENARIOS.md) ---
     // Pauses and replaces the cluster with `scenario`'s at simTime 0; from then on the scenario's
     // timeline is played as time moves (actions at their times, expectations checked), narration

@@ -55,6 +55,14 @@
         <source>rack %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Slowed down: every message to or from it takes %1 ms longer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slow +%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ClientNodeItem</name>
@@ -2365,6 +2373,39 @@ Rack of the new broker (pick one or type a new name):</source>
         <source>Add &amp;Broker…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Slow down broker %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore broker %1&apos;s speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker %1 at normal speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network &amp;conditions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slow Down Broker %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every message to or from broker %1 takes this much longer (extra delay, ms).
+A follower slowed by more than half of replica.lag.time.max.ms (30 s) falls out of the ISR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker %1 slowed down by %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network: latency %1 ms, jitter %2 ms, loss %3 %</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NarrationPanel</name>
@@ -2429,6 +2470,53 @@ Rack of the new broker (pick one or type a new name):</source>
     </message>
     <message>
         <source>Play on to the next step (Page Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NetworkConditionsDialog</name>
+    <message>
+        <source>Network Conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long every message between two nodes (brokers and clients) takes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each message takes a further delay drawn at random from 0 up to this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The share of messages lost on the way. A lost request is never answered: the client waits for its request timeout, then retries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jitter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A request and its answer take %1 to %2 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % of messages are lost: clients wait for their request timeout and retry, followers fetch again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -55,6 +55,14 @@
         <source>rack %1</source>
         <translation>랙 %1</translation>
     </message>
+    <message>
+        <source>Slowed down: every message to or from it takes %1 ms longer.</source>
+        <translation>느려짐: 이 브로커와 주고받는 모든 메시지가 %1 ms 더 걸립니다.</translation>
+    </message>
+    <message>
+        <source>slow +%1 ms</source>
+        <translation>느림 +%1 ms</translation>
+    </message>
 </context>
 <context>
     <name>ClientNodeItem</name>
@@ -2343,6 +2351,40 @@ Rack of the new broker (pick one or type a new name):</source>
         <source>Add &amp;Broker…</source>
         <translation>브로커 추가(&amp;B)…</translation>
     </message>
+    <message>
+        <source>Slow down broker %1…</source>
+        <translation>브로커 %1 느리게 만들기…</translation>
+    </message>
+    <message>
+        <source>Restore broker %1&apos;s speed</source>
+        <translation>브로커 %1의 속도 되돌리기</translation>
+    </message>
+    <message>
+        <source>Broker %1 at normal speed</source>
+        <translation>브로커 %1 정상 속도로 복귀</translation>
+    </message>
+    <message>
+        <source>Network &amp;conditions…</source>
+        <translation>네트워크 상태(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Slow Down Broker %1</source>
+        <translation>브로커 %1 느리게 만들기</translation>
+    </message>
+    <message>
+        <source>Every message to or from broker %1 takes this much longer (extra delay, ms).
+A follower slowed by more than half of replica.lag.time.max.ms (30 s) falls out of the ISR.</source>
+        <translation>브로커 %1과(와) 주고받는 모든 메시지가 이만큼 더 걸립니다 (추가 지연, ms).
+replica.lag.time.max.ms(30초)의 절반보다 더 느려진 팔로워는 ISR에서 빠집니다.</translation>
+    </message>
+    <message>
+        <source>Broker %1 slowed down by %2 ms</source>
+        <translation>브로커 %1을(를) %2 ms 느리게 함</translation>
+    </message>
+    <message>
+        <source>Network: latency %1 ms, jitter %2 ms, loss %3 %</source>
+        <translation>네트워크: 지연 시간 %1 ms, 지터 %2 ms, 손실 %3 %</translation>
+    </message>
 </context>
 <context>
     <name>NarrationPanel</name>
@@ -2407,6 +2449,53 @@ Rack of the new broker (pick one or type a new name):</source>
     <message>
         <source>Play on to the next step (Page Down)</source>
         <translation>다음 단계까지 재생합니다 (Page Down)</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkConditionsDialog</name>
+    <message>
+        <source>Network Conditions</source>
+        <translation>네트워크 상태</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>How long every message between two nodes (brokers and clients) takes.</source>
+        <translation>두 노드(브로커와 클라이언트) 사이의 모든 메시지가 걸리는 시간입니다.</translation>
+    </message>
+    <message>
+        <source>Each message takes a further delay drawn at random from 0 up to this.</source>
+        <translation>각 메시지에 0부터 이 값까지 무작위로 뽑은 지연이 더해집니다.</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>The share of messages lost on the way. A lost request is never answered: the client waits for its request timeout, then retries.</source>
+        <translation>도중에 유실되는 메시지의 비율입니다. 유실된 요청에는 응답이 오지 않습니다: 클라이언트는 요청 타임아웃까지 기다린 뒤 재시도합니다.</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>지연 시간</translation>
+    </message>
+    <message>
+        <source>Jitter</source>
+        <translation>지터</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>A request and its answer take %1 to %2 ms.</source>
+        <translation>요청과 응답에 %1~%2 ms가 걸립니다.</translation>
+    </message>
+    <message>
+        <source>%1 % of messages are lost: clients wait for their request timeout and retry, followers fetch again.</source>
+        <translation>메시지의 %1 %가 유실됩니다: 클라이언트는 요청 타임아웃까지 기다린 뒤 재시도하고, 팔로워는 다시 페치합니다.</translation>
     </message>
 </context>
 <context>

@@ -524,3 +524,73 @@ QString ProcessingTimeDialog::tryApply()
     const Status st = m_apply(m_consumer->currentData().toInt(), perRecord);
     return st.isOk() ? QString() : QString::fromStdString(st.message());
 }
+
+// --- Network conditions -----------------------------------------------------------------------
+
+namespace {
+double toMs(SimDuration d)
+{
+    return static_cast<double>(d.micros()) / 1000.0;
+}
+SimDuration fromMs(double ms)
+{
+    return SimDuration::micros(static_cast<std::int64_t>(std::llround(ms * 1000.0)));
+}
+} // namespace
+
+NetworkConditionsDialog::NetworkConditionsDialog(SimDuration latency, SimDuration jitter, double loss, Apply apply,
+                                                 QWidget *parent)
+    : ActionDialog(parent),
+      m_apply(std::move(apply)),
+      m_latency(new QDoubleSpinBox(this)),
+      m_jitter(new QDoubleSpinBox(this)),
+      m_loss(new QDoubleSpinBox(this)),
+      m_hint(new QLabel(this))
+{
+    setWindowTitle(tr("Network Conditions"));
+    for (QDoubleSpinBox *box : {m_latency, m_jitter}) {
+        box->setRange(0, 60000);
+        box->setDecimals(1);
+        box->setSuffix(tr(" ms"));
+    }
+    m_latency->setToolTip(tr("How long every message between two nodes (brokers and clients) takes."));
+    m_jitter->setToolTip(tr("Each message takes a further delay drawn at random from 0 up to this."));
+    m_loss->setRange(0, 100);
+    m_loss->setDecimals(1);
+    m_loss->setSuffix(tr(" %"));
+    m_loss->setToolTip(tr("The share of messages lost on the way. A lost request is never answered: the client "
+                          "waits for its request timeout, then retries."));
+    m_latency->setValue(toMs(latency));
+    m_jitter->setValue(toMs(jitter));
+    m_loss->setValue(loss * 100.0);
+    m_hint->setWordWrap(true);
+    m_hint->setMinimumWidth(360);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Latency"), m_latency);
+    form->addRow(tr("Jitter"), m_jitter);
+    form->addRow(tr("Loss"), m_loss);
+    form->addRow(QString(), m_hint);
+    finishLayout(form);
+    for (QDoubleSpinBox *box : {m_latency, m_jitter, m_loss})
+        connect(box, &QDoubleSpinBox::valueChanged, this, &NetworkConditionsDialog::updateHint);
+    updateHint();
+}
+
+void NetworkConditionsDialog::updateHint()
+{
+    QString text = tr("A request and its answer take %1 to %2 ms.")
+                       .arg(2 * m_latency->value(), 0, 'g', 6)
+                       .arg(2 * (m_latency->value() + m_jitter->value()), 0, 'g', 6);
+    if (m_loss->value() > 0)
+        text += QLatin1Char(' ')
+            + tr("%1 % of messages are lost: clients wait for their request timeout and retry, followers fetch "
+                 "again.")
+                  .arg(m_loss->value(), 0, 'g', 4);
+    m_hint->setText(text);
+}
+
+QString NetworkConditionsDialog::tryApply()
+{
+    const Status st = m_apply(fromMs(m_latency->value()), fromMs(m_jitter->value()), m_loss->value() / 100.0);
+    return st.isOk() ? QString() : QString::fromStdString(st.message());
+}

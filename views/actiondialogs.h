@@ -243,3 +243,33 @@ private:
     QDoubleSpinBox *m_time;
     QLabel *m_hint;
 };
+
+// Cluster → Network → Network Conditions…: the latency, jitter and loss of every message from
+// now on (SimNetwork), filled in with the current ones.
+class NetworkConditionsDialog : public ActionDialog
+{
+    Q_OBJECT
+
+public:
+    using Apply = std::function<kafkascope::Status(kafkascope::SimDuration latency, kafkascope::SimDuration jitter, double loss)>;
+    // `loss` is a probability in [0, 1] (the dialog shows it in %).
+    NetworkConditionsDialog(kafkascope::SimDuration latency, kafkascope::SimDuration jitter, double loss, Apply apply,
+                            QWidget *parent = nullptr);
+
+    QDoubleSpinBox *latencyBox() const { return m_latency; }
+    QDoubleSpinBox *jitterBox() const { return m_jitter; }
+    QDoubleSpinBox *lossBox() const { return m_loss; }
+    QLabel *hintLabel() const { return m_hint; }
+
+protected:
+    QString tryApply() override;
+
+private:
+    void updateHint();
+
+    Apply m_apply;
+    QDoubleSpinBox *m_latency;
+    QDoubleSpinBox *m_jitter;
+    QDoubleSpinBox *m_loss;
+    QLabel *m_hint;
+};

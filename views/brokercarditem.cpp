@@ -21,7 +21,8 @@ void BrokerCardItem::setSnapshot(const BrokerCardSnapshot &snapshot)
     if (snapshot.id == m_snapshot.id && snapshot.alive == m_snapshot.alive && snapshot.controller == m_snapshot.controller
         && snapshot.decommissioning == m_snapshot.decommissioning && snapshot.fenced == m_snapshot.fenced && snapshot.rack == m_snapshot.rack
         && snapshot.leaders == m_snapshot.leaders
-        && snapshot.followers == m_snapshot.followers && snapshot.outOfSync == m_snapshot.outOfSync)
+        && snapshot.followers == m_snapshot.followers && snapshot.outOfSync == m_snapshot.outOfSync
+        && snapshot.slowMs == m_snapshot.slowMs)
         return;
     m_snapshot = snapshot;
     if (m_snapshot.alive && m_snapshot.fenced)
@@ -38,6 +39,9 @@ void BrokerCardItem::setSnapshot(const BrokerCardSnapshot &snapshot)
                          .arg(m_snapshot.outOfSync)
                    : tr("Broker %1 is down. Right-click to restart it.")
                          .arg(m_snapshot.id));
+    if (m_snapshot.slowMs > 0)
+        setToolTip(toolTip() + QLatin1Char('\n')
+                   + tr("Slowed down: every message to or from it takes %1 ms longer.").arg(m_snapshot.slowMs));
     update();
 }
 
@@ -119,6 +123,12 @@ void BrokerCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
         painter->setPen(QColor(0x70, 0x70, 0x70));
         painter->drawText(line, Qt::AlignLeft | Qt::AlignVCenter, rack);
         line.setLeft(line.left() + metrics.horizontalAdvance(rack + QStringLiteral(" · ")));
+    }
+    if (m_snapshot.slowMs > 0) {
+        const QString slow = metrics.elidedText(tr("slow +%1 ms").arg(m_snapshot.slowMs), Qt::ElideRight, line.width());
+        painter->setPen(QColor(0x8e, 0x44, 0xad));
+        painter->drawText(line, Qt::AlignLeft | Qt::AlignVCenter, slow);
+        line.setLeft(line.left() + metrics.horizontalAdvance(slow + QStringLiteral(" · ")));
     }
     if (m_snapshot.alive && m_snapshot.outOfSync > 0 && line.width() > 0) {
         painter->setPen(QColor(0xb0, 0x5a, 0x00));

@@ -17,6 +17,7 @@ struct BrokerCardSnapshot {
     int leaders = 0;   // partitions of the user's topics it leads
     int followers = 0; // partitions of the user's topics it holds a follower replica of
     int outOfSync = 0; // of those, replicas not in the ISR
+    qint64 slowMs = 0; // extra delay of every message to or from it (Cluster › Network › Slow down), 0: none
 };
 
 // One broker as a card: its id, whether it is up, down or the controller, and how many partitions

@@ -993,6 +993,17 @@ void MainWindow::populateClusterMenu()
         m_controller->healNetwork();
         runClientAction(tr("Network healed"), Status::ok());
     });
+    network->addSeparator();
+    for (const auto &[id, broker] : m_controller->cluster().brokers()) {
+        const int b = id.value();
+        network->addAction(tr("Slow down broker %1…").arg(b), this, [this, b] { slowBrokerFromMenu(b); });
+        if (m_controller->brokerDelay(b) > SimDuration{})
+            network->addAction(tr("Restore broker %1's speed").arg(b), this, [this, b] {
+                runClientAction(tr("Broker %1 at normal speed").arg(b), m_controller->slowBroker(b, SimDuration{}));
+            });
+    }
+    network->addSeparator();
+    network->addAction(tr("Network &conditions…"), this, [this] { openNetworkConditionsDialog(); });
     m_clusterMenu->addSeparator();
     QMenu *consumers = m_clusterMenu->addMenu(tr("C&onsumers"));
     consumers->addAction(tr("&Reset Group Offsets…"), this, [this] { openResetOffsetsDialog(); });
@@ -1023,6 +1034,41 @@ void MainWindow::populateClusterMenu()
         const int moved = m_controller->electPreferredLeaders();
         statusBar()->showMessage(tr("Preferred leader election: %n leader(s) moved", nullptr, moved), 8000);
     });
+}
+
+void MainWindow::slowBrokerFromMenu(int broker)
+{
+    const SimDuration current = m_controller->brokerDelay(broker);
+    bool ok = false;
+    const int ms = QInputDialog::getInt(
+        this, tr("Slow Down Broker %1").arg(broker),
+        tr("Every message to or from broker %1 takes this much longer (extra delay, ms).\n"
+           "A follower slowed by more than half of replica.lag.time.max.ms (30 s) falls out of the ISR.")
+            .arg(broker),
+        current > SimDuration{} ? static_cast<int>(std::clamp<std::int64_t>(current.millis(), 1, 60000)) : 500, 1, 60000, 100, &ok);
+    if (!ok)
+        return;
+    runClientAction(tr("Broker %1 slowed down by %2 ms").arg(broker).arg(ms),
+                    m_controller->slowBroker(broker, SimDuration::millis(ms)));
+}
+
+void MainWindow::openNetworkConditionsDialog()
+{
+    const ScenarioNetwork now = m_controller->networkConditions();
+    NetworkConditionsDialog dialog(
+        now.latency, now.jitter, now.loss,
+        [this](SimDuration latency, SimDuration jitter, double loss) {
+            const Status st = m_controller->setNetworkConditions(latency, jitter, loss);
+            if (st.isOk())
+                runClientAction(tr("Network: latency %1 ms, jitter %2 ms, loss %3 %")
+                                    .arg(static_cast<double>(latency.micros()) / 1000.0, 0, 'g', 6)
+                                    .arg(static_cast<double>(jitter.micros()) / 1000.0, 0, 'g', 6)
+                                    .arg(loss * 100.0, 0, 'g', 4),
+                                st);
+            return st;
+        },
+        this);
+    dialog.exec();
 }
 
 void MainWindow::openResetOffsetsDialog(const QString &group)

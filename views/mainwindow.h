@@ -108,6 +108,10 @@ public:
     // processing time (for consumer `consumer`, or the first running one).
     void openResetOffsetsDialog(const QString &group = {});
     void openProcessingTimeDialog(int consumer = -1);
+    // Cluster › Network: asks how much longer every message to or from `broker` takes (1 to
+    // 60000 ms) and slows it down; and the dialog that changes the network's latency, jitter and loss.
+    void slowBrokerFromMenu(int broker);
+    void openNetworkConditionsDialog();
 
     // Restores the window geometry and dock layout the user left, and saves them again on close.
     // Headless runs and tests do not call it, so their pictures do not depend on the user's layout.

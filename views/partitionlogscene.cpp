@@ -387,6 +387,7 @@ bool PartitionLogScene::refreshBrokers()
         c.fenced = broker.fenced;
         c.rack = broker.rack ? QString::fromStdString(*broker.rack) : QString();
         c.controller = controller == id;
+        c.slowMs = m_controller->brokerDelay(id.value()).millis();
     }
     for (const auto &[name, topic] : cluster.topics()) {
         if (topic.isInternal())

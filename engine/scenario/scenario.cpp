@@ -3,6 +3,7 @@
 #include "core/duration.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <initializer_list>
 #include <limits>
 #include <set>
@@ -60,6 +61,8 @@ constexpr ActionName kActions[] = {
     {ScenarioAction::Kind::SetProcessingTime, "setProcessingTime"},
     {ScenarioAction::Kind::Produce, "produce"},
     {ScenarioAction::Kind::ResetOffsets, "resetOffsets"},
+    {ScenarioAction::Kind::SlowBroker, "slowBroker"},
+    {ScenarioAction::Kind::SetNetwork, "setNetwork"},
 };
 
 struct CheckName {
@@ -165,8 +168,9 @@ public:
     {
         if (v.asInt())
             return std::to_string(*v.asInt());
-        std::string s = std::to_string(v.asDouble());
-        return s;
+        char text[32];
+        std::snprintf(text, sizeof text, "%.15g", v.asDouble()); // 1.5, not 1.500000
+        return text;
     }
 
     template <class T>
@@ -289,6 +293,29 @@ public:
     {
         if (const JsonValue *v = field(obj, path, key, false))
             duration(*v, join(path, key), out);
+    }
+
+    // Network conditions (cluster.network, setNetwork): "latency" and "jitter" durations, "loss" a
+    // probability; each only when given. Returns how many were given (valid or not).
+    int network(const JsonValue &v, const std::string &path, std::optional<SimDuration> &latency,
+                std::optional<SimDuration> &jitter, std::optional<double> &loss)
+    {
+        int given = 0;
+        for (const char *key : {"latency", "jitter"}) {
+            if (const JsonValue *d = v.find(key)) {
+                ++given;
+                SimDuration value;
+                if (duration(*d, join(path, key), value))
+                    (std::string_view(key) == "latency" ? latency : jitter) = value;
+            }
+        }
+        if (const JsonValue *l = v.find("loss")) {
+            ++given;
+            double p = 0;
+            if (number(*l, join(path, "loss"), 0.0, 1.0, p))
+                loss = p;
+        }
+        return given;
     }
 
     // A text: a plain string (the same in both languages) or {"en": …, "ko": …}.
@@ -724,6 +751,17 @@ public:
             knownFields(v, path, {"at", "do", "group", "topic", "partition", "to"});
             resetOffsets(v, path, out.reset);
             break;
+        case K::SlowBroker:
+            knownFields(v, path, {"at", "do", "broker", "delay"});
+            reqInt(v, path, "broker", 0, 100000, out.broker);
+            if (const JsonValue *d = field(v, path, "delay", true))
+                duration(*d, join(path, "delay"), out.delay);
+            break;
+        case K::SetNetwork:
+            knownFields(v, path, {"at", "do", "latency", "jitter", "loss"});
+            if (network(v, path, out.latency, out.jitter, out.loss) == 0)
+                error(v, path, "expected at least one of \"latency\", \"jitter\" and \"loss\"");
+            break;
         }
     }
 
@@ -960,7 +998,8 @@ ScenarioParseResult parseScenario(std::string_view text)
                 s.until = SimTime{} + d;
         }
         if (const JsonValue *c = root.find("cluster"); c && r.isObject(*c, "cluster")) {
-            r.knownFields(*c, "cluster", {"brokers", "racks", "retentionCheckInterval", "cleanerBackoff", "brokerSessionTimeout"});
+            r.knownFields(*c, "cluster",
+                          {"brokers", "racks", "retentionCheckInterval", "cleanerBackoff", "brokerSessionTimeout", "network"});
             r.reqInt(*c, "cluster", "brokers", 1, 100, s.brokers);
             if (const JsonValue *racks = c->find("racks")) {
                 if (!racks->isArray()) {
@@ -990,6 +1029,15 @@ ScenarioParseResult parseScenario(std::string_view text)
                                 d.micros() / 1000;
                     }
                 }
+            }
+            if (const JsonValue *n = c->find("network"); n && r.isObject(*n, "cluster.network")) {
+                r.knownFields(*n, "cluster.network", {"latency", "jitter", "loss"});
+                std::optional<SimDuration> latency, jitter;
+                std::optional<double> loss;
+                (void)r.network(*n, "cluster.network", latency, jitter, loss);
+                s.network.latency = latency.value_or(s.network.latency);
+                s.network.jitter = jitter.value_or(s.network.jitter);
+                s.network.loss = loss.value_or(s.network.loss);
             }
         }
         const auto list = [&](const char *key, auto &&each) {

@@ -66,6 +66,8 @@ struct ScenarioAction {
         SetProcessingTime,
         Produce,
         ResetOffsets,
+        SlowBroker,
+        SetNetwork,
     };
     struct Record {
         std::optional<std::string> key; // nothing: a null key
@@ -86,6 +88,19 @@ struct ScenarioAction {
     SimDuration processingTime;
     std::vector<Record> records; // Produce
     GroupOffsetReset reset;      // ResetOffsets
+    SimDuration delay;           // SlowBroker: extra time for every message to or from `broker` (0: none)
+    // SetNetwork: the conditions it changes (at least one); the others stay as they were.
+    std::optional<SimDuration> latency{};
+    std::optional<SimDuration> jitter{};
+    std::optional<double> loss{};
+};
+
+// The network's conditions at the start of a run (cluster.network): SimNetwork's defaults otherwise.
+struct ScenarioNetwork {
+    SimDuration latency = SimDuration::millis(2); // every message's delay
+    SimDuration jitter;                           // plus a delay drawn uniformly from [0, jitter]
+    double loss = 0.0;                            // the probability that a message is lost
+    friend bool operator==(const ScenarioNetwork &, const ScenarioNetwork &) = default;
 };
 
 // A narration step, shown from `at` on; `pause` stops playback there until the user goes on.
@@ -152,6 +167,8 @@ struct Scenario {
     // broker.session.timeout.ms: how long the controller waits for a cut-off broker's heartbeat
     // before it fences it.
     std::optional<std::int64_t> brokerSessionTimeoutMs;
+    // Latency, jitter and loss of the network from simTime 0.
+    ScenarioNetwork network;
     std::vector<ScenarioTopic> topics;
     std::vector<ProducerConfig> producers;
     std::vector<ConsumerConfig> consumers;

@@ -75,6 +75,15 @@ Status ScenarioRunner::setUp(Cluster &cluster, const Scenario &scenario)
     config.logCleanerBackoffMs = scenario.cleanerBackoffMs.value_or(config.logCleanerBackoffMs);
     config.brokerSessionTimeoutMs = scenario.brokerSessionTimeoutMs.value_or(config.brokerSessionTimeoutMs);
     cluster.setReplicationConfig(config);
+    // The network's conditions, set only where they differ from its defaults (a scenario without
+    // cluster.network plays exactly as before it existed).
+    const ScenarioNetwork defaults;
+    if (scenario.network.latency != defaults.latency)
+        cluster.network().setDefaultLatency(scenario.network.latency);
+    if (scenario.network.jitter != defaults.jitter)
+        cluster.network().setJitter(scenario.network.jitter);
+    if (scenario.network.loss != defaults.loss)
+        cluster.network().setLossProbability(scenario.network.loss);
     while (static_cast<std::int32_t>(cluster.brokers().size()) < scenario.brokers)
         cluster.addBroker();
     for (std::size_t i = 0; i < scenario.racks.size(); ++i)
@@ -218,6 +227,19 @@ Status ScenarioRunner::apply(Cluster &cluster, const ScenarioAction &a)
         return Status::ok();
     case K::ResetOffsets:
         return cluster.resetGroupOffsets(a.reset);
+    case K::SlowBroker:
+        if (!cluster.brokers().count(BrokerId{a.broker}))
+            return Status::notFound("no broker " + std::to_string(a.broker));
+        cluster.network().setNodeDelay(a.broker, a.delay); // a broker's network node is its id
+        return Status::ok();
+    case K::SetNetwork:
+        if (a.latency)
+            cluster.network().setDefaultLatency(*a.latency);
+        if (a.jitter)
+            cluster.network().setJitter(*a.jitter);
+        if (a.loss)
+            cluster.network().setLossProbability(*a.loss);
+        return Status::ok();
     }
     return Status::invalidArgument("unknown action");
 }

@@ -284,6 +284,20 @@ public:
             }
             json.endArray();
             break;
+        case K::SlowBroker:
+            json.key("broker").value(a.broker);
+            duration("delay", a.delay);
+            break;
+        case K::SetNetwork:
+            if (!a.latency && !a.jitter && !a.loss)
+                cannot(path, "a setNetwork that changes nothing");
+            if (a.latency)
+                duration("latency", *a.latency);
+            if (a.jitter)
+                duration("jitter", *a.jitter);
+            if (a.loss)
+                json.key("loss").exactValue(*a.loss);
+            break;
         case K::ResetOffsets:
             json.key("group").value(a.reset.groupId);
             if (a.reset.topic)
@@ -391,6 +405,13 @@ Result<std::string> writeScenario(const Scenario &s)
         w.durationMs("cleanerBackoff", *s.cleanerBackoffMs);
     if (s.brokerSessionTimeoutMs)
         w.durationMs("brokerSessionTimeout", *s.brokerSessionTimeoutMs);
+    if (s.network != ScenarioNetwork{}) {
+        json.key("network").beginObject();
+        w.duration("latency", s.network.latency);
+        w.duration("jitter", s.network.jitter);
+        json.key("loss").exactValue(s.network.loss);
+        json.endObject();
+    }
     json.endObject();
     json.key("topics").beginArray();
     for (std::size_t i = 0; i < s.topics.size(); ++i)

@@ -142,7 +142,8 @@ void TestScenarioWriter::everyActionKindRoundTrips()
     const std::string text = R"({
   "kafkascope": 1,
   "title": {"en": "All actions", "ko": "모든 동작"},
-  "cluster": {"brokers": 4, "racks": ["a", "b", "a", "b"], "retentionCheckInterval": "2s", "cleanerBackoff": "1500ms", "brokerSessionTimeout": "12s"},
+  "cluster": {"brokers": 4, "racks": ["a", "b", "a", "b"], "retentionCheckInterval": "2s", "cleanerBackoff": "1500ms", "brokerSessionTimeout": "12s",
+              "network": {"latency": "3ms", "jitter": "250us", "loss": 0.01}},
   "topics": [{"name": "t", "partitions": 3, "replicationFactor": 3, "minInsyncReplicas": 2, "retention": "forever",
               "cleanupPolicy": "compact,delete", "segmentBytes": 4096, "retentionBytes": 100000}],
   "producers": [{"clientId": "p", "topic": "t", "rate": 12.5, "bursts": {"on": "2s", "off": "500ms"},
@@ -173,6 +174,8 @@ void TestScenarioWriter::everyActionKindRoundTrips()
     {"at": "13s", "do": "crashConsumer", "consumer": "c"},
     {"at": "14s", "do": "setProcessingTime", "consumer": "c", "processingPerRecord": "750us"},
     {"at": "15s", "do": "produce", "topic": "t", "records": [{"key": "k", "value": "v"}, {"key": null, "value": null}, {"key": ""}]},
+    {"at": "15500ms", "do": "slowBroker", "broker": 1, "delay": "300ms"},
+    {"at": "15500ms", "do": "setNetwork", "latency": "5ms", "loss": 0.125},
     {"at": "16s", "do": "resetOffsets", "group": "g", "to": "earliest"},
     {"at": "16s", "do": "resetOffsets", "group": "g", "topic": "t", "to": "latest"},
     {"at": "16s", "do": "resetOffsets", "group": "g", "topic": "t", "partition": 2, "to": {"offset": 5}},
@@ -226,6 +229,18 @@ void TestScenarioWriter::everyActionKindRoundTrips()
     QCOMPARE(back.expectations[3].description.ko, std::string("작음"));
     QVERIFY(back.expectations[0].expectNull);
     QCOMPARE(back.expectations[4].number.value(), std::int64_t{0});
+    QCOMPARE(back.network.latency, SimDuration::millis(3));
+    QCOMPARE(back.network.jitter, SimDuration::micros(250));
+    QCOMPARE(back.network.loss, 0.01);
+    const auto &slow = back.timeline[back.timeline.size() - 6];
+    QCOMPARE(slow.kind, ScenarioAction::Kind::SlowBroker);
+    QCOMPARE(slow.broker, 1);
+    QCOMPARE(slow.delay, SimDuration::millis(300));
+    const auto &setNetwork = back.timeline[back.timeline.size() - 5];
+    QCOMPARE(setNetwork.kind, ScenarioAction::Kind::SetNetwork);
+    QCOMPARE(setNetwork.latency, std::optional<SimDuration>(SimDuration::millis(5)));
+    QVERIFY(!setNetwork.jitter);
+    QCOMPARE(setNetwork.loss, std::optional<double>(0.125));
 }
 
 void TestScenarioWriter::microsecondTimesAndExactRates()

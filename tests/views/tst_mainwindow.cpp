@@ -14,9 +14,13 @@
 #include "views/partitionstripitem.h"
 #include "views/trafficcharts.h"
 #include "views/rebalancetimelinewidget.h"
+#include "views/actiondialogs.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QPushButton>
 #include <QDockWidget>
 #include <QGraphicsView>
 #include <QInputDialog>
@@ -58,6 +62,7 @@ private slots:
     void fencedBrokerCardSaysSo();
     void addBrokerAsksForARackWhenBrokersHaveRacks();
     void rebalancesTabShownLateShowsTheGroups();
+    void networkMenuSlowsBrokersAndSetsConditions();
 };
 
 void TestMainWindow::initTestCase()
@@ -498,6 +503,111 @@ void TestMainWindow::fencedBrokerCardSaysSo()
     controller.advanceTo(SimTime::fromMillis(20000));
     QVERIFY(!scene->brokerCard(2)->snapshot().fenced);
 }
+
+void TestMainWindow::networkMenuSlowsBrokersAndSetsConditions()
+{
+    SimulationController controller(makeDemoCluster());
+    controller.setSessionOrigin(demoScenario());
+    MainWindow window(&controller, nullptr);
+    controller.advanceTo(SimTime::fromMillis(1000));
+    QMenu *cluster = window.clusterMenu();
+    const QString network = QStringLiteral("&Network");
+
+    // No broker is slow: no "Restore" entry yet.
+    QVERIFY(findAction(cluster, network, QStringLiteral("Slow down broker 1…")));
+    QVERIFY(!findAction(cluster, network, QStringLiteral("Restore broker 1's speed")));
+
+    // Slow down broker 1: the dialog suggests 500 ms; cancelled, nothing happens.
+    const auto answerInt = [](QAction *action, std::optional<int> answer) {
+        int suggested = -1;
+        QObject guard;
+        QTimer::singleShot(0, &guard, [&] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            suggested = dialog->intValue();
+            QCOMPARE(dialog->intMinimum(), 1);
+            QCOMPARE(dialog->intMaximum(), 60000);
+            if (!answer) {
+                dialog->reject();
+                return;
+            }
+            dialog->setIntValue(*answer);
+            dialog->accept();
+        });
+        action->trigger();
+        return suggested;
+    };
+    QCOMPARE(answerInt(findAction(cluster, network, QStringLiteral("Slow down broker 1…")), std::nullopt), 500);
+    QCOMPARE(controller.brokerDelay(1), SimDuration{});
+    QVERIFY(controller.recordedActions().empty());
+    QCOMPARE(answerInt(findAction(cluster, network, QStringLiteral("Slow down broker 1…")), 1200), 500);
+    QCOMPARE(controller.brokerDelay(1), SimDuration::millis(1200));
+    QCOMPARE(controller.recordedActions().size(), std::size_t{1});
+    QCOMPARE(controller.recordedActions()[0].kind, ScenarioAction::Kind::SlowBroker);
+    QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("Broker 1 slowed down by 1200 ms")),
+             qPrintable(window.statusBar()->currentMessage()));
+    // Asked again, it suggests the current delay.
+    QCOMPARE(answerInt(findAction(cluster, network, QStringLiteral("Slow down broker 1…")), std::nullopt), 1200);
+
+    // Now it can be restored.
+    QAction *restore = findAction(cluster, network, QStringLiteral("Restore broker 1's speed"));
+    QVERIFY(restore);
+    QVERIFY(!findAction(cluster, network, QStringLiteral("Restore broker 0's speed")));
+    restore->trigger();
+    QCOMPARE(controller.brokerDelay(1), SimDuration{});
+    QCOMPARE(controller.recordedActions().size(), std::size_t{2});
+    QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("Broker 1 at normal speed")));
+    QVERIFY(!findAction(cluster, network, QStringLiteral("Restore broker 1's speed")));
+
+    // Network conditions: the dialog opens with the current ones, OK applies the new ones.
+    QAction *conditions = findAction(cluster, network, QStringLiteral("Network &conditions…"));
+    QVERIFY(conditions);
+    double shownLatency = -1, shownJitter = -1, shownLoss = -1;
+    {
+        QObject guard;
+        QTimer::singleShot(0, &guard, [&] {
+            auto *dialog = qobject_cast<NetworkConditionsDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            shownLatency = dialog->latencyBox()->value();
+            shownJitter = dialog->jitterBox()->value();
+            shownLoss = dialog->lossBox()->value();
+            dialog->latencyBox()->setValue(15);
+            dialog->jitterBox()->setValue(2.5);
+            dialog->lossBox()->setValue(10);
+            dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        });
+        conditions->trigger();
+    }
+    QCOMPARE(shownLatency, 2.0);
+    QCOMPARE(shownJitter, 0.0);
+    QCOMPARE(shownLoss, 0.0);
+    QCOMPARE(controller.networkConditions().latency, SimDuration::millis(15));
+    QCOMPARE(controller.networkConditions().jitter, SimDuration::micros(2500));
+    QCOMPARE(controller.networkConditions().loss, 0.1);
+    QCOMPARE(controller.cluster().network().defaultLatency(), SimDuration::millis(15));
+    QCOMPARE(controller.recordedActions().size(), std::size_t{3});
+    QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("Network: latency 15 ms, jitter 2.5 ms, loss 10 %")),
+             qPrintable(window.statusBar()->currentMessage()));
+    // Opened again, it shows what was set.
+    {
+        QObject guard;
+        QTimer::singleShot(0, &guard, [&] {
+            auto *dialog = qobject_cast<NetworkConditionsDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            shownLatency = dialog->latencyBox()->value();
+            shownLoss = dialog->lossBox()->value();
+            dialog->reject();
+        });
+        conditions->trigger();
+    }
+    QCOMPARE(shownLatency, 15.0);
+    QCOMPARE(shownLoss, 10.0);
+    QCOMPARE(controller.recordedActions().size(), std::size_t{3}); // cancelled: nothing recorded
+}
+
 
 QTEST_MAIN(TestMainWindow)
 namespace {
