@@ -511,6 +511,10 @@
         <source>broker %1 is in rack %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>replicas removed: same leader, new epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EventLogWidget</name>
@@ -2394,16 +2398,16 @@ Rack of the new broker (pick one or type a new name):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every message to or from broker %1 takes this much longer (extra delay, ms).
-A follower slowed by more than half of replica.lag.time.max.ms (30 s) falls out of the ISR.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Broker %1 slowed down by %2 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Network: latency %1 ms, jitter %2 ms, loss %3 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every message to or from broker %1 takes this much longer (extra delay, ms).
+Under steady writes, a follower slowed by more than about a quarter of replica.lag.time.max.ms (30 s) falls out of the ISR.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -506,6 +506,10 @@
         <source>broker %1 is in rack %2</source>
         <translation>브로커 %1은(는) 랙 %2에 있음</translation>
     </message>
+    <message>
+        <source>replicas removed: same leader, new epoch</source>
+        <translation>레플리카 제거: 같은 리더, 새 에포크</translation>
+    </message>
 </context>
 <context>
     <name>EventLogWidget</name>
@@ -2372,18 +2376,18 @@ Rack of the new broker (pick one or type a new name):</source>
         <translation>브로커 %1 느리게 만들기</translation>
     </message>
     <message>
-        <source>Every message to or from broker %1 takes this much longer (extra delay, ms).
-A follower slowed by more than half of replica.lag.time.max.ms (30 s) falls out of the ISR.</source>
-        <translation>브로커 %1과(와) 주고받는 모든 메시지가 이만큼 더 걸립니다 (추가 지연, ms).
-replica.lag.time.max.ms(30초)의 절반보다 더 느려진 팔로워는 ISR에서 빠집니다.</translation>
-    </message>
-    <message>
         <source>Broker %1 slowed down by %2 ms</source>
         <translation>브로커 %1을(를) %2 ms 느리게 함</translation>
     </message>
     <message>
         <source>Network: latency %1 ms, jitter %2 ms, loss %3 %</source>
         <translation>네트워크: 지연 시간 %1 ms, 지터 %2 ms, 손실 %3 %</translation>
+    </message>
+    <message>
+        <source>Every message to or from broker %1 takes this much longer (extra delay, ms).
+Under steady writes, a follower slowed by more than about a quarter of replica.lag.time.max.ms (30 s) falls out of the ISR.</source>
+        <translation>브로커 %1과(와) 주고받는 모든 메시지가 이만큼 더 걸립니다 (추가 지연, ms).
+쓰기가 계속되는 동안 replica.lag.time.max.ms(30초)의 약 4분의 1보다 더 느려진 팔로워는 ISR에서 빠집니다.</translation>
     </message>
 </context>
 <context>

@@ -1043,7 +1043,7 @@ void MainWindow::slowBrokerFromMenu(int broker)
     const int ms = QInputDialog::getInt(
         this, tr("Slow Down Broker %1").arg(broker),
         tr("Every message to or from broker %1 takes this much longer (extra delay, ms).\n"
-           "A follower slowed by more than half of replica.lag.time.max.ms (30 s) falls out of the ISR.")
+           "Under steady writes, a follower slowed by more than about a quarter of replica.lag.time.max.ms (30 s) falls out of the ISR.")
             .arg(broker),
         current > SimDuration{} ? static_cast<int>(std::clamp<std::int64_t>(current.millis(), 1, 60000)) : 500, 1, 60000, 100, &ok);
     if (!ok)
