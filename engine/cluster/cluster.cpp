@@ -443,7 +443,7 @@ void Cluster::completeDelayedProduces(PartitionState &state, bool leaderChanged)
         }
         if (!isAlive(d.broker) && d.onResponse) {
             // The broker died: its connections drop, and the producer notices at once.
-            m_scheduler.scheduleAfter(m_networkLatency, EventPriority::Network,
+            m_scheduler.scheduleAfter(m_network.defaultLatency(), EventPriority::Network,
                                       [cb = d.onResponse] { cb(ProduceError::NotLeaderOrFollower); });
             continue;
         }

@@ -305,8 +305,9 @@ public:
     [[nodiscard]] const Status &storageError() const { return m_storageError; }
 
     [[nodiscard]] std::uint64_t topicIdOf(const std::string &name) const;
-    // Latency of one hop on the simulated network (client to broker).
-    [[nodiscard]] SimDuration networkLatency() const { return m_networkLatency; }
+    // Latency of one hop on the simulated network (client to broker): the network's default, which
+    // is also how long a client takes to notice that a dead broker dropped its connection.
+    [[nodiscard]] SimDuration networkLatency() const { return m_network.defaultLatency(); }
 
     // --- Truth accounting ------------------------------------------------------------------
     // Per topic: records producers were told were written, and of those how many can no longer
@@ -617,7 +618,7 @@ private:
     Scheduler m_scheduler;
     Random m_random;
     ClusterObserver *m_observer = nullptr;
-    SimDuration m_networkLatency = SimDuration::millis(2);
+    SimDuration m_networkLatency = SimDuration::millis(2); // the network's default latency at the start
     std::string m_dataDirectory;
     Status m_storageError;
     std::map<std::string, Topic> m_topics;

@@ -24,7 +24,7 @@ void Cluster::sendConsumerFetch(ConsumerId from, BrokerId to, ConsumerFetchReque
     if (!isAlive(to)) {
         ConsumerFetchResponse disconnected;
         disconnected.disconnected = true;
-        m_scheduler.scheduleAfter(m_networkLatency, EventPriority::Network,
+        m_scheduler.scheduleAfter(m_network.defaultLatency(), EventPriority::Network,
                                   [onResponse, disconnected] { onResponse(disconnected); });
         return;
     }
@@ -130,7 +130,7 @@ void Cluster::answerConsumerFetch(std::uint64_t id, ConsumerFetchResponse respon
         // The broker died before it answered: the connection drops.
         ConsumerFetchResponse disconnected;
         disconnected.disconnected = true;
-        m_scheduler.scheduleAfter(m_networkLatency, EventPriority::Network,
+        m_scheduler.scheduleAfter(m_network.defaultLatency(), EventPriority::Network,
                                   [onResponse = fetch.onResponse, disconnected] { onResponse(disconnected); });
         return;
     }
@@ -173,7 +173,7 @@ void Cluster::dropConsumerFetches(BrokerId id)
         m_consumerFetches.erase(fetchId);
         ConsumerFetchResponse disconnected;
         disconnected.disconnected = true;
-        m_scheduler.scheduleAfter(m_networkLatency, EventPriority::Network,
+        m_scheduler.scheduleAfter(m_network.defaultLatency(), EventPriority::Network,
                                   [onResponse = fetch.onResponse, disconnected] { onResponse(disconnected); });
     }
 }

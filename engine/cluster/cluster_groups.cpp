@@ -553,7 +553,7 @@ void Cluster::respondToConsumer(BrokerId broker, ConsumerId to, const Response &
 {
     if (!isAlive(broker)) {
         // The broker died: its connections drop, and the consumer notices at once.
-        m_scheduler.scheduleAfter(m_networkLatency, EventPriority::Network,
+        m_scheduler.scheduleAfter(m_network.defaultLatency(), EventPriority::Network,
                                   [onResponse, disconnected] { onResponse(disconnected); });
         return;
     }
@@ -565,7 +565,7 @@ void Cluster::groupRequest(ConsumerId from, BrokerId to, Handle handle, Response
                            std::function<void(const Response &)> onResponse)
 {
     if (!isAlive(to)) {
-        m_scheduler.scheduleAfter(m_networkLatency, EventPriority::Network,
+        m_scheduler.scheduleAfter(m_network.defaultLatency(), EventPriority::Network,
                                   [onResponse, disconnected] { onResponse(disconnected); });
         return;
     }
@@ -584,7 +584,7 @@ void Cluster::findCoordinator(ConsumerId from, const std::string &groupId,
     // FindCoordinator goes to any live broker (here the controller), which answers from its metadata.
     const auto broker = controller();
     if (!broker) {
-        m_scheduler.scheduleAfter(m_networkLatency, EventPriority::Network, [onResponse] { onResponse(std::nullopt); });
+        m_scheduler.scheduleAfter(m_network.defaultLatency(), EventPriority::Network, [onResponse] { onResponse(std::nullopt); });
         return;
     }
     const BrokerId to = *broker;

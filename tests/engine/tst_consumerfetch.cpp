@@ -109,6 +109,8 @@ private slots:
     void recordsArriveOneRoundTripAfterThePoll();
     void maxPollRecordsCapsAPollRestStaysBuffered();
     void leaderMovesMidFetch();
+    void deadBrokerNoticedOneHopLater_data();
+    void deadBrokerNoticedOneHopLater();
     void pausedDataHeldBackSeekDropsStaleData();
     void lostFetchGivenUpAfterRequestTimeout();
     void invalidFetchConfigRefused_data();
@@ -249,6 +251,35 @@ void TestConsumerFetch::maxPollRecordsCapsAPollRestStaysBuffered()
     QCOMPARE(recorder.consumed[1].last, std::int64_t{19});
     QCOMPARE(recorder.consumed[2].first, std::int64_t{20});
     QCOMPARE(recorder.consumed[2].last, std::int64_t{24});
+}
+
+void TestConsumerFetch::deadBrokerNoticedOneHopLater_data()
+{
+    QTest::addColumn<int>("latencyMs");
+    QTest::newRow("default latency") << 2;
+    QTest::newRow("slow network") << 40;
+}
+
+void TestConsumerFetch::deadBrokerNoticedOneHopLater()
+{
+    // A fetch held at the broker (fetch.min.bytes not reached) when the broker dies: the dropped
+    // connection reaches the consumer one hop later, at the network's latency as it is now.
+    QFETCH(int, latencyMs);
+    auto cluster = makeSingleBroker();
+    QVERIFY(cluster);
+    cluster->network().setDefaultLatency(SimDuration::millis(latencyMs));
+    QCOMPARE(cluster->networkLatency(), SimDuration::millis(latencyMs));
+    ConsumerConfig config = plainConsumer();
+    config.fetchMinBytes = 1 << 20;
+    const ConsumerId id = cluster->addConsumer(config).value();
+    const Consumer &c = consumer(*cluster, id);
+    cluster->runUntil(at(300)); // the first poll's fetch (sent at 100) is held until 600 + latency
+    QCOMPARE(c.fetchRequestsSent(), std::uint64_t{1});
+    QVERIFY(cluster->killBroker(BrokerId{0}).isOk());
+    cluster->runUntil(at(300) + SimDuration::millis(latencyMs) - SimDuration::micros(1));
+    QCOMPARE(c.fetchesDisconnected(), std::uint64_t{0});
+    cluster->runUntil(at(300) + SimDuration::millis(latencyMs));
+    QCOMPARE(c.fetchesDisconnected(), std::uint64_t{1});
 }
 
 void TestConsumerFetch::leaderMovesMidFetch()
