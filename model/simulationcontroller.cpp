@@ -515,27 +515,16 @@ Status SimulationController::setNetworkConditions(SimDuration latency, SimDurati
 
 SimDuration SimulationController::brokerDelay(int id) const
 {
-    SimDuration delay;
-    const SimTime now = m_cluster->now();
-    for (const ScenarioAction &a : m_recorded)
-        if (a.at <= now && a.kind == ScenarioAction::Kind::SlowBroker && a.broker == id)
-            delay = a.delay;
-    return delay;
+    return m_cluster->network().nodeDelay(id); // a broker's network node is its id
 }
 
 ScenarioNetwork SimulationController::networkConditions() const
 {
-    // The recording holds every change made through the controller or a scenario's timeline
-    // (after a rewind, also those of the future: only those up to now count).
-    ScenarioNetwork conditions = m_origin ? m_origin->network : ScenarioNetwork{};
-    const SimTime now = m_cluster->now();
-    for (const ScenarioAction &a : m_recorded) {
-        if (a.at > now || a.kind != ScenarioAction::Kind::SetNetwork)
-            continue;
-        conditions.jitter = a.jitter.value_or(conditions.jitter);
-        conditions.loss = a.loss.value_or(conditions.loss);
-    }
-    conditions.latency = m_cluster->network().defaultLatency(); // SimNetwork tells this one
+    const SimNetwork &network = m_cluster->network();
+    ScenarioNetwork conditions;
+    conditions.latency = network.defaultLatency();
+    conditions.jitter = network.jitter();
+    conditions.loss = network.lossProbability();
     return conditions;
 }
 

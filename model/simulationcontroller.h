@@ -127,9 +127,8 @@ public:
     // are refused). Both are recorded (slowBroker and setNetwork in a saved scenario).
     kafkascope::Status slowBroker(int id, kafkascope::SimDuration delay);
     kafkascope::Status setNetworkConditions(kafkascope::SimDuration latency, kafkascope::SimDuration jitter, double loss);
-    // What they are now: the extra delay of broker `id` (0 when it runs at normal speed) and the
-    // network's conditions, as the scenario's set-up (cluster.network) and the actions recorded up to
-    // simTime() left them (SimNetwork does not tell all of them).
+    // What they are now, read from the cluster's network: the extra delay of broker `id` (0 when it
+    // runs at normal speed) and the network's conditions.
     [[nodiscard]] kafkascope::SimDuration brokerDelay(int id) const;
     [[nodiscard]] kafkascope::ScenarioNetwork networkConditions() const;
     // --- Scenarios (docs/SCENARIOS.md) ---

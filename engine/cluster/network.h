@@ -41,8 +41,16 @@ public:
     void setJitter(SimDuration jitter);
     // Probability in [0, 1] that a message is lost.
     void setLossProbability(double p);
+    [[nodiscard]] SimDuration jitter() const { return m_jitter; }
+    [[nodiscard]] double lossProbability() const { return m_loss; }
     // A slow node: every message to or from it takes this much longer.
     void setNodeDelay(NodeId node, SimDuration extra);
+    // The extra delay of `node` (zero when it is not slowed).
+    [[nodiscard]] SimDuration nodeDelay(NodeId node) const
+    {
+        const auto it = m_nodeDelay.find(node);
+        return it == m_nodeDelay.end() ? SimDuration{} : it->second;
+    }
 
     // Cuts the network between the two sides (messages across are dropped) until heal().
     void partition(const std::set<NodeId> &sideA, const std::set<NodeId> &sideB);
