@@ -199,6 +199,8 @@ EventLogModel::Category EventLogModel::categoryOf(JournalEventKind kind)
     case JournalEventKind::ConsumerAdded:
     case JournalEventKind::ConsumerClosed:
     case JournalEventKind::ConsumerCrashed:
+    case JournalEventKind::ClientProcessPaused:
+    case JournalEventKind::ClientProcessResumed:
     case JournalEventKind::ConsumerPollTimeout:
     case JournalEventKind::PartitionsRevoked:
     case JournalEventKind::PartitionsAssigned:
@@ -314,6 +316,14 @@ QString EventLogModel::describe(const JournalEvent &e)
     case JournalEventKind::NetworkChanged: return tr("network: %1").arg(detail);
     case JournalEventKind::ConsumerClosed: return tr("consumer %1 closed").arg(detail);
     case JournalEventKind::ConsumerCrashed: return tr("consumer %1 crashed").arg(detail);
+    case JournalEventKind::ClientProcessPaused:
+        if (e.member.empty())
+            return e.count == 0 ? tr("producer %1's process paused until resumed").arg(detail)
+                                : tr("consumer %1's process paused until resumed").arg(detail);
+        return e.count == 0 ? tr("producer %1's process paused for %2").arg(detail, QString::fromStdString(e.member))
+                            : tr("consumer %1's process paused for %2").arg(detail, QString::fromStdString(e.member));
+    case JournalEventKind::ClientProcessResumed:
+        return e.count == 0 ? tr("producer %1's process resumed").arg(detail) : tr("consumer %1's process resumed").arg(detail);
     case JournalEventKind::ConsumerPollTimeout:
         return tr("consumer %1: max.poll.interval.ms passed without a poll; it left its group").arg(detail);
     case JournalEventKind::PartitionsRevoked: return tr("consumer %1: partitions revoked (onPartitionsRevoked)").arg(detail);

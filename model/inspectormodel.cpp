@@ -493,6 +493,11 @@ InspectorModel::Tree InspectorModel::build() const
         tree.exists = true;
         const ProducerConfig &c = producer->config();
         const int top = b.add(-1, tr("Producer"), qs(c.clientId));
+        if (cluster.isProducerProcessPaused(producer->id())) {
+            const auto until = cluster.producerProcessResumesAt(producer->id());
+            b.add(top, tr("Process"), until ? tr("paused until %1").arg(clockText(*until)) : tr("paused until resumed"),
+                  tr("Frozen like in a long garbage-collection pause: it sends nothing, and answers wait until it resumes"));
+        }
         b.add(top, tr("Topic"), qs(c.topic));
         b.add(top, QStringLiteral("acks"), c.acks == -1 ? QStringLiteral("all (-1)") : QString::number(c.acks));
         b.add(top, QStringLiteral("enable.idempotence"),
@@ -545,6 +550,10 @@ InspectorModel::Tree InspectorModel::build() const
         const ConsumerConfig &c = consumer->config();
         const int top = b.add(-1, tr("Consumer"), qs(c.clientId));
         QString state = consumer->isRunning() ? tr("running") : tr("stopped");
+        if (consumer->isRunning() && cluster.isConsumerProcessPaused(consumer->id())) {
+            const auto until = cluster.consumerProcessResumesAt(consumer->id());
+            state = until ? tr("process paused until %1").arg(clockText(*until)) : tr("process paused until resumed");
+        }
         if (consumer->applicationError())
             state = tr("stopped: %1").arg(qs(*consumer->applicationError()));
         else if (consumer->fatalError())

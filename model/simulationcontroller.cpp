@@ -649,6 +649,61 @@ void SimulationController::record(ScenarioAction action)
     m_recorded.push_back(std::move(action));
 }
 
+Status SimulationController::pauseClientProcess(bool producer, int id, std::optional<SimDuration> duration)
+{
+    maybeFork();
+    settle();
+    std::optional<std::string> clientId;
+    if (producer) {
+        for (const auto &p : m_cluster->producers())
+            if (p->id().value() == id)
+                clientId = p->config().clientId;
+    } else {
+        clientId = recordableClientId(id);
+    }
+    const Status st = producer ? m_cluster->pauseProducerProcess(ProducerId{id}, duration)
+                               : m_cluster->pauseConsumerProcess(ConsumerId{id}, duration);
+    if (st.isOk() && clientId) {
+        ScenarioAction action;
+        action.kind = ScenarioAction::Kind::PauseClient;
+        action.client = *clientId;
+        action.clientIsProducer = producer;
+        action.pauseDuration = duration;
+        record(std::move(action));
+    }
+    finishFrame();
+    return st;
+}
+
+Status SimulationController::resumeClientProcess(bool producer, int id)
+{
+    maybeFork();
+    settle();
+    std::optional<std::string> clientId;
+    if (producer) {
+        for (const auto &p : m_cluster->producers())
+            if (p->id().value() == id)
+                clientId = p->config().clientId;
+    } else {
+        clientId = recordableClientId(id);
+    }
+    const Status st = producer ? m_cluster->resumeProducerProcess(ProducerId{id}) : m_cluster->resumeConsumerProcess(ConsumerId{id});
+    if (st.isOk() && clientId) {
+        ScenarioAction action;
+        action.kind = ScenarioAction::Kind::ResumeClient;
+        action.client = *clientId;
+        action.clientIsProducer = producer;
+        record(std::move(action));
+    }
+    finishFrame();
+    return st;
+}
+
+bool SimulationController::isClientProcessPaused(bool producer, int id) const
+{
+    return producer ? m_cluster->isProducerProcessPaused(ProducerId{id}) : m_cluster->isConsumerProcessPaused(ConsumerId{id});
+}
+
 std::optional<std::string> SimulationController::recordableClientId(int id) const
 {
     const Consumer *target = nullptr;

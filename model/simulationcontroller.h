@@ -179,6 +179,11 @@ public:
     // The consumer's application takes `perRecord` per record from now on
     // (Cluster::setConsumerProcessingTime).
     kafkascope::Status setConsumerProcessingTime(int id, kafkascope::SimDuration perRecord);
+    // A producer's (`producer`) or consumer's process freezes, like in a long GC pause, for
+    // `duration` (nothing: until resumed), or thaws (Cluster::pauseProducerProcess and the like).
+    kafkascope::Status pauseClientProcess(bool producer, int id, std::optional<kafkascope::SimDuration> duration);
+    kafkascope::Status resumeClientProcess(bool producer, int id);
+    [[nodiscard]] bool isClientProcessPaused(bool producer, int id) const;
     // kafka-consumer-groups --reset-offsets --execute on an inactive group (Cluster::resetGroupOffsets),
     // and what it would do (--dry-run).
     kafkascope::Status resetGroupOffsets(const kafkascope::GroupOffsetReset &reset);

@@ -21,12 +21,31 @@ QColor kindColor(ClientNodeSnapshot::Kind kind)
 ClientNodeItem::ClientNodeItem(ClientNodeSnapshot snapshot, const QFont &font) : m_snapshot(std::move(snapshot)), m_font(font)
 {
     m_width = QFontMetricsF(m_font).horizontalAdvance(text()) + 2 * kPadding + kGlyphWidth;
+    if (m_snapshot.paused)
+        m_width += badgeWidth() + kPadding / 2;
     setCacheMode(DeviceCoordinateCache);
-    setToolTip(m_snapshot.kind == ClientNodeSnapshot::Kind::Producer
-                   ? QCoreApplication::translate("ClientNodeItem", "Producer %1: its records fly to the leader of their partition")
-                         .arg(m_snapshot.name)
-                   : QCoreApplication::translate("ClientNodeItem", "Consumer %1: records its polls return fly here")
-                         .arg(m_snapshot.name));
+    QString tip = m_snapshot.kind == ClientNodeSnapshot::Kind::Producer
+        ? QCoreApplication::translate("ClientNodeItem", "Producer %1: its records fly to the leader of their partition")
+              .arg(m_snapshot.name)
+        : QCoreApplication::translate("ClientNodeItem", "Consumer %1: records its polls return fly here").arg(m_snapshot.name);
+    if (m_snapshot.paused)
+        tip += QStringLiteral("\n")
+            + QCoreApplication::translate("ClientNodeItem",
+                                          "Its process is paused (like a long garbage-collection pause): it sends nothing, and "
+                                          "what reaches it waits until it resumes.");
+    setToolTip(tip);
+}
+
+QString ClientNodeItem::badgeText()
+{
+    return QCoreApplication::translate("ClientNodeItem", "paused");
+}
+
+qreal ClientNodeItem::badgeWidth() const
+{
+    QFont small = m_font;
+    small.setPointSizeF(m_font.pointSizeF() * 0.85);
+    return QFontMetricsF(small).horizontalAdvance(badgeText()) + 12;
 }
 
 QString ClientNodeItem::text() const
@@ -69,4 +88,17 @@ void ClientNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
     painter->setPen(m_snapshot.active ? pal.color(QPalette::WindowText) : pal.color(QPalette::PlaceholderText));
     painter->drawText(QRectF(kPadding / 2 + kGlyphWidth, 0, m_width - kGlyphWidth - kPadding, kHeight),
                       Qt::AlignLeft | Qt::AlignVCenter, text());
+    if (m_snapshot.paused) {
+        // A "paused" badge at the right end, in the colour of a frozen thing.
+        QFont small = m_font;
+        small.setPointSizeF(m_font.pointSizeF() * 0.85);
+        const qreal w = badgeWidth();
+        const QRectF badge(m_width - kPadding / 2 - w, 4, w, kHeight - 8);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0x5d, 0x6d, 0x7e));
+        painter->drawRoundedRect(badge, badge.height() / 2, badge.height() / 2);
+        painter->setFont(small);
+        painter->setPen(Qt::white);
+        painter->drawText(badge, Qt::AlignCenter, badgeText());
+    }
 }

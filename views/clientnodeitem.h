@@ -12,6 +12,7 @@ struct ClientNodeSnapshot {
     QString name;   // client.id
     QString detail; // "6/s, keyed" for a producer, the group for a consumer
     bool active = true; // a consumer that was closed or crashed is drawn greyed and struck out
+    bool paused = false; // its process is frozen (the paused-client fault): a "paused" badge
 };
 
 // A producer or a consumer as a small rounded node in its topic's heading row: records fly from a
@@ -35,6 +36,8 @@ public:
 
 private:
     [[nodiscard]] QString text() const;
+    [[nodiscard]] static QString badgeText();
+    [[nodiscard]] qreal badgeWidth() const;
 
     ClientNodeSnapshot m_snapshot;
     QFont m_font;

@@ -1005,6 +1005,16 @@ void MainWindow::populateClusterMenu()
     network->addSeparator();
     network->addAction(tr("Network &conditions…"), this, [this] { openNetworkConditionsDialog(); });
     m_clusterMenu->addSeparator();
+    QMenu *producers = m_clusterMenu->addMenu(tr("P&roducers"));
+    producers->setEnabled(!m_controller->cluster().producers().empty());
+    for (const auto &p : m_controller->cluster().producers()) {
+        const int id = p->id().value();
+        const QString name = QString::fromStdString(p->config().clientId);
+        QMenu *sub = producers->addMenu(name);
+        addProcessPauseActions(sub, true, id, name);
+        sub->addSeparator();
+        sub->addAction(tr("Inspect"), this, [this, id] { m_inspector->inspect(InspectorSelection::ofProducer(id)); });
+    }
     QMenu *consumers = m_clusterMenu->addMenu(tr("C&onsumers"));
     consumers->addAction(tr("&Reset Group Offsets…"), this, [this] { openResetOffsetsDialog(); });
     consumers->addAction(tr("&Processing Time…"), this, [this] { openProcessingTimeDialog(); });
@@ -1024,6 +1034,7 @@ void MainWindow::populateClusterMenu()
         sub->addAction(tr("Crash (its group notices after session.timeout.ms)"), this, [this, id, name] {
             runClientAction(tr("Crash consumer %1").arg(name), m_controller->crashConsumer(id));
         });
+        addProcessPauseActions(sub, false, id, name);
         sub->addSeparator();
         sub->addAction(tr("Processing Time…"), this, [this, id] { openProcessingTimeDialog(id); });
         sub->addAction(tr("Inspect"), this, [this, id] { m_inspector->inspect(InspectorSelection::ofConsumer(id)); });
@@ -1034,6 +1045,40 @@ void MainWindow::populateClusterMenu()
         const int moved = m_controller->electPreferredLeaders();
         statusBar()->showMessage(tr("Preferred leader election: %n leader(s) moved", nullptr, moved), 8000);
     });
+}
+
+void MainWindow::addProcessPauseActions(QMenu *menu, bool producer, int id, const QString &name)
+{
+    if (m_controller->isClientProcessPaused(producer, id)) {
+        menu->addAction(tr("Resume the process"), this, [this, producer, id, name] {
+            runClientAction(producer ? tr("Producer %1's process resumed").arg(name) : tr("Consumer %1's process resumed").arg(name),
+                            m_controller->resumeClientProcess(producer, id));
+        });
+        return;
+    }
+    menu->addAction(tr("Pause the process (GC pause)…"), this, [this, producer, id, name] { pauseProcessFromMenu(producer, id, name); });
+}
+
+void MainWindow::pauseProcessFromMenu(bool producer, int id, const QString &name)
+{
+    bool ok = false;
+    const QString what = producer
+        ? tr("Producer %1's process freezes, like in a long garbage-collection pause: it sends nothing, its records wait in "
+             "its buffer, and answers wait until it resumes. Records older than delivery.timeout.ms (120 s) then fail.")
+              .arg(name)
+        : tr("Consumer %1's process freezes, like in a long garbage-collection pause: no polls, no heartbeats. Longer than "
+             "session.timeout.ms (45 s) and its group removes it and rebalances; when it resumes it finds out and rejoins.")
+              .arg(name);
+    const int seconds = QInputDialog::getInt(this, producer ? tr("Pause Producer %1").arg(name) : tr("Pause Consumer %1").arg(name),
+                                             what + QStringLiteral("\n\n") + tr("Pause for (seconds; 0: until you resume it):"),
+                                             producer ? 10 : 60, 0, 3600, 5, &ok);
+    if (!ok)
+        return;
+    const std::optional<SimDuration> duration = seconds > 0 ? std::optional<SimDuration>(SimDuration::seconds(seconds)) : std::nullopt;
+    const QString done = seconds > 0
+        ? (producer ? tr("Producer %1's process paused for %2 s") : tr("Consumer %1's process paused for %2 s")).arg(name).arg(seconds)
+        : (producer ? tr("Producer %1's process paused until resumed") : tr("Consumer %1's process paused until resumed")).arg(name);
+    runClientAction(done, m_controller->pauseClientProcess(producer, id, duration));
 }
 
 void MainWindow::slowBrokerFromMenu(int broker)

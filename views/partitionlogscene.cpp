@@ -72,6 +72,7 @@ qreal PartitionLogScene::addClientNodes(const QString &topicName, qreal headingR
         node.id = p->id().value();
         node.name = QString::fromStdString(config.clientId);
         node.detail = tr("%1/s, %2").arg(config.rate ? config.rate->averageRecordsPerSecond() : 0.0, 0, 'g', 3).arg(keys);
+        node.paused = cluster.isProducerProcessPaused(p->id());
         auto *item = new ClientNodeItem(node, font);
         item->setPos(x, y);
         addItem(item);
@@ -90,6 +91,7 @@ qreal PartitionLogScene::addClientNodes(const QString &topicName, qreal headingR
         node.name = QString::fromStdString(config.clientId);
         node.detail = config.groupId ? QString::fromStdString(*config.groupId) : tr("no group");
         node.active = c->isRunning();
+        node.paused = cluster.isConsumerProcessPaused(c->id());
         auto *item = new ClientNodeItem(node, font);
         addItem(item);
         m_consumerNodes[node.id] = item;
@@ -415,9 +417,17 @@ bool PartitionLogScene::refreshBrokers()
 
 bool PartitionLogScene::clientsChanged() const
 {
-    for (const auto &c : m_controller->cluster().consumers()) {
+    const Cluster &cluster = m_controller->cluster();
+    for (const auto &c : cluster.consumers()) {
         const auto node = m_consumerNodes.find(c->id().value());
-        if (node != m_consumerNodes.end() && node->second->snapshot().active != c->isRunning())
+        if (node != m_consumerNodes.end()
+            && (node->second->snapshot().active != c->isRunning()
+                || node->second->snapshot().paused != cluster.isConsumerProcessPaused(c->id())))
+            return true;
+    }
+    for (const auto &p : cluster.producers()) {
+        const auto node = m_producerNodes.find(p->id().value());
+        if (node != m_producerNodes.end() && node->second->snapshot().paused != cluster.isProducerProcessPaused(p->id()))
             return true;
     }
     return false;

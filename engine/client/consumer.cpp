@@ -67,7 +67,7 @@ void Consumer::start()
 void Consumer::schedulePoll(SimDuration delay)
 {
     m_nextPoll = m_cluster.now() + delay;
-    m_cluster.scheduler().scheduleAfter(delay, EventPriority::Timer, [this] { poll(); });
+    m_cluster.scheduler().scheduleFor(Cluster::consumerNode(m_id), m_cluster.now() + delay, EventPriority::Timer, [this] { poll(); });
 }
 
 void Consumer::crash()
@@ -289,7 +289,7 @@ void Consumer::sendFetches()
         ++m_fetchRequestsSent;
         const BrokerId to = broker;
         // request.timeout.ms: an unanswered fetch (lost on the network) is given up.
-        m_cluster.scheduler().scheduleAfter(SimDuration::millis(m_config.requestTimeoutMs), EventPriority::Timer,
+        m_cluster.scheduler().scheduleFor(Cluster::consumerNode(m_id), m_cluster.now() + SimDuration::millis(m_config.requestTimeoutMs), EventPriority::Timer,
                                             [this, to, id] {
                                                 const auto it = m_fetchesInFlight.find(to);
                                                 if (m_running && it != m_fetchesInFlight.end() && it->second == id)
@@ -388,7 +388,7 @@ void Consumer::armProcessing()
     if (m_processingArmed || m_processing.empty())
         return;
     m_processingArmed = true;
-    m_cluster.scheduler().schedule(m_processing.front().done, EventPriority::Timer, [this] {
+    m_cluster.scheduler().scheduleFor(Cluster::consumerNode(m_id), m_processing.front().done, EventPriority::Timer, [this] {
         m_processingArmed = false;
         if (!m_running)
             return;

@@ -51,7 +51,7 @@ std::uint64_t Consumer::beginRequest(std::uint64_t &slot, std::int32_t timeoutMs
 {
     const std::uint64_t id = ++m_lastRequest;
     slot = id;
-    m_cluster.scheduler().scheduleAfter(SimDuration::millis(timeoutMs), EventPriority::Timer, [this, &slot, id] {
+    m_cluster.scheduler().scheduleFor(Cluster::consumerNode(m_id), m_cluster.now() + SimDuration::millis(timeoutMs), EventPriority::Timer, [this, &slot, id] {
         if (!m_running || slot != id)
             return;
         // request.timeout.ms: Kafka drops the connection, and with it the coordinator.
@@ -160,7 +160,7 @@ void Consumer::armHeartbeatThread(SimTime nextPoll)
     if (wake >= nextPoll)
         return;
     const std::uint64_t run = ++m_heartbeatThreadRun;
-    m_cluster.scheduler().schedule(wake, EventPriority::Timer, [this, run] { heartbeatThread(run); });
+    m_cluster.scheduler().scheduleFor(Cluster::consumerNode(m_id), wake, EventPriority::Timer, [this, run] { heartbeatThread(run); });
 }
 
 void Consumer::heartbeatThread(std::uint64_t run)
@@ -191,7 +191,7 @@ void Consumer::heartbeatThread(std::uint64_t run)
         wake = std::min(wake, pollDeadline);
     if (wake >= m_nextPoll)
         return;
-    m_cluster.scheduler().schedule(wake, EventPriority::Timer, [this, run] { heartbeatThread(run); });
+    m_cluster.scheduler().scheduleFor(Cluster::consumerNode(m_id), wake, EventPriority::Timer, [this, run] { heartbeatThread(run); });
 }
 
 void Consumer::onPollTimeout()

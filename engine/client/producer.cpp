@@ -103,7 +103,7 @@ void Producer::scheduleNextSend()
     // The rate model draws the time of the next send now; the key and value distributions draw
     // when it happens (workload.h lists the draws).
     const SimTime at = m_config.rate->nextSendAfter(m_cluster.now(), m_cluster.random());
-    m_cluster.scheduler().schedule(at, EventPriority::Timer, [this] {
+    m_cluster.scheduler().scheduleFor(Cluster::clientNode(m_id), at, EventPriority::Timer, [this] {
         std::optional<std::string> key = m_config.keys.next(m_cluster.random());
         std::string value = m_config.values.next(m_config.clientId, m_sent, m_cluster.random());
         send(std::move(key), std::move(value));
@@ -190,7 +190,7 @@ void Producer::scheduleWake(SimTime at)
     if (m_wakeAt && *m_wakeAt <= at)
         return; // an earlier wake-up is already on its way
     m_wakeAt = at;
-    m_cluster.scheduler().schedule(at, EventPriority::Timer, [this, at] {
+    m_cluster.scheduler().scheduleFor(Cluster::clientNode(m_id), at, EventPriority::Timer, [this, at] {
         if (m_wakeAt == at)
             wake();
     });
@@ -406,7 +406,7 @@ void Producer::armTimeoutCheck()
         return; // nothing to watch, or a check is due no later than the oldest deadline
     const SimTime at = m_requests.front().deadline;
     m_timeoutCheckAt = at;
-    m_cluster.scheduler().schedule(at, EventPriority::Timer, [this] {
+    m_cluster.scheduler().scheduleFor(Cluster::clientNode(m_id), at, EventPriority::Timer, [this] {
         m_timeoutCheckAt.reset();
         checkRequestTimeouts();
     });

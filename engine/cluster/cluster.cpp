@@ -1,5 +1,7 @@
 #include "cluster.h"
 
+#include "core/duration.h"
+
 #include <algorithm>
 
 #include <spdlog/spdlog.h>
@@ -289,8 +291,8 @@ void Cluster::submitProduce(ProducerId from, const TopicPartition &tp, std::vect
     if (!state->leader) {
         m_recordsRejected += records.size();
         if (onResponse && acks != 0)
-            m_scheduler.scheduleAfter(SimDuration{}, EventPriority::Network,
-                                      [onResponse] { onResponse(ProduceError::NotLeaderOrFollower); });
+            m_scheduler.scheduleFor(clientNode(from), m_scheduler.now(), EventPriority::Network,
+                                    [onResponse] { onResponse(ProduceError::NotLeaderOrFollower); });
         return;
     }
     const BrokerId broker = *state->leader;
@@ -443,8 +445,8 @@ void Cluster::completeDelayedProduces(PartitionState &state, bool leaderChanged)
         }
         if (!isAlive(d.broker) && d.onResponse) {
             // The broker died: its connections drop, and the producer notices at once.
-            m_scheduler.scheduleAfter(m_network.defaultLatency(), EventPriority::Network,
-                                      [cb = d.onResponse] { cb(ProduceError::NotLeaderOrFollower); });
+            m_scheduler.scheduleFor(clientNode(d.from), m_scheduler.now() + m_network.defaultLatency(), EventPriority::Network,
+                                    [cb = d.onResponse] { cb(ProduceError::NotLeaderOrFollower); });
             continue;
         }
         respondToProducer(d.from, d.broker, error, std::move(d.onResponse));
@@ -550,6 +552,111 @@ StateHash Cluster::stateHash() const
     for (const auto &[id, slot] : m_groupCoordinators)
         slot.coordinator->addToHash(h.add(id.value()));
     return h;
+}
+
+// --- Paused clients ------------------------------------------------------------------------------
+
+Status Cluster::pauseProducerProcess(ProducerId id, std::optional<SimDuration> duration)
+{
+    const ActionScope action(*this,
+                             "pause producer " + std::to_string(id.value()) + "'s process"
+                                 + (duration ? " for " + formatDuration(*duration) : std::string()),
+                             [id, duration](Cluster &c) { (void)c.pauseProducerProcess(id, duration); });
+    if (id.value() < 0 || static_cast<std::size_t>(id.value()) >= m_producers.size())
+        return Status::notFound("no producer " + std::to_string(id.value()));
+    return pauseClientNode(clientNode(id), true, id.value(), m_producers[static_cast<std::size_t>(id.value())]->config().clientId,
+                           duration);
+}
+
+Status Cluster::resumeProducerProcess(ProducerId id)
+{
+    const ActionScope action(*this, "resume producer " + std::to_string(id.value()) + "'s process",
+                             [id](Cluster &c) { (void)c.resumeProducerProcess(id); });
+    if (id.value() < 0 || static_cast<std::size_t>(id.value()) >= m_producers.size())
+        return Status::notFound("no producer " + std::to_string(id.value()));
+    return resumeClientNode(clientNode(id), true, id.value(), m_producers[static_cast<std::size_t>(id.value())]->config().clientId);
+}
+
+Status Cluster::pauseConsumerProcess(ConsumerId id, std::optional<SimDuration> duration)
+{
+    const ActionScope action(*this,
+                             "pause consumer " + std::to_string(id.value()) + "'s process"
+                                 + (duration ? " for " + formatDuration(*duration) : std::string()),
+                             [id, duration](Cluster &c) { (void)c.pauseConsumerProcess(id, duration); });
+    if (id.value() < 0 || static_cast<std::size_t>(id.value()) >= m_consumers.size())
+        return Status::notFound("no consumer " + std::to_string(id.value()));
+    const Consumer &consumer = *m_consumers[static_cast<std::size_t>(id.value())];
+    if (!consumer.isRunning())
+        return Status::invalidArgument("consumer " + std::to_string(id.value()) + " (" + consumer.config().clientId
+                                       + ") is not running");
+    return pauseClientNode(consumerNode(id), false, id.value(), consumer.config().clientId, duration);
+}
+
+Status Cluster::resumeConsumerProcess(ConsumerId id)
+{
+    const ActionScope action(*this, "resume consumer " + std::to_string(id.value()) + "'s process",
+                             [id](Cluster &c) { (void)c.resumeConsumerProcess(id); });
+    if (id.value() < 0 || static_cast<std::size_t>(id.value()) >= m_consumers.size())
+        return Status::notFound("no consumer " + std::to_string(id.value()));
+    return resumeClientNode(consumerNode(id), false, id.value(), m_consumers[static_cast<std::size_t>(id.value())]->config().clientId);
+}
+
+std::optional<SimTime> Cluster::producerProcessResumesAt(ProducerId id) const
+{
+    const auto it = m_timedPauses.find(clientNode(id));
+    return it == m_timedPauses.end() ? std::nullopt : std::optional<SimTime>(it->second.until);
+}
+
+std::optional<SimTime> Cluster::consumerProcessResumesAt(ConsumerId id) const
+{
+    const auto it = m_timedPauses.find(consumerNode(id));
+    return it == m_timedPauses.end() ? std::nullopt : std::optional<SimTime>(it->second.until);
+}
+
+Status Cluster::pauseClientNode(NodeId node, bool producer, std::int32_t id, const std::string &clientId,
+                                std::optional<SimDuration> duration)
+{
+    const std::string who = (producer ? "producer " : "consumer ") + std::to_string(id) + " (" + clientId + ")";
+    if (duration && *duration <= SimDuration{})
+        return Status::invalidArgument(who + ": a pause must last a positive time, not " + formatDuration(*duration));
+    if (m_scheduler.isHeld(node))
+        return Status::invalidArgument(who + "'s process is already paused");
+    m_scheduler.hold(node);
+    JournalEvent e;
+    e.kind = JournalEventKind::ClientProcessPaused;
+    e.detail = clientId;
+    e.value = id;
+    e.count = producer ? 0 : 1;
+    if (duration)
+        e.member = formatDuration(*duration);
+    journal(std::move(e));
+    if (duration) {
+        const std::uint64_t token = ++m_lastPauseToken;
+        m_timedPauses[node] = TimedPause{now() + *duration, token};
+        // The end of the pause is part of this action: a replay of it schedules the same event.
+        m_scheduler.schedule(now() + *duration, EventPriority::Control, [this, node, producer, id, clientId, token] {
+            const auto it = m_timedPauses.find(node);
+            if (it != m_timedPauses.end() && it->second.token == token)
+                (void)resumeClientNode(node, producer, id, clientId);
+        });
+    }
+    return Status::ok();
+}
+
+Status Cluster::resumeClientNode(NodeId node, bool producer, std::int32_t id, const std::string &clientId)
+{
+    if (!m_scheduler.isHeld(node))
+        return Status::invalidArgument((producer ? "producer " : "consumer ") + std::to_string(id) + " (" + clientId
+                                       + ")'s process is not paused");
+    m_timedPauses.erase(node);
+    JournalEvent e;
+    e.kind = JournalEventKind::ClientProcessResumed;
+    e.detail = clientId;
+    e.value = id;
+    e.count = producer ? 0 : 1;
+    journal(std::move(e));
+    m_scheduler.release(node);
+    return Status::ok();
 }
 
 } // namespace kafkascope

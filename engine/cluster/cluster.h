@@ -226,6 +226,25 @@ public:
     // is not fetched until resumed (or until it leaves the assignment). Errors name the unknown
     // consumer, the partition not assigned, the negative or out-of-range offset.
     Status seekConsumer(ConsumerId id, const TopicPartition &tp, Offset offset);
+    // A client's process stops running: a long garbage-collection pause, SIGSTOP, a suspended VM
+    // (the "paused client" fault; docs/CLUSTER.md, "Paused clients"). Nothing of it runs: it sends
+    // nothing, its timers (sends, linger, heartbeats, polls, request timeouts) wait, and the
+    // messages that reach it wait in its socket buffers. On resume everything it missed happens at
+    // once, in the order it would have happened: late answers, expired timeouts, a heartbeat that
+    // learns the member was removed from its group. `duration` (> 0) resumes it by itself after
+    // that long; without it the pause lasts until resume...Process. Errors name the unknown client,
+    // a consumer that is not running, a client already paused (or, for resume, not paused) and a
+    // duration that is not positive; nothing changes then. While paused, a consumer refuses the
+    // application's calls (close, seek, pause, resume, processing time): crashing it still works.
+    Status pauseProducerProcess(ProducerId id, std::optional<SimDuration> duration = std::nullopt);
+    Status resumeProducerProcess(ProducerId id);
+    Status pauseConsumerProcess(ConsumerId id, std::optional<SimDuration> duration = std::nullopt);
+    Status resumeConsumerProcess(ConsumerId id);
+    [[nodiscard]] bool isProducerProcessPaused(ProducerId id) const { return m_scheduler.isHeld(clientNode(id)); }
+    [[nodiscard]] bool isConsumerProcessPaused(ConsumerId id) const { return m_scheduler.isHeld(consumerNode(id)); }
+    // When a timed pause ends by itself (nothing for a pause until resumed or no pause).
+    [[nodiscard]] std::optional<SimTime> producerProcessResumesAt(ProducerId id) const;
+    [[nodiscard]] std::optional<SimTime> consumerProcessResumesAt(ConsumerId id) const;
     Status pauseConsumer(ConsumerId id, const TopicPartition &tp);
     Status resumeConsumer(ConsumerId id, const TopicPartition &tp);
     // The application gets slower or faster: a running consumer's ConsumerConfig::
@@ -268,6 +287,8 @@ public:
     // A consumer's node on the simulated network (for network faults), clear of the producers'
     // (kFirstClientNode + 1 + producer id).
     static NodeId consumerNode(ConsumerId id) { return kFirstClientNode + 500'000 + id.value(); }
+    // A producer's node.
+    static NodeId clientNode(ProducerId id) { return kFirstClientNode + 1 + id.value(); }
 
     // A user's one-off record (the GUI's "produce a record with key …"), sent by a built-in
     // console producer at the current simTime. Returns the partition the record goes to.
@@ -392,7 +413,6 @@ private:
     void respondToProducer(ProducerId from, BrokerId broker, ProduceError error,
                            std::function<void(ProduceError)> onResponse);
     void completeDelayedProduces(PartitionState &state, bool leaderChanged);
-    static NodeId clientNode(ProducerId id) { return kFirstClientNode + 1 + id.value(); }
     struct DelayedProduce {
         std::int64_t offset;
         ProducerId from;
@@ -612,6 +632,17 @@ private:
     };
     // Runs events up to the point an action was recorded at (replay).
     void replayTo(SimTime time, std::uint64_t eventsRun);
+    // The paused-client fault's common part: `producer` says which kind `id` is.
+    Status pauseClientNode(NodeId node, bool producer, std::int32_t id, const std::string &clientId,
+                           std::optional<SimDuration> duration);
+    Status resumeClientNode(NodeId node, bool producer, std::int32_t id, const std::string &clientId);
+    // Timed pauses: when each ends, by node (a later pause or a resume replaces the entry).
+    struct TimedPause {
+        SimTime until;
+        std::uint64_t token = 0; // which pause the resume event belongs to
+    };
+    std::map<NodeId, TimedPause> m_timedPauses;
+    std::uint64_t m_lastPauseToken = 0;
 
 
     std::uint64_t m_seed;

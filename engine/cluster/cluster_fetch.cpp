@@ -24,8 +24,8 @@ void Cluster::sendConsumerFetch(ConsumerId from, BrokerId to, ConsumerFetchReque
     if (!isAlive(to)) {
         ConsumerFetchResponse disconnected;
         disconnected.disconnected = true;
-        m_scheduler.scheduleAfter(m_network.defaultLatency(), EventPriority::Network,
-                                  [onResponse, disconnected] { onResponse(disconnected); });
+        m_scheduler.scheduleFor(consumerNode(from), m_scheduler.now() + m_network.defaultLatency(), EventPriority::Network,
+                                [onResponse, disconnected] { onResponse(disconnected); });
         return;
     }
     const std::uint64_t id = ++m_lastConsumerFetch;
@@ -130,8 +130,8 @@ void Cluster::answerConsumerFetch(std::uint64_t id, ConsumerFetchResponse respon
         // The broker died before it answered: the connection drops.
         ConsumerFetchResponse disconnected;
         disconnected.disconnected = true;
-        m_scheduler.scheduleAfter(m_network.defaultLatency(), EventPriority::Network,
-                                  [onResponse = fetch.onResponse, disconnected] { onResponse(disconnected); });
+        m_scheduler.scheduleFor(consumerNode(fetch.from), m_scheduler.now() + m_network.defaultLatency(), EventPriority::Network,
+                                [onResponse = fetch.onResponse, disconnected] { onResponse(disconnected); });
         return;
     }
     m_network.send(nodeOf(fetch.to), consumerNode(fetch.from),
@@ -173,8 +173,8 @@ void Cluster::dropConsumerFetches(BrokerId id)
         m_consumerFetches.erase(fetchId);
         ConsumerFetchResponse disconnected;
         disconnected.disconnected = true;
-        m_scheduler.scheduleAfter(m_network.defaultLatency(), EventPriority::Network,
-                                  [onResponse = fetch.onResponse, disconnected] { onResponse(disconnected); });
+        m_scheduler.scheduleFor(consumerNode(fetch.from), m_scheduler.now() + m_network.defaultLatency(), EventPriority::Network,
+                                [onResponse = fetch.onResponse, disconnected] { onResponse(disconnected); });
     }
 }
 

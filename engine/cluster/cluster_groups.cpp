@@ -457,6 +457,10 @@ Status Cluster::consumerAction(ConsumerId id, bool crash)
     Consumer &consumer = *m_consumers[static_cast<std::size_t>(id.value())];
     if (!consumer.isRunning())
         return Status::invalidArgument("consumer " + std::to_string(id.value()) + " is not running");
+    const bool paused = isConsumerProcessPaused(id);
+    if (paused && !crash)
+        return Status::invalidArgument("consumer " + std::to_string(id.value()) + " (" + consumer.config().clientId
+                                       + ")'s process is paused: it cannot close itself until it is resumed");
     JournalEvent e;
     e.kind = crash ? JournalEventKind::ConsumerCrashed : JournalEventKind::ConsumerClosed;
     e.detail = consumer.config().clientId;
@@ -466,6 +470,12 @@ Status Cluster::consumerAction(ConsumerId id, bool crash)
         consumer.crash();
     else
         consumer.close();
+    if (paused) {
+        // Killing a frozen process: what waited for it now finds it dead (its connections are
+        // gone, its timers with it), as what reaches a crashed consumer does.
+        m_timedPauses.erase(consumerNode(id));
+        m_scheduler.release(consumerNode(id));
+    }
     return Status::ok();
 }
 
@@ -476,6 +486,9 @@ Result<Consumer *> Cluster::runningConsumer(ConsumerId id)
     Consumer *consumer = m_consumers[static_cast<std::size_t>(id.value())].get();
     if (!consumer->isRunning())
         return Status::invalidArgument("consumer " + std::to_string(id.value()) + " is not running");
+    if (isConsumerProcessPaused(id))
+        return Status::invalidArgument("consumer " + std::to_string(id.value()) + " (" + consumer->config().clientId
+                                       + ")'s process is paused: the application runs no code until it is resumed");
     return consumer;
 }
 
@@ -553,8 +566,8 @@ void Cluster::respondToConsumer(BrokerId broker, ConsumerId to, const Response &
 {
     if (!isAlive(broker)) {
         // The broker died: its connections drop, and the consumer notices at once.
-        m_scheduler.scheduleAfter(m_network.defaultLatency(), EventPriority::Network,
-                                  [onResponse, disconnected] { onResponse(disconnected); });
+        m_scheduler.scheduleFor(consumerNode(to), m_scheduler.now() + m_network.defaultLatency(), EventPriority::Network,
+                                [onResponse, disconnected] { onResponse(disconnected); });
         return;
     }
     m_network.send(nodeOf(broker), consumerNode(to), [onResponse, response] { onResponse(response); });
@@ -565,8 +578,8 @@ void Cluster::groupRequest(ConsumerId from, BrokerId to, Handle handle, Response
                            std::function<void(const Response &)> onResponse)
 {
     if (!isAlive(to)) {
-        m_scheduler.scheduleAfter(m_network.defaultLatency(), EventPriority::Network,
-                                  [onResponse, disconnected] { onResponse(disconnected); });
+        m_scheduler.scheduleFor(consumerNode(from), m_scheduler.now() + m_network.defaultLatency(), EventPriority::Network,
+                                [onResponse, disconnected] { onResponse(disconnected); });
         return;
     }
     m_network.send(consumerNode(from), nodeOf(to), [this, from, to, handle, disconnected, onResponse] {
@@ -584,7 +597,8 @@ void Cluster::findCoordinator(ConsumerId from, const std::string &groupId,
     // FindCoordinator goes to any live broker (here the controller), which answers from its metadata.
     const auto broker = controller();
     if (!broker) {
-        m_scheduler.scheduleAfter(m_network.defaultLatency(), EventPriority::Network, [onResponse] { onResponse(std::nullopt); });
+        m_scheduler.scheduleFor(consumerNode(from), m_scheduler.now() + m_network.defaultLatency(), EventPriority::Network,
+                                [onResponse] { onResponse(std::nullopt); });
         return;
     }
     const BrokerId to = *broker;

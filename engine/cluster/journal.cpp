@@ -35,6 +35,8 @@ const char *journalEventKindName(JournalEventKind kind)
     case JournalEventKind::NetworkChanged: return "network_changed";
     case JournalEventKind::ConsumerClosed: return "consumer_closed";
     case JournalEventKind::ConsumerCrashed: return "consumer_crashed";
+    case JournalEventKind::ClientProcessPaused: return "client_process_paused";
+    case JournalEventKind::ClientProcessResumed: return "client_process_resumed";
     case JournalEventKind::ConsumerPollTimeout: return "consumer_poll_timeout";
     case JournalEventKind::PartitionsRevoked: return "partitions_revoked";
     case JournalEventKind::PartitionsAssigned: return "partitions_assigned";
@@ -121,6 +123,11 @@ std::string describeJournalEvent(const JournalEvent &e)
     case JournalEventKind::NetworkChanged: return "network: " + e.detail;
     case JournalEventKind::ConsumerClosed: return "consumer " + e.detail + " closed";
     case JournalEventKind::ConsumerCrashed: return "consumer " + e.detail + " crashed";
+    case JournalEventKind::ClientProcessPaused:
+        return (e.count == 0 ? "producer " : "consumer ") + e.detail + "'s process paused"
+            + (e.member.empty() ? std::string(" until resumed") : " for " + e.member);
+    case JournalEventKind::ClientProcessResumed:
+        return (e.count == 0 ? "producer " : "consumer ") + e.detail + "'s process resumed";
     case JournalEventKind::ConsumerPollTimeout:
         return "consumer " + e.detail + ": max.poll.interval.ms expired without a poll, it left its group";
     case JournalEventKind::PartitionsRevoked: return "consumer " + e.detail + ": onPartitionsRevoked";

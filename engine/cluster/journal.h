@@ -36,6 +36,12 @@ enum class JournalEventKind : std::uint8_t {
     NetworkChanged,        // detail = what changed (partition, heal, pause, latency ...)
     ConsumerClosed,        // detail = client id, value = consumer number (KafkaConsumer.close())
     ConsumerCrashed,       // detail = client id, value = consumer number (the process died)
+    // A client's process froze or thawed (Cluster::pauseProducerProcess and the like: a long GC
+    // pause, SIGSTOP): detail = client id, value = producer or consumer number, count = 0 for a
+    // producer, 1 for a consumer; ClientProcessPaused's member = the planned duration ("20s";
+    // empty: until resumed).
+    ClientProcessPaused,
+    ClientProcessResumed,
     ConsumerPollTimeout,   // detail = client id and member id, value = consumer number: max.poll.interval.ms
                            // expired without a poll, the consumer left its group
     // A group consumer's rebalance listener was called (Kafka's ConsumerRebalanceListener): detail =

@@ -74,14 +74,20 @@ public:
         const auto at = departure(from, to);
         if (!at)
             return std::nullopt;
-        // One event holding `deliver` itself (no std::function around it).
-        m_scheduler.schedule(*at, EventPriority::Network, [this, from, to, deliver = std::forward<F>(deliver)]() mutable {
+        // One event holding `deliver` itself (no std::function around it). A message to a client
+        // belongs to the client's process: it waits while the process is frozen
+        // (Scheduler::hold), as it would in the socket's buffer.
+        auto arrive = [this, from, to, deliver = std::forward<F>(deliver)]() mutable {
             if (!canReach(from, to)) {
                 ++m_dropped;
                 return;
             }
             deliver();
-        });
+        };
+        if (to >= kFirstClientNode)
+            m_scheduler.scheduleFor(to, *at, EventPriority::Network, std::move(arrive));
+        else
+            m_scheduler.schedule(*at, EventPriority::Network, std::move(arrive));
         return at;
     }
 

@@ -69,6 +69,7 @@ std::pair<Scheduler::EventId, Scheduler::Slot *> Scheduler::enqueue(SimTime at, 
     }
     Slot &s = slotAt(slot);
     s.sequence = seq;
+    s.owner = -1;
     s.pending = true;
     // Invariant: sequences stay below 2^56 (they count events scheduled), so the priority byte
     // decides first.
@@ -101,6 +102,46 @@ void Scheduler::dropCancelledHead()
     }
 }
 
+void Scheduler::hold(std::int32_t owner)
+{
+    if (!isHeld(owner))
+        m_held.push_back(Held{owner, {}});
+}
+
+bool Scheduler::isHeld(std::int32_t owner) const
+{
+    return std::any_of(m_held.begin(), m_held.end(), [owner](const Held &h) { return h.owner == owner; });
+}
+
+std::size_t Scheduler::heldCount(std::int32_t owner) const
+{
+    for (const Held &h : m_held)
+        if (h.owner == owner)
+            return static_cast<std::size_t>(
+                std::count_if(h.entries.begin(), h.entries.end(), [this](const Entry &e) { return slotAt(e.slot).pending; }));
+    return 0;
+}
+
+void Scheduler::release(std::int32_t owner)
+{
+    const auto it = std::find_if(m_held.begin(), m_held.end(), [owner](const Held &h) { return h.owner == owner; });
+    if (it == m_held.end())
+        return;
+    std::vector<Entry> entries = std::move(it->entries);
+    m_held.erase(it);
+    m_heldEntries -= entries.size();
+    // Everything that came up meanwhile runs now, in the order it came up (its time, then its
+    // priority and sequence): one priority for all of them (a message's: what a thawed process
+    // finds waiting), fresh sequence numbers in that order, after the events already queued for
+    // now at that priority. A cancelled one goes back as well and is dropped when it comes up.
+    constexpr auto kReleased = static_cast<std::uint64_t>(EventPriority::Network) << kPriorityShift;
+    for (const Entry &e : entries) {
+        const std::uint64_t seq = m_nextSequence++;
+        assert(seq >> kPriorityShift == 0);
+        m_queue.push(Entry{m_now, kReleased | seq, e.slot});
+    }
+}
+
 std::optional<SimTime> Scheduler::nextEventTime()
 {
     dropCancelledHead();
@@ -122,8 +163,19 @@ bool Scheduler::step()
     // Slots never move, so the action runs in place; its slot is free again once it is done (it
     // may schedule further events meanwhile, which take other slots).
     Slot &s = slotAt(entry.slot);
-    s.pending = false;
+    // A step counts as run even when its event is held (runUntil's cap and a replay's position
+    // count steps, and both must agree).
     ++m_eventsRun;
+    if (!m_held.empty() && s.owner >= 0) {
+        for (Held &h : m_held)
+            if (h.owner == s.owner) {
+                // Its process is frozen: the event waits for release(), still pending.
+                h.entries.push_back(entry);
+                ++m_heldEntries;
+                return true;
+            }
+    }
+    s.pending = false;
     if (s.ops)
         s.ops->invoke(s.storage);
     s.clear();

@@ -54,8 +54,24 @@ public:
     {
         return schedule(m_now + delay, priority, std::forward<F>(action));
     }
-    // A cancelled event is dropped when it comes up. Unknown or past ids are ignored.
+    // The same for an event that belongs to `owner` (a process on the simulated network: a client
+    // node), so that hold(owner) can hold it back. owner >= 0.
+    template <class F>
+    EventId scheduleFor(std::int32_t owner, SimTime at, EventPriority priority, F &&action);
+    // A cancelled event is dropped when it comes up. Unknown or past ids are ignored. A held event
+    // (see hold) can be cancelled too.
     void cancel(EventId id);
+
+    // A frozen process (a long garbage-collection pause, SIGSTOP): while `owner` is held, its events
+    // do not run when their time comes; they wait, in their order, and release(owner) runs them
+    // all at the then current simTime, in the order they would have run (each keeps its id, so
+    // cancel still reaches it). Holding an event counts as a step in eventsRun(). Holding a held owner or releasing one that is not held changes
+    // nothing. Other owners' events and events without an owner are not affected.
+    void hold(std::int32_t owner);
+    void release(std::int32_t owner);
+    [[nodiscard]] bool isHeld(std::int32_t owner) const;
+    // Events of `owner` waiting for release (cancelled ones not counted).
+    [[nodiscard]] std::size_t heldCount(std::int32_t owner) const;
 
     // Runs the next pending event, moving simTime to its time. Returns false if there was none.
     bool step();
@@ -66,7 +82,7 @@ public:
     std::size_t runUntil(SimTime until, std::size_t maxEvents = std::numeric_limits<std::size_t>::max());
 
     [[nodiscard]] std::optional<SimTime> nextEventTime();
-    [[nodiscard]] std::size_t pendingCount() const { return m_queue.size() - m_cancelledPending; }
+    [[nodiscard]] std::size_t pendingCount() const { return m_queue.size() + m_heldEntries - m_cancelledPending; }
     [[nodiscard]] std::uint64_t eventsRun() const { return m_eventsRun; }
     [[nodiscard]] std::uint64_t nextSequence() const { return m_nextSequence; }
 
@@ -119,6 +135,7 @@ private:
         alignas(std::max_align_t) unsigned char storage[kInlineActionBytes];
         const ActionOps *ops = nullptr; // nullptr: holds no action
         std::uint64_t sequence = 0;
+        std::int32_t owner = -1; // -1: nobody (see hold)
         bool pending = false; // scheduled, not yet run or cancelled
         void clear()
         {
@@ -134,6 +151,7 @@ private:
     static constexpr std::uint32_t kSlotChunkBits = 10;
     static constexpr std::uint32_t kSlotChunk = 1u << kSlotChunkBits;
     Slot &slotAt(std::uint32_t slot) { return m_slotChunks[slot >> kSlotChunkBits][slot & (kSlotChunk - 1)]; }
+    const Slot &slotAt(std::uint32_t slot) const { return m_slotChunks[slot >> kSlotChunkBits][slot & (kSlotChunk - 1)]; }
     // Takes a free slot for an event at `at` and queues it.
     std::pair<EventId, Slot *> enqueue(SimTime at, EventPriority priority);
     void dropCancelledHead();
@@ -145,8 +163,24 @@ private:
     std::vector<std::unique_ptr<Slot[]>> m_slotChunks;
     std::uint32_t m_slotCount = 0;
     std::vector<std::uint32_t> m_freeSlots;
-    std::size_t m_cancelledPending = 0; // cancelled entries still in m_queue
+    std::size_t m_cancelledPending = 0; // cancelled entries still in m_queue or held
+    // Held owners and the entries that came up while they were held, in run order. Small: a few
+    // paused clients at most, so a vector scanned linearly.
+    struct Held {
+        std::int32_t owner;
+        std::vector<Entry> entries;
+    };
+    std::vector<Held> m_held;
+    std::size_t m_heldEntries = 0; // entries in m_held, cancelled ones included
 };
+
+template <class F>
+Scheduler::EventId Scheduler::scheduleFor(std::int32_t owner, SimTime at, EventPriority priority, F &&action)
+{
+    const EventId id = schedule(at, priority, std::forward<F>(action));
+    slotAt(id.slot).owner = owner;
+    return id;
+}
 
 template <class F>
 Scheduler::EventId Scheduler::schedule(SimTime at, EventPriority priority, F &&action)

@@ -62,6 +62,8 @@ constexpr ActionName kActions[] = {
     {ScenarioAction::Kind::Produce, "produce"},
     {ScenarioAction::Kind::ResetOffsets, "resetOffsets"},
     {ScenarioAction::Kind::SlowBroker, "slowBroker"},
+    {ScenarioAction::Kind::PauseClient, "pauseClient"},
+    {ScenarioAction::Kind::ResumeClient, "resumeClient"},
     {ScenarioAction::Kind::SetNetwork, "setNetwork"},
 };
 
@@ -762,6 +764,35 @@ public:
             if (network(v, path, out.latency, out.jitter, out.loss) == 0)
                 error(v, path, "expected at least one of \"latency\", \"jitter\" and \"loss\"");
             break;
+        case K::PauseClient:
+        case K::ResumeClient: {
+            const bool pause = out.kind == K::PauseClient;
+            if (pause)
+                knownFields(v, path, {"at", "do", "producer", "consumer", "duration"});
+            else
+                knownFields(v, path, {"at", "do", "producer", "consumer"});
+            const JsonValue *p = v.find("producer");
+            const JsonValue *c = v.find("consumer");
+            if ((p != nullptr) == (c != nullptr)) {
+                error(v, path, "expected either \"producer\" or \"consumer\": the client.id of the client whose process "
+                               + std::string(pause ? "pauses" : "resumes"));
+                break;
+            }
+            out.clientIsProducer = p != nullptr;
+            reqString(v, path, p ? "producer" : "consumer", out.client);
+            if (pause) {
+                if (const JsonValue *d = v.find("duration")) {
+                    SimDuration length;
+                    if (duration(*d, join(path, "duration"), length)) {
+                        if (length <= SimDuration{})
+                            error(*d, join(path, "duration"), "a pause must last a positive time (leave \"duration\" out to pause until resumeClient)");
+                        else
+                            out.pauseDuration = length;
+                    }
+                }
+            }
+            break;
+        }
         }
     }
 

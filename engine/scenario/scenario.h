@@ -68,6 +68,8 @@ struct ScenarioAction {
         ResetOffsets,
         SlowBroker,
         SetNetwork,
+        PauseClient,
+        ResumeClient,
     };
     struct Record {
         std::optional<std::string> key; // nothing: a null key
@@ -85,6 +87,9 @@ struct ScenarioAction {
     ProducerConfig producer;
     ConsumerConfig consumer;
     std::string client; // CloseConsumer, CrashConsumer, SetProcessingTime: the consumer's client.id
+    // PauseClient, ResumeClient: `client` names a producer (true) or a consumer (false).
+    bool clientIsProducer = false;
+    std::optional<SimDuration> pauseDuration{}; // PauseClient: resumes by itself after this long
     SimDuration processingTime;
     std::vector<Record> records; // Produce
     GroupOffsetReset reset;      // ResetOffsets

@@ -232,6 +232,23 @@ Status ScenarioRunner::apply(Cluster &cluster, const ScenarioAction &a)
             return Status::notFound("no broker " + std::to_string(a.broker));
         cluster.network().setNodeDelay(a.broker, a.delay); // a broker's network node is its id
         return Status::ok();
+    case K::PauseClient:
+    case K::ResumeClient: {
+        const bool pause = a.kind == K::PauseClient;
+        if (a.clientIsProducer) {
+            std::optional<ProducerId> id;
+            for (const auto &p : cluster.producers())
+                if (p->config().clientId == a.client)
+                    id = p->id();
+            if (!id)
+                return Status::notFound("no producer with clientId \"" + a.client + "\"");
+            return pause ? cluster.pauseProducerProcess(*id, a.pauseDuration) : cluster.resumeProducerProcess(*id);
+        }
+        const auto id = consumerId(a.client);
+        if (!id)
+            return Status::notFound("no consumer with clientId \"" + a.client + "\"");
+        return pause ? cluster.pauseConsumerProcess(*id, a.pauseDuration) : cluster.resumeConsumerProcess(*id);
+    }
     case K::SetNetwork:
         if (a.latency)
             cluster.network().setDefaultLatency(*a.latency);

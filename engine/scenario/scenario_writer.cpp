@@ -288,6 +288,12 @@ public:
             json.key("broker").value(a.broker);
             duration("delay", a.delay);
             break;
+        case K::PauseClient:
+        case K::ResumeClient:
+            json.key(a.clientIsProducer ? "producer" : "consumer").value(a.client);
+            if (a.kind == K::PauseClient && a.pauseDuration)
+                duration("duration", *a.pauseDuration);
+            break;
         case K::SetNetwork:
             if (!a.latency && !a.jitter && !a.loss)
                 cannot(path, "a setNetwork that changes nothing");

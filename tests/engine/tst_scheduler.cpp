@@ -22,6 +22,10 @@ private slots:
     void cappedRunKeepsOrderAcrossCalls();
     void stepRunsOneEvent();
     void boundaryEventAtUntilRuns();
+    void heldOwnerWaitsForRelease();
+    void releaseKeepsTheOrderEventsCameUpIn();
+    void heldEventCanBeCancelled();
+    void holdingIsPerOwner();
 };
 
 void TestScheduler::emptyRunMovesClock()
@@ -150,6 +154,84 @@ void TestScheduler::boundaryEventAtUntilRuns()
     QVERIFY(!ran);
     s.runUntil(SimTime::fromMillis(10));
     QVERIFY(ran);
+}
+
+void TestScheduler::heldOwnerWaitsForRelease()
+{
+    Scheduler s;
+    std::vector<std::string> order;
+    s.scheduleFor(7, SimTime::fromMillis(10), EventPriority::Timer, [&] { order.push_back("owned@" + std::to_string(s.now().millis())); });
+    s.schedule(SimTime::fromMillis(20), EventPriority::Timer, [&] { order.push_back("free@" + std::to_string(s.now().millis())); });
+    s.hold(7);
+    QVERIFY(s.isHeld(7));
+    s.runUntil(SimTime::fromMillis(50));
+    QCOMPARE(order, std::vector<std::string>{"free@20"});
+    QCOMPARE(s.heldCount(7), std::size_t{1});
+    QCOMPARE(s.pendingCount(), std::size_t{1}); // the held event is still to run
+    s.release(7);
+    QVERIFY(!s.isHeld(7));
+    s.runUntil(SimTime::fromMillis(50)); // released at 50: runs at 50, not at its old time
+    const std::vector<std::string> expected{"free@20", "owned@50"};
+    QCOMPARE(order, expected);
+    QCOMPARE(s.pendingCount(), std::size_t{0});
+    s.release(7); // not held: nothing happens
+    QCOMPARE(s.pendingCount(), std::size_t{0});
+}
+
+void TestScheduler::releaseKeepsTheOrderEventsCameUpIn()
+{
+    // A timer that came up before a message keeps running first after the release, although
+    // timers otherwise run after messages of the same simTime.
+    Scheduler s;
+    std::vector<std::string> order;
+    s.hold(1);
+    s.scheduleFor(1, SimTime::fromMillis(3), EventPriority::Timer, [&] { order.push_back("timer@3"); });
+    s.scheduleFor(1, SimTime::fromMillis(5), EventPriority::Network, [&] { order.push_back("message@5"); });
+    s.scheduleFor(1, SimTime::fromMillis(5), EventPriority::Timer, [&] { order.push_back("timer@5"); });
+    s.scheduleFor(1, SimTime::fromMillis(4), EventPriority::Control, [&] { order.push_back("control@4"); });
+    s.runUntil(SimTime::fromMillis(10));
+    QVERIFY(order.empty());
+    QCOMPARE(s.heldCount(1), std::size_t{4});
+    s.schedule(SimTime::fromMillis(10), EventPriority::Timer, [&] { order.push_back("other-timer@10"); });
+    s.release(1);
+    s.runUntil(SimTime::fromMillis(10));
+    const std::vector<std::string> expected{"timer@3", "control@4", "message@5", "timer@5", "other-timer@10"};
+    QCOMPARE(order, expected);
+}
+
+void TestScheduler::heldEventCanBeCancelled()
+{
+    Scheduler s;
+    int ran = 0;
+    s.hold(2);
+    const auto id = s.scheduleFor(2, SimTime::fromMillis(1), EventPriority::Timer, [&] { ++ran; });
+    s.scheduleFor(2, SimTime::fromMillis(2), EventPriority::Timer, [&] { ran += 10; });
+    s.runUntil(SimTime::fromMillis(5));
+    QCOMPARE(s.heldCount(2), std::size_t{2});
+    s.cancel(id);
+    QCOMPARE(s.heldCount(2), std::size_t{1});
+    QCOMPARE(s.pendingCount(), std::size_t{1});
+    s.release(2);
+    s.runUntil(SimTime::fromMillis(5));
+    QCOMPARE(ran, 10);
+    QCOMPARE(s.pendingCount(), std::size_t{0});
+}
+
+void TestScheduler::holdingIsPerOwner()
+{
+    Scheduler s;
+    std::vector<int> ran;
+    s.scheduleFor(1, SimTime::fromMillis(1), EventPriority::Timer, [&] { ran.push_back(1); });
+    s.scheduleFor(2, SimTime::fromMillis(1), EventPriority::Timer, [&] { ran.push_back(2); });
+    s.schedule(SimTime::fromMillis(1), EventPriority::Timer, [&] { ran.push_back(0); });
+    s.hold(1);
+    s.hold(1); // twice: still one hold
+    s.runUntil(SimTime::fromMillis(2));
+    QCOMPARE(ran, (std::vector<int>{2, 0}));
+    QVERIFY(!s.isHeld(2));
+    s.release(1);
+    s.runUntil(SimTime::fromMillis(2));
+    QCOMPARE(ran, (std::vector<int>{2, 0, 1}));
 }
 
 QTEST_APPLESS_MAIN(TestScheduler)
