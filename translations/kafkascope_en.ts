@@ -74,6 +74,14 @@
         <source>Consumer %1: records its polls return fly here</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Its process is paused (like a long garbage-collection pause): it sends nothing, and what reaches it waits until it resumes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConsumerDialog</name>
@@ -513,6 +521,30 @@
     </message>
     <message>
         <source>replicas removed: same leader, new epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>producer %1&apos;s process paused until resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumer %1&apos;s process paused until resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>producer %1&apos;s process paused for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumer %1&apos;s process paused for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>producer %1&apos;s process resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumer %1&apos;s process resumed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1453,6 +1485,30 @@
     </message>
     <message>
         <source>No broker.rack: when no broker has a rack, replica placement is rack-unaware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused until resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frozen like in a long garbage-collection pause: it sends nothing, and answers wait until it resumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process paused until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process paused until resumed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2408,6 +2464,62 @@ Rack of the new broker (pick one or type a new name):</source>
     <message>
         <source>Every message to or from broker %1 takes this much longer (extra delay, ms).
 Under steady writes, a follower slowed by more than about a quarter of replica.lag.time.max.ms (30 s) falls out of the ISR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;roducers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume the process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Producer %1&apos;s process resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer %1&apos;s process resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause the process (GC pause)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Producer %1&apos;s process freezes, like in a long garbage-collection pause: it sends nothing, its records wait in its buffer, and answers wait until it resumes. Records older than delivery.timeout.ms (120 s) then fail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer %1&apos;s process freezes, like in a long garbage-collection pause: no polls, no heartbeats. Longer than session.timeout.ms (45 s) and its group removes it and rebalances; when it resumes it finds out and rejoins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause Producer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause Consumer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause for (seconds; 0: until you resume it):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Producer %1&apos;s process paused for %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer %1&apos;s process paused for %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Producer %1&apos;s process paused until resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer %1&apos;s process paused until resumed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -74,6 +74,14 @@
         <source>Consumer %1: records its polls return fly here</source>
         <translation>컨슈머 %1: poll이 반환한 레코드가 여기로 날아옵니다</translation>
     </message>
+    <message>
+        <source>Its process is paused (like a long garbage-collection pause): it sends nothing, and what reaches it waits until it resumes.</source>
+        <translation>프로세스가 일시 정지됨 (긴 가비지 컬렉션 정지처럼): 아무것도 보내지 않고, 도착한 것은 재개될 때까지 기다립니다.</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>정지</translation>
+    </message>
 </context>
 <context>
     <name>ConsumerDialog</name>
@@ -509,6 +517,30 @@
     <message>
         <source>replicas removed: same leader, new epoch</source>
         <translation>레플리카 제거: 같은 리더, 새 에포크</translation>
+    </message>
+    <message>
+        <source>producer %1&apos;s process paused until resumed</source>
+        <translation>프로듀서 %1의 프로세스 정지 (재개할 때까지)</translation>
+    </message>
+    <message>
+        <source>consumer %1&apos;s process paused until resumed</source>
+        <translation>컨슈머 %1의 프로세스 정지 (재개할 때까지)</translation>
+    </message>
+    <message>
+        <source>producer %1&apos;s process paused for %2</source>
+        <translation>프로듀서 %1의 프로세스 %2 동안 정지</translation>
+    </message>
+    <message>
+        <source>consumer %1&apos;s process paused for %2</source>
+        <translation>컨슈머 %1의 프로세스 %2 동안 정지</translation>
+    </message>
+    <message>
+        <source>producer %1&apos;s process resumed</source>
+        <translation>프로듀서 %1의 프로세스 재개</translation>
+    </message>
+    <message>
+        <source>consumer %1&apos;s process resumed</source>
+        <translation>컨슈머 %1의 프로세스 재개</translation>
     </message>
 </context>
 <context>
@@ -1440,6 +1472,30 @@
     <message>
         <source>No broker.rack: when no broker has a rack, replica placement is rack-unaware</source>
         <translation>broker.rack 없음: 어떤 브로커에도 랙이 없으면 레플리카 배치는 랙을 고려하지 않습니다</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>프로세스</translation>
+    </message>
+    <message>
+        <source>paused until %1</source>
+        <translation>%1까지 정지</translation>
+    </message>
+    <message>
+        <source>paused until resumed</source>
+        <translation>재개할 때까지 정지</translation>
+    </message>
+    <message>
+        <source>Frozen like in a long garbage-collection pause: it sends nothing, and answers wait until it resumes</source>
+        <translation>긴 가비지 컬렉션 정지처럼 멈춤: 아무것도 보내지 않고, 응답은 재개될 때까지 기다립니다</translation>
+    </message>
+    <message>
+        <source>process paused until %1</source>
+        <translation>프로세스 %1까지 정지</translation>
+    </message>
+    <message>
+        <source>process paused until resumed</source>
+        <translation>프로세스 재개할 때까지 정지</translation>
     </message>
 </context>
 <context>
@@ -2388,6 +2444,62 @@ Rack of the new broker (pick one or type a new name):</source>
 Under steady writes, a follower slowed by more than about a quarter of replica.lag.time.max.ms (30 s) falls out of the ISR.</source>
         <translation>브로커 %1과(와) 주고받는 모든 메시지가 이만큼 더 걸립니다 (추가 지연, ms).
 쓰기가 계속되는 동안 replica.lag.time.max.ms(30초)의 약 4분의 1보다 더 느려진 팔로워는 ISR에서 빠집니다.</translation>
+    </message>
+    <message>
+        <source>P&amp;roducers</source>
+        <translation>프로듀서(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Resume the process</source>
+        <translation>프로세스 재개</translation>
+    </message>
+    <message>
+        <source>Producer %1&apos;s process resumed</source>
+        <translation>프로듀서 %1의 프로세스 재개</translation>
+    </message>
+    <message>
+        <source>Consumer %1&apos;s process resumed</source>
+        <translation>컨슈머 %1의 프로세스 재개</translation>
+    </message>
+    <message>
+        <source>Pause the process (GC pause)…</source>
+        <translation>프로세스 일시 정지 (GC 정지)…</translation>
+    </message>
+    <message>
+        <source>Producer %1&apos;s process freezes, like in a long garbage-collection pause: it sends nothing, its records wait in its buffer, and answers wait until it resumes. Records older than delivery.timeout.ms (120 s) then fail.</source>
+        <translation>프로듀서 %1의 프로세스가 긴 가비지 컬렉션 정지처럼 멈춥니다: 아무것도 보내지 않고, 레코드는 버퍼에서, 응답은 재개될 때까지 기다립니다. 그때 delivery.timeout.ms(120초)보다 오래된 레코드는 실패합니다.</translation>
+    </message>
+    <message>
+        <source>Consumer %1&apos;s process freezes, like in a long garbage-collection pause: no polls, no heartbeats. Longer than session.timeout.ms (45 s) and its group removes it and rebalances; when it resumes it finds out and rejoins.</source>
+        <translation>컨슈머 %1의 프로세스가 긴 가비지 컬렉션 정지처럼 멈춥니다: poll도 하트비트도 없습니다. session.timeout.ms(45초)보다 길면 그룹이 멤버를 제거하고 리밸런스하며, 재개되면 이를 알아차리고 다시 참여합니다.</translation>
+    </message>
+    <message>
+        <source>Pause Producer %1</source>
+        <translation>프로듀서 %1 일시 정지</translation>
+    </message>
+    <message>
+        <source>Pause Consumer %1</source>
+        <translation>컨슈머 %1 일시 정지</translation>
+    </message>
+    <message>
+        <source>Pause for (seconds; 0: until you resume it):</source>
+        <translation>정지 시간 (초; 0: 직접 재개할 때까지):</translation>
+    </message>
+    <message>
+        <source>Producer %1&apos;s process paused for %2 s</source>
+        <translation>프로듀서 %1의 프로세스 %2초 동안 정지</translation>
+    </message>
+    <message>
+        <source>Consumer %1&apos;s process paused for %2 s</source>
+        <translation>컨슈머 %1의 프로세스 %2초 동안 정지</translation>
+    </message>
+    <message>
+        <source>Producer %1&apos;s process paused until resumed</source>
+        <translation>프로듀서 %1의 프로세스 정지 (재개할 때까지)</translation>
+    </message>
+    <message>
+        <source>Consumer %1&apos;s process paused until resumed</source>
+        <translation>컨슈머 %1의 프로세스 정지 (재개할 때까지)</translation>
     </message>
 </context>
 <context>

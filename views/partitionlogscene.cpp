@@ -278,10 +278,7 @@ void PartitionLogScene::refreshStrip(const QString &topicName, int partition)
         snap.cells.push_back(std::move(cell));
     }
     const TopicPartition tp{topicName.toStdString(), PartitionId{partition}};
-    for (const auto &c : cluster.consumers()) {
-        if (c->reads(tp))
-            snap.consumers.push_back({QString::fromStdString(c->config().clientId), c->position(tp).value()});
-    }
+    snap.consumers = consumerMarks(tp);
     if (const auto it = m_commits.find(tp); it != m_commits.end())
         snap.commits = it->second;
     const PartitionState &state = topic->state(PartitionId{partition});
@@ -415,6 +412,15 @@ bool PartitionLogScene::refreshBrokers()
     return true;
 }
 
+QVector<PartitionStripSnapshot::ConsumerMark> PartitionLogScene::consumerMarks(const TopicPartition &tp) const
+{
+    QVector<PartitionStripSnapshot::ConsumerMark> marks;
+    for (const auto &c : m_controller->cluster().consumers())
+        if (c->reads(tp))
+            marks.push_back({QString::fromStdString(c->config().clientId), c->position(tp).value()});
+    return marks;
+}
+
 bool PartitionLogScene::clientsChanged() const
 {
     const Cluster &cluster = m_controller->cluster();
@@ -465,6 +471,17 @@ void PartitionLogScene::onFrameAdvanced()
                     || !std::equal(marks.begin(), marks.end(), item->snapshot().commits.begin(),
                                    [](const auto &a, const auto &b) { return a.group == b.group && a.offset == b.offset; }))
                     refreshStrip(QString::fromStdString(tp.topic), tp.partition.value());
+    // So do consumer positions (a rebalance hands a partition to a consumer that starts from the
+    // group's committed offset; a seek).
+    for (const auto &[key, item] : m_strips) {
+        const TopicPartition tp{key.first.toStdString(), PartitionId{key.second}};
+        if (frame.changedPartitions.count(tp))
+            continue;
+        const auto marks = consumerMarks(tp);
+        if (!std::equal(marks.begin(), marks.end(), item->snapshot().consumers.begin(), item->snapshot().consumers.end(),
+                        [](const auto &a, const auto &b) { return a.name == b.name && a.position == b.position; }))
+            refreshStrip(key.first, key.second);
+    }
     refreshLegend();
     if (m_layoutDirty)
         rebuild();

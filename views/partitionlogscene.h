@@ -94,6 +94,8 @@ private:
     void refreshCommits();
     // A consumer stopped (or its node is missing a change): the nodes are laid out again.
     [[nodiscard]] bool clientsChanged() const;
+    // The consumers reading tp and their positions, as a strip shows them.
+    [[nodiscard]] QVector<PartitionStripSnapshot::ConsumerMark> consumerMarks(const kafkascope::TopicPartition &tp) const;
     [[nodiscard]] QString topicHeading(const QString &topic) const;
     void applyInspected();
     void onSelectionChanged();

@@ -63,6 +63,7 @@ private slots:
     void addBrokerAsksForARackWhenBrokersHaveRacks();
     void rebalancesTabShownLateShowsTheGroups();
     void networkMenuSlowsBrokersAndSetsConditions();
+    void clientMenusPauseAndResumeProcesses();
 };
 
 void TestMainWindow::initTestCase()
@@ -224,6 +225,20 @@ QAction *findAction(QMenu *menu, const QString &submenu, const QString &text)
                 if (b->text() == text)
                     return b;
         }
+    }
+    return nullptr;
+}
+// The action at the end of a path of submenus ("P&roducers", "checkout", "Resume the process").
+QAction *findActionAt(QMenu *menu, const QStringList &path)
+{
+    emit menu->aboutToShow();
+    for (QAction *a : menu->actions()) {
+        if (a->text() != path.front())
+            continue;
+        if (path.size() == 1)
+            return a;
+        if (a->menu())
+            return findActionAt(a->menu(), path.mid(1));
     }
     return nullptr;
 }
@@ -502,6 +517,69 @@ void TestMainWindow::fencedBrokerCardSaysSo()
     controller.healNetwork();
     controller.advanceTo(SimTime::fromMillis(20000));
     QVERIFY(!scene->brokerCard(2)->snapshot().fenced);
+}
+
+void TestMainWindow::clientMenusPauseAndResumeProcesses()
+{
+    SimulationController controller(makeDemoCluster());
+    controller.setSessionOrigin(demoScenario());
+    MainWindow window(&controller, nullptr);
+    controller.advanceTo(SimTime::fromMillis(1000));
+    QMenu *cluster = window.clusterMenu();
+    const QString pause = QStringLiteral("Pause the process (GC pause)…");
+    const QString resume = QStringLiteral("Resume the process");
+    // Answers the duration dialog (seconds; nothing: cancel) and returns what it suggested.
+    const auto answerSeconds = [](QAction *action, std::optional<int> answer) {
+        int suggested = -1;
+        QObject guard;
+        QTimer::singleShot(0, &guard, [&] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            suggested = dialog->intValue();
+            QCOMPARE(dialog->intMinimum(), 0);
+            if (!answer) {
+                dialog->reject();
+                return;
+            }
+            dialog->setIntValue(*answer);
+            dialog->accept();
+        });
+        action->trigger();
+        return suggested;
+    };
+
+    // A producer: cancelled changes nothing; 0 s pauses it until resumed.
+    QAction *pauseCheckout = findActionAt(cluster, {QStringLiteral("P&roducers"), QStringLiteral("checkout"), pause});
+    QVERIFY(pauseCheckout);
+    QCOMPARE(answerSeconds(pauseCheckout, std::nullopt), 10);
+    QVERIFY(!controller.isClientProcessPaused(true, 0));
+    QVERIFY(controller.recordedActions().empty());
+    QCOMPARE(answerSeconds(findActionAt(cluster, {QStringLiteral("P&roducers"), QStringLiteral("checkout"), pause}), 0), 10);
+    QVERIFY(controller.isClientProcessPaused(true, 0));
+    QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("Producer checkout's process paused until resumed")),
+             qPrintable(window.statusBar()->currentMessage()));
+    QCOMPARE(controller.recordedActions().size(), std::size_t{1});
+    QCOMPARE(controller.recordedActions()[0].kind, ScenarioAction::Kind::PauseClient);
+    QVERIFY(controller.recordedActions()[0].clientIsProducer);
+    QVERIFY(!controller.recordedActions()[0].pauseDuration);
+    QVERIFY(!findActionAt(cluster, {QStringLiteral("P&roducers"), QStringLiteral("checkout"), pause}));
+    QAction *resumeCheckout = findActionAt(cluster, {QStringLiteral("P&roducers"), QStringLiteral("checkout"), resume});
+    QVERIFY(resumeCheckout);
+    resumeCheckout->trigger();
+    QVERIFY(!controller.isClientProcessPaused(true, 0));
+    QCOMPARE(controller.recordedActions().size(), std::size_t{2});
+    QCOMPARE(controller.recordedActions()[1].kind, ScenarioAction::Kind::ResumeClient);
+
+    // A consumer, for 50 s: it suggests a pause longer than session.timeout.ms.
+    const QString billing1 = QStringLiteral("billing-1 (group billing)");
+    QCOMPARE(answerSeconds(findActionAt(cluster, {QStringLiteral("C&onsumers"), billing1, pause}), 50), 60);
+    QVERIFY(controller.isClientProcessPaused(false, 0));
+    QCOMPARE(controller.recordedActions()[2].pauseDuration, std::optional<SimDuration>(SimDuration::seconds(50)));
+    QVERIFY(findActionAt(cluster, {QStringLiteral("C&onsumers"), billing1, resume}));
+    controller.advanceTo(SimTime::fromMillis(52000));
+    QVERIFY(!controller.isClientProcessPaused(false, 0)); // it resumed by itself
+    QVERIFY(findActionAt(cluster, {QStringLiteral("C&onsumers"), billing1, pause}));
 }
 
 void TestMainWindow::networkMenuSlowsBrokersAndSetsConditions()

@@ -37,6 +37,8 @@ private slots:
     void replicaRowsFollowTheCluster();
     void highWatermarkAndCommitsOnTheStrip();
     void clientNodesForProducersAndConsumers();
+    void pausedClientsWearABadge();
+    void consumerMarkersFollowARebalanceWithoutAppends();
     void producedRecordFliesFromProducerToLeader();
     void replicationAndConsumptionFly();
     void animationsCanBeTurnedOff();
@@ -131,6 +133,50 @@ void TestPartitionLogScene::clientNodesForProducersAndConsumers()
             id = c->id().value();
     QVERIFY(controller.crashConsumer(id).isOk());
     QVERIFY(!nodeNamed(scene, QStringLiteral("billing-2"))->snapshot().active);
+}
+
+void TestPartitionLogScene::pausedClientsWearABadge()
+{
+    SimulationController controller(makeDemoCluster());
+    PartitionLogScene scene(&controller);
+    controller.step(500);
+    const qreal plainWidth = nodeNamed(scene, QStringLiteral("checkout"))->width();
+    QVERIFY(controller.pauseClientProcess(true, 0, SimDuration::seconds(2)).isOk()); // checkout
+    QVERIFY(controller.pauseClientProcess(false, 0, std::nullopt).isOk());          // billing-1
+    QVERIFY(nodeNamed(scene, QStringLiteral("checkout"))->snapshot().paused);
+    QVERIFY(nodeNamed(scene, QStringLiteral("checkout"))->width() > plainWidth); // room for the badge
+    QVERIFY(nodeNamed(scene, QStringLiteral("billing-1"))->snapshot().paused);
+    QVERIFY(!nodeNamed(scene, QStringLiteral("billing-2"))->snapshot().paused);
+    // The producer's pause ends by itself; the consumer's when resumed.
+    controller.step(2500);
+    QVERIFY(!nodeNamed(scene, QStringLiteral("checkout"))->snapshot().paused);
+    QVERIFY(nodeNamed(scene, QStringLiteral("billing-1"))->snapshot().paused);
+    QVERIFY(controller.resumeClientProcess(false, 0).isOk());
+    QVERIFY(!nodeNamed(scene, QStringLiteral("billing-1"))->snapshot().paused);
+}
+
+void TestPartitionLogScene::consumerMarkersFollowARebalanceWithoutAppends()
+{
+    // Nothing is appended to orders (its producer is paused) and no committed offset moves, yet
+    // the partitions of a member that leaves go to the other one: the strips show the new reader.
+    SimulationController controller(makeDemoCluster());
+    PartitionLogScene scene(&controller);
+    QVERIFY(controller.pauseClientProcess(true, 0, std::nullopt).isOk()); // checkout, on orders
+    controller.step(20000); // the group forms, reads everything and commits it
+    int billing2 = -1;
+    for (const auto &c : controller.cluster().consumers())
+        if (c->config().clientId == "billing-2")
+            billing2 = c->id().value();
+    QVERIFY(controller.closeConsumer(billing2).isOk());
+    for (int i = 0; i < 50; ++i)
+        controller.step(100);
+    for (int p = 0; p < 4; ++p) {
+        const auto &marks = scene.strip(QStringLiteral("orders"), p)->snapshot().consumers;
+        QCOMPARE(marks.size(), 1);
+        QCOMPARE(marks.front().name, QStringLiteral("billing-1"));
+        const TopicPartition tp{"orders", PartitionId{p}};
+        QCOMPARE(marks.front().position, controller.cluster().consumers()[0]->position(tp).value());
+    }
 }
 
 void TestPartitionLogScene::producedRecordFliesFromProducerToLeader()
