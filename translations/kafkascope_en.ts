@@ -2119,10 +2119,6 @@
         <source>Restart broker %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Elect &amp;Preferred Leaders</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Preferred leader election: %n leader(s) moved</source>
         <translation>
@@ -2467,10 +2463,6 @@ Under steady writes, a follower slowed by more than about a quarter of replica.l
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>P&amp;roducers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Resume the process</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2520,6 +2512,14 @@ Under steady writes, a follower slowed by more than about a quarter of replica.l
     </message>
     <message>
         <source>Consumer %1&apos;s process paused until resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;ducers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Elect Preferred Leaders</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

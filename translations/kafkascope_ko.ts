@@ -2099,10 +2099,6 @@
         <source>Restart broker %1</source>
         <translation>브로커 %1 재시작</translation>
     </message>
-    <message>
-        <source>Elect &amp;Preferred Leaders</source>
-        <translation>선호 리더 선출(&amp;P)</translation>
-    </message>
     <message numerus="yes">
         <source>Preferred leader election: %n leader(s) moved</source>
         <translation>
@@ -2446,10 +2442,6 @@ Under steady writes, a follower slowed by more than about a quarter of replica.l
 쓰기가 계속되는 동안 replica.lag.time.max.ms(30초)의 약 4분의 1보다 더 느려진 팔로워는 ISR에서 빠집니다.</translation>
     </message>
     <message>
-        <source>P&amp;roducers</source>
-        <translation>프로듀서(&amp;R)</translation>
-    </message>
-    <message>
         <source>Resume the process</source>
         <translation>프로세스 재개</translation>
     </message>
@@ -2500,6 +2492,14 @@ Under steady writes, a follower slowed by more than about a quarter of replica.l
     <message>
         <source>Consumer %1&apos;s process paused until resumed</source>
         <translation>컨슈머 %1의 프로세스 정지 (재개할 때까지)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ducers</source>
+        <translation>프로듀서(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Elect Preferred Leaders</source>
+        <translation>선호 리더 선출(&amp;E)</translation>
     </message>
 </context>
 <context>

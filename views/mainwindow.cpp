@@ -1005,7 +1005,7 @@ void MainWindow::populateClusterMenu()
     network->addSeparator();
     network->addAction(tr("Network &conditions…"), this, [this] { openNetworkConditionsDialog(); });
     m_clusterMenu->addSeparator();
-    QMenu *producers = m_clusterMenu->addMenu(tr("P&roducers"));
+    QMenu *producers = m_clusterMenu->addMenu(tr("Pro&ducers"));
     producers->setEnabled(!m_controller->cluster().producers().empty());
     for (const auto &p : m_controller->cluster().producers()) {
         const int id = p->id().value();
@@ -1041,7 +1041,7 @@ void MainWindow::populateClusterMenu()
     }
     m_clusterMenu->addSeparator();
     m_clusterMenu->addAction(m_killSelectedAction);
-    m_clusterMenu->addAction(tr("Elect &Preferred Leaders"), this, [this] {
+    m_clusterMenu->addAction(tr("&Elect Preferred Leaders"), this, [this] {
         const int moved = m_controller->electPreferredLeaders();
         statusBar()->showMessage(tr("Preferred leader election: %n leader(s) moved", nullptr, moved), 8000);
     });
@@ -1069,11 +1069,21 @@ void MainWindow::pauseProcessFromMenu(bool producer, int id, const QString &name
         : tr("Consumer %1's process freezes, like in a long garbage-collection pause: no polls, no heartbeats. Longer than "
              "session.timeout.ms (45 s) and its group removes it and rebalances; when it resumes it finds out and rejoins.")
               .arg(name);
-    const int seconds = QInputDialog::getInt(this, producer ? tr("Pause Producer %1").arg(name) : tr("Pause Consumer %1").arg(name),
-                                             what + QStringLiteral("\n\n") + tr("Pause for (seconds; 0: until you resume it):"),
-                                             producer ? 10 : 60, 0, 3600, 5, &ok);
+    QInputDialog dialog(this);
+    dialog.setWindowTitle(producer ? tr("Pause Producer %1").arg(name) : tr("Pause Consumer %1").arg(name));
+    dialog.setLabelText(what + QStringLiteral("\n\n") + tr("Pause for (seconds; 0: until you resume it):"));
+    dialog.setInputMode(QInputDialog::IntInput);
+    dialog.setIntRange(0, 3600);
+    dialog.setIntStep(5);
+    dialog.setIntValue(producer ? 10 : 60);
+    // The explanation wraps instead of stretching the dialog across the screen.
+    for (QLabel *label : dialog.findChildren<QLabel *>())
+        label->setWordWrap(true);
+    dialog.setMinimumWidth(480);
+    ok = dialog.exec() == QDialog::Accepted;
     if (!ok)
         return;
+    const int seconds = dialog.intValue();
     const std::optional<SimDuration> duration = seconds > 0 ? std::optional<SimDuration>(SimDuration::seconds(seconds)) : std::nullopt;
     const QString done = seconds > 0
         ? (producer ? tr("Producer %1's process paused for %2 s") : tr("Consumer %1's process paused for %2 s")).arg(name).arg(seconds)

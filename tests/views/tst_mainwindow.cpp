@@ -228,7 +228,7 @@ QAction *findAction(QMenu *menu, const QString &submenu, const QString &text)
     }
     return nullptr;
 }
-// The action at the end of a path of submenus ("P&roducers", "checkout", "Resume the process").
+// The action at the end of a path of submenus ("Pro&ducers", "checkout", "Resume the process").
 QAction *findActionAt(QMenu *menu, const QStringList &path)
 {
     emit menu->aboutToShow();
@@ -550,12 +550,12 @@ void TestMainWindow::clientMenusPauseAndResumeProcesses()
     };
 
     // A producer: cancelled changes nothing; 0 s pauses it until resumed.
-    QAction *pauseCheckout = findActionAt(cluster, {QStringLiteral("P&roducers"), QStringLiteral("checkout"), pause});
+    QAction *pauseCheckout = findActionAt(cluster, {QStringLiteral("Pro&ducers"), QStringLiteral("checkout"), pause});
     QVERIFY(pauseCheckout);
     QCOMPARE(answerSeconds(pauseCheckout, std::nullopt), 10);
     QVERIFY(!controller.isClientProcessPaused(true, 0));
     QVERIFY(controller.recordedActions().empty());
-    QCOMPARE(answerSeconds(findActionAt(cluster, {QStringLiteral("P&roducers"), QStringLiteral("checkout"), pause}), 0), 10);
+    QCOMPARE(answerSeconds(findActionAt(cluster, {QStringLiteral("Pro&ducers"), QStringLiteral("checkout"), pause}), 0), 10);
     QVERIFY(controller.isClientProcessPaused(true, 0));
     QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("Producer checkout's process paused until resumed")),
              qPrintable(window.statusBar()->currentMessage()));
@@ -563,8 +563,8 @@ void TestMainWindow::clientMenusPauseAndResumeProcesses()
     QCOMPARE(controller.recordedActions()[0].kind, ScenarioAction::Kind::PauseClient);
     QVERIFY(controller.recordedActions()[0].clientIsProducer);
     QVERIFY(!controller.recordedActions()[0].pauseDuration);
-    QVERIFY(!findActionAt(cluster, {QStringLiteral("P&roducers"), QStringLiteral("checkout"), pause}));
-    QAction *resumeCheckout = findActionAt(cluster, {QStringLiteral("P&roducers"), QStringLiteral("checkout"), resume});
+    QVERIFY(!findActionAt(cluster, {QStringLiteral("Pro&ducers"), QStringLiteral("checkout"), pause}));
+    QAction *resumeCheckout = findActionAt(cluster, {QStringLiteral("Pro&ducers"), QStringLiteral("checkout"), resume});
     QVERIFY(resumeCheckout);
     resumeCheckout->trigger();
     QVERIFY(!controller.isClientProcessPaused(true, 0));
