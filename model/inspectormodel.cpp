@@ -668,6 +668,18 @@ InspectorModel::Tree InspectorModel::build() const
         }
         b.add(top, tr("Committed lag"), QVariant::fromValue<qint64>(total),
               tr("High watermark minus the committed offset, over all its partitions"));
+        // What its applications did with the records (Cluster::groupDelivery).
+        const auto delivery = cluster.groupDelivery();
+        if (const auto it = delivery.find(groupId); it != delivery.end()) {
+            const DeliveryCounts &d = it->second.total;
+            const int rows = b.add(-1, tr("Delivery"));
+            b.add(rows, tr("Records processed"), QVariant::fromValue<qint64>(static_cast<qint64>(d.processed)),
+                  tr("Records its members' applications finished processing, each time counted"));
+            b.add(rows, tr("Processed more than once"), QVariant::fromValue<qint64>(static_cast<qint64>(d.processedMoreThanOnce)),
+                  tr("At-least-once: records processed again, after a rebalance or a restart from an older committed offset"));
+            b.add(rows, tr("Never processed"), QVariant::fromValue<qint64>(static_cast<qint64>(d.neverProcessed)),
+                  tr("At-most-once: offsets below the committed offset that no member processed"));
+        }
         return tree;
     }
 

@@ -1511,6 +1511,34 @@
         <source>process paused until resumed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records processed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records its members&apos; applications finished processing, each time counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processed more than once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At-least-once: records processed again, after a rebalance or a restart from an older committed offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never processed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At-most-once: offsets below the committed offset that no member processed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>InspectorWidget</name>

@@ -1497,6 +1497,34 @@
         <source>process paused until resumed</source>
         <translation>프로세스 재개할 때까지 정지</translation>
     </message>
+    <message>
+        <source>Delivery</source>
+        <translation>전달</translation>
+    </message>
+    <message>
+        <source>Records processed</source>
+        <translation>처리된 레코드</translation>
+    </message>
+    <message>
+        <source>Records its members&apos; applications finished processing, each time counted</source>
+        <translation>멤버 애플리케이션이 처리를 마친 레코드 (처리할 때마다 셈)</translation>
+    </message>
+    <message>
+        <source>Processed more than once</source>
+        <translation>두 번 이상 처리됨</translation>
+    </message>
+    <message>
+        <source>At-least-once: records processed again, after a rebalance or a restart from an older committed offset</source>
+        <translation>At-least-once: 리밸런스나 재시작 뒤 더 오래된 커밋 오프셋부터 읽어 다시 처리된 레코드</translation>
+    </message>
+    <message>
+        <source>Never processed</source>
+        <translation>처리되지 않음</translation>
+    </message>
+    <message>
+        <source>At-most-once: offsets below the committed offset that no member processed</source>
+        <translation>At-most-once: 커밋된 오프셋보다 앞이지만 어떤 멤버도 처리하지 않은 오프셋</translation>
+    </message>
 </context>
 <context>
     <name>InspectorWidget</name>

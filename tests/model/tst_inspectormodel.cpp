@@ -330,6 +330,12 @@ void TestInspectorModel::groupShowsMembersAndOffsets()
                  QStringLiteral("%1, lag %2").arg(committed).arg(std::max<qint64>(0, hw - committed)));
     }
     QCOMPARE(number(model, {"Group", "Committed lag"}), lag);
+    // What the members' applications did with the records.
+    const DeliveryCounts delivery = controller.cluster().groupDelivery().at(kGroup).total;
+    QVERIFY(delivery.processed > 0);
+    QCOMPARE(number(model, {"Delivery", "Records processed"}), qint64(delivery.processed));
+    QCOMPARE(number(model, {"Delivery", "Processed more than once"}), qint64(delivery.processedMoreThanOnce));
+    QCOMPARE(number(model, {"Delivery", "Never processed"}), qint64(delivery.neverProcessed));
 }
 
 void TestInspectorModel::recordShowsKeyAndPartitioning()
