@@ -40,6 +40,11 @@ QString text(const InspectorModel &model, const QStringList &path)
     return model.value(path).toString();
 }
 
+bool hasRow(const InspectorModel &model, const QStringList &path)
+{
+    return model.value(path).isValid();
+}
+
 qint64 number(const InspectorModel &model, const QStringList &path)
 {
     bool ok = false;
@@ -253,6 +258,16 @@ void TestInspectorModel::producerShowsConfigAndCounts()
     QCOMPARE(number(model, {"Records", "Sent"}), qint64(p.recordsSent()));
     QCOMPARE(number(model, {"Records", "Acknowledged"}), qint64(p.recordsAcknowledged()));
     QCOMPARE(number(model, {"Records", "Failed"}), qint64(p.recordsFailed()));
+
+    // A paused process says so, with when it resumes.
+    QVERIFY(!hasRow(model, {"Producer", "Process"}));
+    QVERIFY(controller.pauseClientProcess(true, id, SimDuration::seconds(4)).isOk());
+    QCOMPARE(text(model, {"Producer", "Process"}), QStringLiteral("paused until 00:07.000"));
+    QVERIFY(controller.resumeClientProcess(true, id).isOk());
+    QVERIFY(controller.pauseClientProcess(true, id, std::nullopt).isOk());
+    QCOMPARE(text(model, {"Producer", "Process"}), QStringLiteral("paused until resumed"));
+    QVERIFY(controller.resumeClientProcess(true, id).isOk());
+    QVERIFY(!hasRow(model, {"Producer", "Process"}));
 }
 
 void TestInspectorModel::consumerShowsGroupAndPartitions()
@@ -266,6 +281,10 @@ void TestInspectorModel::consumerShowsGroupAndPartitions()
     controller.advanceTo(SimTime::fromMillis(12000));
     const Consumer &c = *controller.cluster().consumers().front();
     QCOMPARE(model.title(), QStringLiteral("Consumer billing-0"));
+    QCOMPARE(text(model, {"Consumer", "State"}), QStringLiteral("running"));
+    QVERIFY(controller.pauseClientProcess(false, 0, std::nullopt).isOk());
+    QCOMPARE(text(model, {"Consumer", "State"}), QStringLiteral("process paused until resumed"));
+    QVERIFY(controller.resumeClientProcess(false, 0).isOk());
     QCOMPARE(text(model, {"Consumer", "State"}), QStringLiteral("running"));
     QCOMPARE(text(model, {"Consumer", "Group"}), QString::fromLatin1(kGroup));
     QCOMPARE(text(model, {"Consumer", "Member id"}), QString::fromStdString(c.memberId()));
