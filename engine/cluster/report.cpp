@@ -124,6 +124,12 @@ std::string clusterReportJson(const Cluster &cluster, const std::string &kafkasc
         w.key("records_acknowledged").value(static_cast<std::uint64_t>(producer->recordsAcknowledged()));
         w.key("records_failed").value(static_cast<std::uint64_t>(producer->recordsFailed()));
         w.key("retries").value(static_cast<std::uint64_t>(producer->retries()));
+        w.key("process_paused").value(cluster.isProducerProcessPaused(producer->id()));
+        w.key("process_resumes_at_ms");
+        if (const auto at = cluster.producerProcessResumesAt(producer->id()))
+            w.value(at->millis());
+        else
+            w.null();
         w.endObject();
     }
     w.endArray();
@@ -136,6 +142,12 @@ std::string clusterReportJson(const Cluster &cluster, const std::string &kafkasc
         w.key("records_consumed").value(static_cast<std::uint64_t>(consumer->recordsConsumed()));
         w.key("records_processed").value(static_cast<std::uint64_t>(consumer->recordsProcessed()));
         w.key("records_in_processing").value(static_cast<std::uint64_t>(consumer->recordsInProcessing()));
+        w.key("process_paused").value(cluster.isConsumerProcessPaused(consumer->id()));
+        w.key("process_resumes_at_ms");
+        if (const auto at = cluster.consumerProcessResumesAt(consumer->id()))
+            w.value(at->millis());
+        else
+            w.null();
         w.key("application_error");
         if (consumer->applicationError())
             w.value(*consumer->applicationError());

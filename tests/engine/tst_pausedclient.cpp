@@ -1,12 +1,16 @@
 // The paused-client fault (Cluster::pauseProducerProcess / pauseConsumerProcess): a frozen
 // process runs nothing and receives nothing until it resumes; then everything it missed happens.
 #include "cluster/cluster.h"
+#include "cluster/report.h"
 #include "cluster_fixtures.h"
 #include "group/group_coordinator.h"
 #include "scenario/scenario.h"
 #include "scenario/scenario_runner.h"
 #include "scenario/scenario_writer.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
 #include <memory>
@@ -57,6 +61,7 @@ private slots:
     void scenarioErrors_data();
     void scenarioErrors();
     void scenarioRunsAndRoundTrips();
+    void reportSaysWhoIsPaused();
 };
 
 void TestPausedClient::consumerPause_data()
@@ -357,6 +362,25 @@ void TestPausedClient::scenarioRunsAndRoundTrips()
             QCOMPARE(b.pauseDuration->micros(), a.pauseDuration->micros());
         QCOMPARE(b.at, a.at);
     }
+}
+
+void TestPausedClient::reportSaysWhoIsPaused()
+{
+    auto cluster = makeOrdersCluster();
+    QVERIFY(cluster);
+    QVERIFY(addGroupMembers(*cluster, "orders", "billing", 2));
+    cluster->runUntil(SimTime::fromMillis(5000));
+    QVERIFY(cluster->pauseProducerProcess(ProducerId{0}).isOk());
+    QVERIFY(cluster->pauseConsumerProcess(ConsumerId{1}, SimDuration::millis(7500)).isOk());
+    const QJsonObject report = QJsonDocument::fromJson(QByteArray::fromStdString(clusterReportJson(*cluster, "v"))).object();
+    const QJsonObject producer = report.value("producers").toArray().at(0).toObject();
+    QCOMPARE(producer.value("process_paused").toBool(), true);
+    QVERIFY(producer.value("process_resumes_at_ms").isNull());
+    const QJsonArray consumers = report.value("consumers").toArray();
+    QCOMPARE(consumers.at(0).toObject().value("process_paused").toBool(), false);
+    QVERIFY(consumers.at(0).toObject().value("process_resumes_at_ms").isNull());
+    QCOMPARE(consumers.at(1).toObject().value("process_paused").toBool(), true);
+    QCOMPARE(consumers.at(1).toObject().value("process_resumes_at_ms").toInteger(), qint64{12500});
 }
 
 QTEST_APPLESS_MAIN(TestPausedClient)
