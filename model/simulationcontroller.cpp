@@ -651,31 +651,15 @@ void SimulationController::record(ScenarioAction action)
 
 Status SimulationController::pauseClientProcess(bool producer, int id, std::optional<SimDuration> duration)
 {
-    maybeFork();
-    settle();
-    std::optional<std::string> clientId;
-    if (producer) {
-        for (const auto &p : m_cluster->producers())
-            if (p->id().value() == id)
-                clientId = p->config().clientId;
-    } else {
-        clientId = recordableClientId(id);
-    }
-    const Status st = producer ? m_cluster->pauseProducerProcess(ProducerId{id}, duration)
-                               : m_cluster->pauseConsumerProcess(ConsumerId{id}, duration);
-    if (st.isOk() && clientId) {
-        ScenarioAction action;
-        action.kind = ScenarioAction::Kind::PauseClient;
-        action.client = *clientId;
-        action.clientIsProducer = producer;
-        action.pauseDuration = duration;
-        record(std::move(action));
-    }
-    finishFrame();
-    return st;
+    return clientProcessAction(producer, id, true, duration);
 }
 
 Status SimulationController::resumeClientProcess(bool producer, int id)
+{
+    return clientProcessAction(producer, id, false, std::nullopt);
+}
+
+Status SimulationController::clientProcessAction(bool producer, int id, bool pause, std::optional<SimDuration> duration)
 {
     maybeFork();
     settle();
@@ -687,12 +671,18 @@ Status SimulationController::resumeClientProcess(bool producer, int id)
     } else {
         clientId = recordableClientId(id);
     }
-    const Status st = producer ? m_cluster->resumeProducerProcess(ProducerId{id}) : m_cluster->resumeConsumerProcess(ConsumerId{id});
+    Status st;
+    if (pause)
+        st = producer ? m_cluster->pauseProducerProcess(ProducerId{id}, duration)
+                      : m_cluster->pauseConsumerProcess(ConsumerId{id}, duration);
+    else
+        st = producer ? m_cluster->resumeProducerProcess(ProducerId{id}) : m_cluster->resumeConsumerProcess(ConsumerId{id});
     if (st.isOk() && clientId) {
         ScenarioAction action;
-        action.kind = ScenarioAction::Kind::ResumeClient;
+        action.kind = pause ? ScenarioAction::Kind::PauseClient : ScenarioAction::Kind::ResumeClient;
         action.client = *clientId;
         action.clientIsProducer = producer;
+        action.pauseDuration = duration;
         record(std::move(action));
     }
     finishFrame();

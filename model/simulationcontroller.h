@@ -234,6 +234,8 @@ private:
     // The client.id naming consumer `id` in a recording (a scenario names the newest consumer with
     // a client.id); nothing when there is no such consumer.
     [[nodiscard]] std::optional<std::string> recordableClientId(int id) const;
+    // pauseClientProcess and resumeClientProcess (`pause`), recorded as a scenario action.
+    kafkascope::Status clientProcessAction(bool producer, int id, bool pause, std::optional<kafkascope::SimDuration> duration);
     // An error when a producer or consumer named `clientId` already exists (scenarios name clients
     // by client.id, so each must have its own).
     [[nodiscard]] kafkascope::Status checkClientIdFree(const std::string &clientId) const;

@@ -228,6 +228,30 @@ QAction *findAction(QMenu *menu, const QString &submenu, const QString &text)
     }
     return nullptr;
 }
+// Triggers `action`, which opens a QInputDialog asking for a whole number between `minimum` and
+// `maximum`; answers `answer` (nothing: cancels) and returns the value the dialog suggested.
+int answerIntDialog(QAction *action, std::optional<int> answer, int minimum, int maximum)
+{
+    int suggested = -1;
+    QObject guard;
+    QTimer::singleShot(0, &guard, [&] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        suggested = dialog->intValue();
+        QCOMPARE(dialog->intMinimum(), minimum);
+        QCOMPARE(dialog->intMaximum(), maximum);
+        if (!answer) {
+            dialog->reject();
+            return;
+        }
+        dialog->setIntValue(*answer);
+        dialog->accept();
+    });
+    action->trigger();
+    return suggested;
+}
+
 // The action at the end of a path of submenus ("Pro&ducers", "checkout", "Resume the process").
 QAction *findActionAt(QMenu *menu, const QStringList &path)
 {
@@ -529,25 +553,7 @@ void TestMainWindow::clientMenusPauseAndResumeProcesses()
     const QString pause = QStringLiteral("Pause the process (GC pause)…");
     const QString resume = QStringLiteral("Resume the process");
     // Answers the duration dialog (seconds; nothing: cancel) and returns what it suggested.
-    const auto answerSeconds = [](QAction *action, std::optional<int> answer) {
-        int suggested = -1;
-        QObject guard;
-        QTimer::singleShot(0, &guard, [&] {
-            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
-            if (!dialog)
-                return;
-            suggested = dialog->intValue();
-            QCOMPARE(dialog->intMinimum(), 0);
-            if (!answer) {
-                dialog->reject();
-                return;
-            }
-            dialog->setIntValue(*answer);
-            dialog->accept();
-        });
-        action->trigger();
-        return suggested;
-    };
+    const auto answerSeconds = [](QAction *action, std::optional<int> answer) { return answerIntDialog(action, answer, 0, 3600); };
 
     // A producer: cancelled changes nothing; 0 s pauses it until resumed.
     QAction *pauseCheckout = findActionAt(cluster, {QStringLiteral("Pro&ducers"), QStringLiteral("checkout"), pause});
@@ -596,26 +602,7 @@ void TestMainWindow::networkMenuSlowsBrokersAndSetsConditions()
     QVERIFY(!findAction(cluster, network, QStringLiteral("Restore broker 1's speed")));
 
     // Slow down broker 1: the dialog suggests 500 ms; cancelled, nothing happens.
-    const auto answerInt = [](QAction *action, std::optional<int> answer) {
-        int suggested = -1;
-        QObject guard;
-        QTimer::singleShot(0, &guard, [&] {
-            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
-            if (!dialog)
-                return;
-            suggested = dialog->intValue();
-            QCOMPARE(dialog->intMinimum(), 1);
-            QCOMPARE(dialog->intMaximum(), 60000);
-            if (!answer) {
-                dialog->reject();
-                return;
-            }
-            dialog->setIntValue(*answer);
-            dialog->accept();
-        });
-        action->trigger();
-        return suggested;
-    };
+    const auto answerInt = [](QAction *action, std::optional<int> answer) { return answerIntDialog(action, answer, 1, 60000); };
     QCOMPARE(answerInt(findAction(cluster, network, QStringLiteral("Slow down broker 1…")), std::nullopt), 500);
     QCOMPARE(controller.brokerDelay(1), SimDuration{});
     QVERIFY(controller.recordedActions().empty());
