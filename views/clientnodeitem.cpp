@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
+#include <QGraphicsSceneContextMenuEvent>
 #include <QGuiApplication>
 #include <QPainter>
 #include <QPalette>
@@ -18,7 +19,9 @@ QColor kindColor(ClientNodeSnapshot::Kind kind)
 }
 } // namespace
 
-ClientNodeItem::ClientNodeItem(ClientNodeSnapshot snapshot, const QFont &font) : m_snapshot(std::move(snapshot)), m_font(font)
+ClientNodeItem::ClientNodeItem(ClientNodeSnapshot snapshot, const QFont &font,
+                               std::function<void(const ClientNodeSnapshot &, QPoint)> onContextMenu)
+    : m_snapshot(std::move(snapshot)), m_font(font), m_onContextMenu(std::move(onContextMenu))
 {
     m_width = QFontMetricsF(m_font).horizontalAdvance(text()) + 2 * kPadding + kGlyphWidth;
     if (m_snapshot.paused)
@@ -100,5 +103,13 @@ void ClientNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
         painter->setFont(small);
         painter->setPen(Qt::white);
         painter->drawText(badge, Qt::AlignCenter, badgeText());
+    }
+}
+
+void ClientNodeItem::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
+{
+    if (m_onContextMenu) {
+        m_onContextMenu(m_snapshot, event->screenPos());
+        event->accept();
     }
 }

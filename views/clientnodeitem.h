@@ -2,7 +2,10 @@
 
 #include <QFont>
 #include <QGraphicsItem>
+#include <QPoint>
 #include <QString>
+
+#include <functional>
 
 // What a client node shows, copied out of the engine once per frame.
 struct ClientNodeSnapshot {
@@ -23,7 +26,9 @@ class ClientNodeItem : public QGraphicsItem
 public:
     static constexpr qreal kHeight = 26;
 
-    ClientNodeItem(ClientNodeSnapshot snapshot, const QFont &font);
+    // `onContextMenu` runs on a right click, with the node's snapshot and the screen position.
+    ClientNodeItem(ClientNodeSnapshot snapshot, const QFont &font,
+                   std::function<void(const ClientNodeSnapshot &, QPoint)> onContextMenu = {});
 
     [[nodiscard]] const ClientNodeSnapshot &snapshot() const { return m_snapshot; }
     // The width its text needs.
@@ -34,6 +39,9 @@ public:
     [[nodiscard]] QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
+protected:
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
+
 private:
     [[nodiscard]] QString text() const;
     [[nodiscard]] static QString badgeText();
@@ -41,5 +49,6 @@ private:
 
     ClientNodeSnapshot m_snapshot;
     QFont m_font;
+    std::function<void(const ClientNodeSnapshot &, QPoint)> m_onContextMenu;
     qreal m_width = 0;
 };

@@ -120,6 +120,12 @@ MainWindow::MainWindow(SimulationController *controller, Language *language, QWi
         addBrokerActions(&menu, broker);
         menu.exec(at);
     });
+    connect(m_scene, &PartitionLogScene::clientMenuRequested, this, [this](bool producer, int id, QPoint at) {
+        QMenu menu(this);
+        addClientActions(&menu, producer, id);
+        if (!menu.isEmpty())
+            menu.exec(at);
+    });
     createDocks();
     createMenus();
 
@@ -1010,10 +1016,7 @@ void MainWindow::populateClusterMenu()
     for (const auto &p : m_controller->cluster().producers()) {
         const int id = p->id().value();
         const QString name = QString::fromStdString(p->config().clientId);
-        QMenu *sub = producers->addMenu(name);
-        addProcessPauseActions(sub, true, id, name);
-        sub->addSeparator();
-        sub->addAction(tr("Inspect"), this, [this, id] { m_inspector->inspect(InspectorSelection::ofProducer(id)); });
+        addClientActions(producers->addMenu(name), true, id);
     }
     QMenu *consumers = m_clusterMenu->addMenu(tr("C&onsumers"));
     consumers->addAction(tr("&Reset Group Offsets…"), this, [this] { openResetOffsetsDialog(); });
@@ -1026,18 +1029,9 @@ void MainWindow::populateClusterMenu()
             consumers->addAction(tr("%1 (stopped)").arg(name))->setEnabled(false);
             continue;
         }
-        QMenu *sub = consumers->addMenu(c->config().groupId ? tr("%1 (group %2)").arg(name, QString::fromStdString(*c->config().groupId))
-                                                             : name);
-        sub->addAction(tr("Close (leaves its group at once)"), this, [this, id, name] {
-            runClientAction(tr("Close consumer %1").arg(name), m_controller->closeConsumer(id));
-        });
-        sub->addAction(tr("Crash (its group notices after session.timeout.ms)"), this, [this, id, name] {
-            runClientAction(tr("Crash consumer %1").arg(name), m_controller->crashConsumer(id));
-        });
-        addProcessPauseActions(sub, false, id, name);
-        sub->addSeparator();
-        sub->addAction(tr("Processing Time…"), this, [this, id] { openProcessingTimeDialog(id); });
-        sub->addAction(tr("Inspect"), this, [this, id] { m_inspector->inspect(InspectorSelection::ofConsumer(id)); });
+        addClientActions(consumers->addMenu(c->config().groupId ? tr("%1 (group %2)").arg(name, QString::fromStdString(*c->config().groupId))
+                                                                 : name),
+                         false, id);
     }
     m_clusterMenu->addSeparator();
     m_clusterMenu->addAction(m_killSelectedAction);
@@ -1045,6 +1039,37 @@ void MainWindow::populateClusterMenu()
         const int moved = m_controller->electPreferredLeaders();
         statusBar()->showMessage(tr("Preferred leader election: %n leader(s) moved", nullptr, moved), 8000);
     });
+}
+
+void MainWindow::addClientActions(QMenu *menu, bool producer, int id)
+{
+    const Cluster &cluster = m_controller->cluster();
+    if (producer) {
+        for (const auto &p : cluster.producers())
+            if (p->id().value() == id) {
+                addProcessPauseActions(menu, true, id, QString::fromStdString(p->config().clientId));
+                menu->addSeparator();
+                menu->addAction(tr("Inspect"), this, [this, id] { m_inspector->inspect(InspectorSelection::ofProducer(id)); });
+            }
+        return;
+    }
+    for (const auto &c : cluster.consumers()) {
+        if (c->id().value() != id)
+            continue;
+        const QString name = QString::fromStdString(c->config().clientId);
+        if (c->isRunning()) {
+            menu->addAction(tr("Close (leaves its group at once)"), this, [this, id, name] {
+                runClientAction(tr("Close consumer %1").arg(name), m_controller->closeConsumer(id));
+            });
+            menu->addAction(tr("Crash (its group notices after session.timeout.ms)"), this, [this, id, name] {
+                runClientAction(tr("Crash consumer %1").arg(name), m_controller->crashConsumer(id));
+            });
+            addProcessPauseActions(menu, false, id, name);
+            menu->addSeparator();
+            menu->addAction(tr("Processing Time…"), this, [this, id] { openProcessingTimeDialog(id); });
+        }
+        menu->addAction(tr("Inspect"), this, [this, id] { m_inspector->inspect(InspectorSelection::ofConsumer(id)); });
+    }
 }
 
 void MainWindow::addProcessPauseActions(QMenu *menu, bool producer, int id, const QString &name)
@@ -1221,6 +1246,9 @@ void MainWindow::showGroupsMenu(const QPoint &pos)
         const int id = *consumer;
         menu.addAction(tr("Inspect"), this, [this, id] { m_inspector->inspect(InspectorSelection::ofConsumer(id)); });
         menu.addAction(tr("Processing Time…"), this, [this, id] { openProcessingTimeDialog(id); });
+        const Cluster &cluster = m_controller->cluster();
+        if (static_cast<std::size_t>(id) < cluster.consumers().size() && cluster.consumers()[static_cast<std::size_t>(id)]->isRunning())
+            addProcessPauseActions(&menu, false, id, QString::fromStdString(cluster.consumers()[static_cast<std::size_t>(id)]->config().clientId));
     }
     menu.addAction(tr("Reset Group Offsets…"), this, [this, group] { openResetOffsetsDialog(group); });
     menu.exec(m_groupsTree->viewport()->mapToGlobal(pos));

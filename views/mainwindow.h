@@ -113,6 +113,8 @@ public:
     void slowBrokerFromMenu(int broker);
     // Cluster › Producers / Consumers: pause a client's process (asking how long) or resume it.
     void addProcessPauseActions(QMenu *menu, bool producer, int id, const QString &name);
+    // A client node's context menu: pause or resume the process, close or crash a consumer, inspect.
+    void addClientActions(QMenu *menu, bool producer, int id);
     void pauseProcessFromMenu(bool producer, int id, const QString &name);
     void openNetworkConditionsDialog();
 

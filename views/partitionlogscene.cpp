@@ -73,7 +73,9 @@ qreal PartitionLogScene::addClientNodes(const QString &topicName, qreal headingR
         node.name = QString::fromStdString(config.clientId);
         node.detail = tr("%1/s, %2").arg(config.rate ? config.rate->averageRecordsPerSecond() : 0.0, 0, 'g', 3).arg(keys);
         node.paused = cluster.isProducerProcessPaused(p->id());
-        auto *item = new ClientNodeItem(node, font);
+        auto *item = new ClientNodeItem(node, font, [this](const ClientNodeSnapshot &n, QPoint at) {
+            emit clientMenuRequested(n.kind == ClientNodeSnapshot::Kind::Producer, n.id, at);
+        });
         item->setPos(x, y);
         addItem(item);
         m_producerNodes[node.id] = item;
@@ -92,7 +94,9 @@ qreal PartitionLogScene::addClientNodes(const QString &topicName, qreal headingR
         node.detail = config.groupId ? QString::fromStdString(*config.groupId) : tr("no group");
         node.active = c->isRunning();
         node.paused = cluster.isConsumerProcessPaused(c->id());
-        auto *item = new ClientNodeItem(node, font);
+        auto *item = new ClientNodeItem(node, font, [this](const ClientNodeSnapshot &n, QPoint at) {
+            emit clientMenuRequested(n.kind == ClientNodeSnapshot::Kind::Producer, n.id, at);
+        });
         addItem(item);
         m_consumerNodes[node.id] = item;
         consumers.push_back(item);

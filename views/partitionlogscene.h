@@ -80,6 +80,8 @@ public:
 signals:
     // A right click on broker `broker`'s card, at `screenPos`.
     void brokerMenuRequested(int broker, QPoint screenPos);
+    // A right click on a producer's (`producer`) or consumer's node.
+    void clientMenuRequested(bool producer, int id, QPoint screenPos);
     // The user picked something to inspect: selected a broker card, clicked a strip or a record.
     void inspectRequested(const InspectorSelection &selection);
 

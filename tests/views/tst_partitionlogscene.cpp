@@ -8,6 +8,7 @@
 #include "views/partitionstripitem.h"
 #include "views/recorddotsitem.h"
 
+#include <QGraphicsSceneContextMenuEvent>
 #include <QtTest>
 
 using namespace kafkascope;
@@ -38,6 +39,7 @@ private slots:
     void highWatermarkAndCommitsOnTheStrip();
     void clientNodesForProducersAndConsumers();
     void pausedClientsWearABadge();
+    void rightClickOnAClientNodeAsksForItsMenu();
     void consumerMarkersFollowARebalanceWithoutAppends();
     void producedRecordFliesFromProducerToLeader();
     void replicationAndConsumptionFly();
@@ -153,6 +155,26 @@ void TestPartitionLogScene::pausedClientsWearABadge()
     QVERIFY(nodeNamed(scene, QStringLiteral("billing-1"))->snapshot().paused);
     QVERIFY(controller.resumeClientProcess(false, 0).isOk());
     QVERIFY(!nodeNamed(scene, QStringLiteral("billing-1"))->snapshot().paused);
+}
+
+void TestPartitionLogScene::rightClickOnAClientNodeAsksForItsMenu()
+{
+    SimulationController controller(makeDemoCluster());
+    PartitionLogScene scene(&controller);
+    QSignalSpy spy(&scene, &PartitionLogScene::clientMenuRequested);
+    for (const char *name : {"checkout", "billing-2"}) {
+        ClientNodeItem *node = nodeNamed(scene, QString::fromLatin1(name));
+        QVERIFY(node);
+        QGraphicsSceneContextMenuEvent event(QEvent::GraphicsSceneContextMenu);
+        event.setScreenPos(QPoint(40, 50));
+        scene.sendEvent(node, &event);
+    }
+    QCOMPARE(spy.count(), 2);
+    QCOMPARE(spy.at(0).at(0).toBool(), true); // checkout, a producer
+    QCOMPARE(spy.at(0).at(1).toInt(), nodeNamed(scene, QStringLiteral("checkout"))->snapshot().id);
+    QCOMPARE(spy.at(0).at(2).toPoint(), QPoint(40, 50));
+    QCOMPARE(spy.at(1).at(0).toBool(), false); // billing-2, a consumer
+    QCOMPARE(spy.at(1).at(1).toInt(), nodeNamed(scene, QStringLiteral("billing-2"))->snapshot().id);
 }
 
 void TestPartitionLogScene::consumerMarkersFollowARebalanceWithoutAppends()
