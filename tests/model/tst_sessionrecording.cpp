@@ -113,6 +113,12 @@ void TestSessionRecording::demoSessionReplaysExactly()
     c->step(250);
     QVERIFY(c->setConsumerProcessingTime(consumerIdOf(*c, "billing-2"), SimDuration::micros(12'345)).isOk());
     play(60);
+    // Frozen processes: a producer for 1.5 s, a consumer until resumed.
+    QVERIFY(c->pauseClientProcess(true, 0, SimDuration::millis(1500)).isOk()); // checkout
+    QVERIFY(c->pauseClientProcess(false, consumerIdOf(*c, "billing-2"), std::nullopt).isOk());
+    play(80);
+    QVERIFY(c->resumeClientProcess(false, consumerIdOf(*c, "billing-2")).isOk());
+    play(20);
     QVERIFY(c->restartBroker(1).isOk());
     c->isolateBroker(2);
     play(200);
@@ -145,8 +151,8 @@ void TestSessionRecording::demoSessionReplaysExactly()
     play(40);
 
     QVERIFY(!c->isRewound());
-    // Seventeen actions of fifteen kinds.
-    QCOMPARE(c->recordedActions().size(), std::size_t{17});
+    // Twenty actions of seventeen kinds.
+    QCOMPARE(c->recordedActions().size(), std::size_t{20});
     checkReplaysExactly(*c);
 }
 
