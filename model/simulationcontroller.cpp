@@ -525,6 +525,9 @@ ScenarioNetwork SimulationController::networkConditions() const
     conditions.latency = network.defaultLatency();
     conditions.jitter = network.jitter();
     conditions.loss = network.lossProbability();
+    for (const auto &[link, latency] : network.linkLatencies())
+        if (link.second < kFirstClientNode) // between brokers (a broker's node is its id)
+            conditions.links.push_back({link.first, link.second, latency});
     return conditions;
 }
 

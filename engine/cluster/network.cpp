@@ -66,6 +66,14 @@ void SimNetwork::setLinkLatency(NodeId a, NodeId b, SimDuration latency)
             [a, b, latency](SimNetwork &n) { n.setLinkLatency(a, b, latency); });
 }
 
+void SimNetwork::clearLinkLatency(NodeId a, NodeId b)
+{
+    if (m_linkLatency.erase(link(a, b)) == 0)
+        return;
+    changed("latency " + std::to_string(a) + "<->" + std::to_string(b) + " back to the default",
+            [a, b](SimNetwork &n) { n.clearLinkLatency(a, b); });
+}
+
 void SimNetwork::setNodeDelay(NodeId node, SimDuration extra)
 {
     changed("node " + std::to_string(node) + " delayed by " + durationText(extra),

@@ -37,6 +37,10 @@ public:
     [[nodiscard]] SimDuration defaultLatency() const { return m_defaultLatency; }
     // Latency of the link between `a` and `b` (both directions).
     void setLinkLatency(NodeId a, NodeId b, SimDuration latency);
+    // The link between `a` and `b` takes the default latency again.
+    void clearLinkLatency(NodeId a, NodeId b);
+    // Links with a latency of their own: (smaller node, larger node) -> latency.
+    [[nodiscard]] const std::map<std::pair<NodeId, NodeId>, SimDuration> &linkLatencies() const { return m_linkLatency; }
     // Extra delay drawn uniformly from [0, jitter] for every message.
     void setJitter(SimDuration jitter);
     // Probability in [0, 1] that a message is lost.

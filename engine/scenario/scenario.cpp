@@ -64,6 +64,7 @@ constexpr ActionName kActions[] = {
     {ScenarioAction::Kind::SlowBroker, "slowBroker"},
     {ScenarioAction::Kind::PauseClient, "pauseClient"},
     {ScenarioAction::Kind::ResumeClient, "resumeClient"},
+    {ScenarioAction::Kind::SetLinkLatency, "setLinkLatency"},
     {ScenarioAction::Kind::SetNetwork, "setNetwork"},
 };
 
@@ -615,6 +616,28 @@ public:
         }
     }
 
+    // A link's two brokers: "between": [a, b], two different broker ids.
+    bool linkEnds(const JsonValue &obj, const std::string &path, std::vector<std::int32_t> &out)
+    {
+        const JsonValue *v = field(obj, path, "between", true);
+        if (!v)
+            return false;
+        const std::string bp = join(path, "between");
+        if (!v->isArray() || v->items().size() != 2) {
+            error(*v, bp, "expected the link's two brokers, such as [0, 2]" + found(*v));
+            return false;
+        }
+        std::vector<std::int32_t> ends;
+        if (!brokerList(*v, bp, ends))
+            return false;
+        if (ends[0] == ends[1]) {
+            error(*v, bp, "a link joins two different brokers, not broker " + std::to_string(ends[0]) + " to itself");
+            return false;
+        }
+        out = ends;
+        return true;
+    }
+
     bool brokerList(const JsonValue &v, const std::string &path, std::vector<std::int32_t> &out)
     {
         if (!v.isArray() || v.items().empty()) {
@@ -764,6 +787,17 @@ public:
             if (network(v, path, out.latency, out.jitter, out.loss) == 0)
                 error(v, path, "expected at least one of \"latency\", \"jitter\" and \"loss\"");
             break;
+        case K::SetLinkLatency: {
+            knownFields(v, path, {"at", "do", "between", "latency"});
+            linkEnds(v, path, out.between);
+            const JsonValue *l = field(v, path, "latency", true);
+            if (l && !l->isNull()) {
+                SimDuration latency;
+                if (duration(*l, join(path, "latency"), latency))
+                    out.linkLatency = latency;
+            }
+            break;
+        }
         case K::PauseClient:
         case K::ResumeClient: {
             const bool pause = out.kind == K::PauseClient;
@@ -1062,13 +1096,43 @@ ScenarioParseResult parseScenario(std::string_view text)
                 }
             }
             if (const JsonValue *n = c->find("network"); n && r.isObject(*n, "cluster.network")) {
-                r.knownFields(*n, "cluster.network", {"latency", "jitter", "loss"});
+                r.knownFields(*n, "cluster.network", {"latency", "jitter", "loss", "links"});
                 std::optional<SimDuration> latency, jitter;
                 std::optional<double> loss;
                 (void)r.network(*n, "cluster.network", latency, jitter, loss);
                 s.network.latency = latency.value_or(s.network.latency);
                 s.network.jitter = jitter.value_or(s.network.jitter);
                 s.network.loss = loss.value_or(s.network.loss);
+                if (const JsonValue *links = n->find("links")) {
+                    const std::string lp = "cluster.network.links";
+                    if (!links->isArray()) {
+                        r.error(*links, lp, "expected an array of links such as {\"between\": [0, 2], \"latency\": \"30ms\"}"
+                                                + r.found(*links));
+                    } else {
+                        for (std::size_t i = 0; i < links->items().size(); ++i) {
+                            const JsonValue &item = links->items()[i];
+                            const std::string ip = r.index(lp, i);
+                            if (!r.isObject(item, ip))
+                                continue;
+                            r.knownFields(item, ip, {"between", "latency"});
+                            std::vector<std::int32_t> ends;
+                            SimDuration d;
+                            const bool endsOk = r.linkEnds(item, ip, ends);
+                            const JsonValue *l = r.field(item, ip, "latency", true);
+                            if (!endsOk || !l || !r.duration(*l, r.join(ip, "latency"), d))
+                                continue;
+                            const ScenarioLink link{std::min(ends[0], ends[1]), std::max(ends[0], ends[1]), d};
+                            const bool twice = std::any_of(s.network.links.begin(), s.network.links.end(), [&](const ScenarioLink &o) {
+                                return o.a == link.a && o.b == link.b;
+                            });
+                            if (twice)
+                                r.error(item, ip, "the link between brokers " + std::to_string(link.a) + " and "
+                                                      + std::to_string(link.b) + " is given twice");
+                            else
+                                s.network.links.push_back(link);
+                        }
+                    }
+                }
             }
         }
         const auto list = [&](const char *key, auto &&each) {

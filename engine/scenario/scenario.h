@@ -70,6 +70,7 @@ struct ScenarioAction {
         SetNetwork,
         PauseClient,
         ResumeClient,
+        SetLinkLatency,
     };
     struct Record {
         std::optional<std::string> key; // nothing: a null key
@@ -90,6 +91,9 @@ struct ScenarioAction {
     // PauseClient, ResumeClient: `client` names a producer (true) or a consumer (false).
     bool clientIsProducer = false;
     std::optional<SimDuration> pauseDuration{}; // PauseClient: resumes by itself after this long
+    // SetLinkLatency: the two brokers of the link, and its latency (nothing: the network's again).
+    std::vector<std::int32_t> between;
+    std::optional<SimDuration> linkLatency{};
     SimDuration processingTime;
     std::vector<Record> records; // Produce
     GroupOffsetReset reset;      // ResetOffsets
@@ -100,11 +104,20 @@ struct ScenarioAction {
     std::optional<double> loss{};
 };
 
+// A link between two brokers with a latency of its own (cluster.network.links).
+struct ScenarioLink {
+    std::int32_t a = 0;
+    std::int32_t b = 0;
+    SimDuration latency;
+    friend bool operator==(const ScenarioLink &, const ScenarioLink &) = default;
+};
+
 // The network's conditions at the start of a run (cluster.network): SimNetwork's defaults otherwise.
 struct ScenarioNetwork {
     SimDuration latency = SimDuration::millis(2); // every message's delay
     SimDuration jitter;                           // plus a delay drawn uniformly from [0, jitter]
     double loss = 0.0;                            // the probability that a message is lost
+    std::vector<ScenarioLink> links;              // links between brokers that take longer (or shorter)
     friend bool operator==(const ScenarioNetwork &, const ScenarioNetwork &) = default;
 };
 

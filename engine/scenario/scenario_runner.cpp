@@ -86,6 +86,14 @@ Status ScenarioRunner::setUp(Cluster &cluster, const Scenario &scenario)
         cluster.network().setLossProbability(scenario.network.loss);
     while (static_cast<std::int32_t>(cluster.brokers().size()) < scenario.brokers)
         cluster.addBroker();
+    for (std::size_t i = 0; i < scenario.network.links.size(); ++i) {
+        const ScenarioLink &link = scenario.network.links[i];
+        for (const std::int32_t b : {link.a, link.b})
+            if (!cluster.brokers().count(BrokerId{b}))
+                return Status::invalidArgument("cluster.network.links[" + std::to_string(i) + "]: no broker " + std::to_string(b)
+                                               + " (the cluster has " + std::to_string(scenario.brokers) + ")");
+        cluster.network().setLinkLatency(link.a, link.b, link.latency); // a broker's network node is its id
+    }
     for (std::size_t i = 0; i < scenario.racks.size(); ++i)
         if (auto st = cluster.setBrokerRack(BrokerId{static_cast<std::int32_t>(i)}, scenario.racks[i]); !st.isOk())
             return Status::invalidArgument("cluster.racks[" + std::to_string(i) + "]: " + st.message());
@@ -231,6 +239,17 @@ Status ScenarioRunner::apply(Cluster &cluster, const ScenarioAction &a)
         if (!cluster.brokers().count(BrokerId{a.broker}))
             return Status::notFound("no broker " + std::to_string(a.broker));
         cluster.network().setNodeDelay(a.broker, a.delay); // a broker's network node is its id
+        return Status::ok();
+    case K::SetLinkLatency:
+        for (const std::int32_t b : a.between)
+            if (!cluster.brokers().count(BrokerId{b}))
+                return Status::notFound("no broker " + std::to_string(b));
+        if (a.between.size() != 2)
+            return Status::invalidArgument("a link joins two brokers");
+        if (a.linkLatency)
+            cluster.network().setLinkLatency(a.between[0], a.between[1], *a.linkLatency);
+        else
+            cluster.network().clearLinkLatency(a.between[0], a.between[1]);
         return Status::ok();
     case K::PauseClient:
     case K::ResumeClient: {

@@ -288,6 +288,16 @@ public:
             json.key("broker").value(a.broker);
             duration("delay", a.delay);
             break;
+        case K::SetLinkLatency:
+            json.key("between").beginArray();
+            for (const std::int32_t b : a.between)
+                json.value(b);
+            json.endArray();
+            if (a.linkLatency)
+                duration("latency", *a.linkLatency);
+            else
+                json.key("latency").null();
+            break;
         case K::PauseClient:
         case K::ResumeClient:
             json.key(a.clientIsProducer ? "producer" : "consumer").value(a.client);
@@ -416,6 +426,16 @@ Result<std::string> writeScenario(const Scenario &s)
         w.duration("latency", s.network.latency);
         w.duration("jitter", s.network.jitter);
         json.key("loss").exactValue(s.network.loss);
+        if (!s.network.links.empty()) {
+            json.key("links").beginArray();
+            for (const ScenarioLink &link : s.network.links) {
+                json.beginObject();
+                json.key("between").beginArray().value(link.a).value(link.b).endArray();
+                w.duration("latency", link.latency);
+                json.endObject();
+            }
+            json.endArray();
+        }
         json.endObject();
     }
     json.endObject();

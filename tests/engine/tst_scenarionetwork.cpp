@@ -24,6 +24,10 @@ private slots:
     void latencyDelaysProduceRequests();
     void clusterNetworkAppliesFromTheStart();
     void writerRoundTrip();
+    void linkLatencyErrors_data();
+    void linkLatencyErrors();
+    void slowLinkDelaysReplication();
+    void linkLatencyRoundTrip();
 };
 
 namespace {
@@ -349,6 +353,128 @@ void TestScenarioNetwork::writerRoundTrip()
     const auto plain = writeScenario(parsedOk(R"({"kafkascope": 1, "title": "t"})"));
     QVERIFY(plain.isOk());
     QVERIFY(plain.value().find("network") == std::string::npos);
+}
+
+void TestScenarioNetwork::linkLatencyErrors_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected"); // "line:column: path: message" (a prefix)
+    const QString head = QString::fromLatin1(kHead);
+    QTest::newRow("links not an array") << head + "\"cluster\": {\"brokers\": 3, \"network\": {\"links\": 5}}}"
+                                        << "2:48: cluster.network.links: expected an array of links";
+    QTest::newRow("link without latency")
+        << head + "\"cluster\": {\"brokers\": 3, \"network\": {\"links\": [{\"between\": [0, 1]}]}}}"
+        << "2:49: cluster.network.links[0]: missing required field \"latency\"";
+    QTest::newRow("link to itself")
+        << head + "\"cluster\": {\"brokers\": 3, \"network\": {\"links\": [{\"between\": [2, 2], \"latency\": \"5ms\"}]}}}"
+        << "2:61: cluster.network.links[0].between: a link joins two different brokers, not broker 2 to itself";
+    QTest::newRow("link with three ends")
+        << head + "\"cluster\": {\"brokers\": 3, \"network\": {\"links\": [{\"between\": [0, 1, 2], \"latency\": \"5ms\"}]}}}"
+        << "2:61: cluster.network.links[0].between: expected the link's two brokers, such as [0, 2], found an array";
+    QTest::newRow("link given twice")
+        << head
+               + "\"cluster\": {\"brokers\": 3, \"network\": {\"links\": [{\"between\": [0, 1], \"latency\": \"5ms\"}, "
+                 "{\"between\": [1, 0], \"latency\": \"9ms\"}]}}}"
+        << "2:88: cluster.network.links[1]: the link between brokers 0 and 1 is given twice";
+    QTest::newRow("setLinkLatency without between")
+        << head + "\"timeline\": [\n{\"at\": \"1s\", \"do\": \"setLinkLatency\", \"latency\": \"1s\"}]}"
+        << "3:1: timeline[0]: missing required field \"between\"";
+    QTest::newRow("setLinkLatency without latency")
+        << head + "\"timeline\": [\n{\"at\": \"1s\", \"do\": \"setLinkLatency\", \"between\": [0, 1]}]}"
+        << "3:1: timeline[0]: missing required field \"latency\"";
+    QTest::newRow("setLinkLatency negative")
+        << head + "\"timeline\": [\n{\"at\": \"1s\", \"do\": \"setLinkLatency\", \"between\": [0, 1], \"latency\": \"-1ms\"}]}"
+        << "3:68: timeline[0].latency: '-1ms' is not a duration";
+}
+
+void TestScenarioNetwork::linkLatencyErrors()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    const QByteArray utf8 = text.toUtf8();
+    const auto r = parseScenario(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())));
+    QVERIFY(!r.scenario);
+    QVERIFY(!r.errors.empty());
+    const QString got = QString::fromStdString(r.errors.front().format("x.json"));
+    QVERIFY2(got.startsWith("x.json:" + expected), qPrintable(got));
+}
+
+void TestScenarioNetwork::slowLinkDelaysReplication()
+{
+    // Leader 0, followers 1 and 2. The high watermark is the smallest log end offset in the ISR
+    // (Kafka's rule), so one follower a second away holds it back for its fetch round trip,
+    // although broker 1 has the record within milliseconds.
+    const std::string base = R"({"kafkascope": 1, "title": "links",
+      "cluster": {"brokers": 3, "network": {"links": [LINKS]}},
+      "topics": [{"name": "t", "partitions": 1, "replicationFactor": 3, "placementStartIndex": 0}],
+      "timeline": [{"at": "5s", "do": "produce", "topic": "t", "records": [{"key": "k", "value": "v"}]}],
+      "expect": [{"at": "5300ms", "check": "highWatermark", "topic": "t", "partition": 0, "equals": 1},
+                 {"at": "8s", "check": "highWatermark", "topic": "t", "partition": 0, "equals": 1}]})";
+    const auto run = [&](const std::string &links) {
+        std::string text = base;
+        text.replace(text.find("LINKS"), 5, links);
+        const Scenario s = parsedOk(text);
+        ScenarioRunner runner(s);
+        auto made = runner.makeCluster();
+        if (!made.isOk())
+            qWarning("%s", made.status().message().c_str());
+        runner.advanceTo(*made.value(), s.end());
+        return runner.results();
+    };
+    const auto none = run("");
+    QVERIFY(none[0].passed && none[1].passed);
+    const auto one = run(R"({"between": [0, 2], "latency": "1s"})");
+    QVERIFY(!one[0].passed);
+    QCOMPARE(one[0].found, std::string("0"));
+    QVERIFY2(one[1].passed, one[1].found.c_str()); // after the slow follower's round trip
+    // A slow link between the two followers changes nothing: they do not talk to each other.
+    const auto between = run(R"({"between": [1, 2], "latency": "1s"})");
+    QVERIFY(between[0].passed && between[1].passed);
+
+    // A link to a broker the cluster does not have: set-up fails and names the link.
+    const Scenario bad = parsedOk(R"({"kafkascope": 1, "title": "t",
+      "cluster": {"brokers": 3, "network": {"links": [{"between": [0, 7], "latency": "1s"}]}}})");
+    ScenarioRunner runner(bad);
+    const auto made = runner.makeCluster();
+    QVERIFY(!made.isOk());
+    QVERIFY2(made.status().message().find("cluster.network.links[0]: no broker 7") != std::string::npos,
+             made.status().message().c_str());
+}
+
+void TestScenarioNetwork::linkLatencyRoundTrip()
+{
+    const Scenario s = parsedOk(R"({"kafkascope": 1, "title": "t",
+      "cluster": {"brokers": 3, "network": {"links": [{"between": [2, 0], "latency": "30ms"}]}},
+      "timeline": [{"at": "1s", "do": "setLinkLatency", "between": [1, 2], "latency": "45ms"},
+                   {"at": "2s", "do": "setLinkLatency", "between": [0, 2], "latency": null}]})");
+    QCOMPARE(s.network.links.size(), std::size_t{1});
+    QCOMPARE(s.network.links[0], (ScenarioLink{0, 2, SimDuration::millis(30)}));
+    QCOMPARE(s.timeline[0].between, (std::vector<std::int32_t>{1, 2}));
+    QCOMPARE(s.timeline[0].linkLatency, std::optional<SimDuration>(SimDuration::millis(45)));
+    QVERIFY(!s.timeline[1].linkLatency);
+    const auto written = writeScenario(s);
+    QVERIFY(written.isOk());
+    const auto again = parseScenario(written.value());
+    QVERIFY2(again.scenario, again.errors.empty() ? "" : again.errors.front().format("w.json").c_str());
+    QCOMPARE(again.scenario->network, s.network);
+    QCOMPARE(again.scenario->timeline.size(), std::size_t{2});
+    for (std::size_t i = 0; i < 2; ++i) {
+        QCOMPARE(again.scenario->timeline[i].between, s.timeline[i].between);
+        QCOMPARE(again.scenario->timeline[i].linkLatency, s.timeline[i].linkLatency);
+    }
+
+    // Run: the links take their latency, and null gives the network's back.
+    ScenarioRunner runner(s);
+    auto made = runner.makeCluster();
+    QVERIFY(made.isOk());
+    Cluster &cluster = *made.value();
+    QCOMPARE(cluster.network().linkLatencies().size(), std::size_t{1});
+    runner.advanceTo(cluster, SimTime::fromMillis(1500));
+    QCOMPARE(cluster.network().linkLatencies().size(), std::size_t{2});
+    runner.advanceTo(cluster, SimTime::fromMillis(2500));
+    QCOMPARE(cluster.network().linkLatencies().size(), std::size_t{1});
+    QCOMPARE(cluster.network().linkLatencies().begin()->first, (std::pair<NodeId, NodeId>{1, 2}));
+    QVERIFY(runner.actionFailures().empty());
 }
 
 QTEST_APPLESS_MAIN(TestScenarioNetwork)
