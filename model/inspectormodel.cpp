@@ -302,6 +302,17 @@ InspectorModel::Tree InspectorModel::build() const
         if (cluster.network().isPaused(id.value()))
             network = tr("paused: receives nothing");
         b.add(top, tr("Network"), network);
+        // Links to other brokers with a latency of their own (setLinkLatency).
+        QStringList links;
+        for (const auto &[link, latency] : cluster.network().linkLatencies()) {
+            const int other = link.first == id.value() ? link.second : link.second == id.value() ? link.first : -1;
+            if (other >= 0 && other < kafkascope::kFirstClientNode)
+                links << tr("broker %1: %2 ms").arg(other).arg(static_cast<double>(latency.micros()) / 1000.0, 0, 'g', 6);
+        }
+        if (!links.isEmpty())
+            b.add(top, tr("Link latency"), links.join(QStringLiteral(", ")),
+                  tr("Links to these brokers take this long instead of the network's %1 ms")
+                      .arg(static_cast<double>(cluster.network().defaultLatency().micros()) / 1000.0, 0, 'g', 6));
         int coordinated = 0;
         if (const GroupCoordinator *coordinator = cluster.groupCoordinator(id); coordinator && coordinator->isActive())
             coordinated = static_cast<int>(coordinator->groupIds().size());

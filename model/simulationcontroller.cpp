@@ -518,6 +518,37 @@ SimDuration SimulationController::brokerDelay(int id) const
     return m_cluster->network().nodeDelay(id); // a broker's network node is its id
 }
 
+Status SimulationController::setLinkLatency(int a, int b, std::optional<SimDuration> latency)
+{
+    for (const int id : {a, b})
+        if (!m_cluster->brokers().count(BrokerId{id}))
+            return Status::notFound("no broker " + std::to_string(id));
+    if (a == b)
+        return Status::invalidArgument("a link joins two different brokers");
+    if (latency && *latency < SimDuration{})
+        return Status::invalidArgument("a latency cannot be negative");
+    maybeFork();
+    settle();
+    ScenarioAction action;
+    action.kind = ScenarioAction::Kind::SetLinkLatency;
+    action.between = {a, b};
+    action.linkLatency = latency;
+    if (latency)
+        m_cluster->network().setLinkLatency(a, b, *latency); // a broker's network node is its id
+    else
+        m_cluster->network().clearLinkLatency(a, b);
+    record(std::move(action));
+    finishFrame();
+    return Status::ok();
+}
+
+std::optional<SimDuration> SimulationController::linkLatency(int a, int b) const
+{
+    const auto &links = m_cluster->network().linkLatencies();
+    const auto it = links.find({std::min(a, b), std::max(a, b)});
+    return it == links.end() ? std::nullopt : std::optional<SimDuration>(it->second);
+}
+
 ScenarioNetwork SimulationController::networkConditions() const
 {
     const SimNetwork &network = m_cluster->network();

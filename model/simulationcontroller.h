@@ -130,6 +130,12 @@ public:
     // What they are now, read from the cluster's network: the extra delay of broker `id` (0 when it
     // runs at normal speed) and the network's conditions.
     [[nodiscard]] kafkascope::SimDuration brokerDelay(int id) const;
+    // The link between brokers a and b takes `latency` from now on (nothing: the network's latency
+    // again), recorded as a setLinkLatency action. Errors name a broker that does not exist or a
+    // link from a broker to itself.
+    kafkascope::Status setLinkLatency(int a, int b, std::optional<kafkascope::SimDuration> latency);
+    // The link's own latency, if it has one.
+    [[nodiscard]] std::optional<kafkascope::SimDuration> linkLatency(int a, int b) const;
     [[nodiscard]] kafkascope::ScenarioNetwork networkConditions() const;
     // --- Scenarios (docs/SCENARIOS.md) ---
     // Pauses and replaces the cluster with `scenario`'s at simTime 0; from then on the scenario's

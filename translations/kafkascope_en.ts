@@ -1539,6 +1539,18 @@
         <source>At-most-once: offsets below the committed offset that no member processed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>broker %1: %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links to these brokers take this long instead of the network&apos;s %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>InspectorWidget</name>
@@ -1595,6 +1607,53 @@
     </message>
     <message>
         <source>null key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinkLatencyDialog</name>
+    <message>
+        <source>Latency Between Two Brokers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long every message between these two brokers takes, both ways.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network&apos;s latency (%1 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fetch between these brokers takes %1 ms there and back. The high watermark is the smallest log end offset in the ISR, so a follower this far from its leader holds acks=all writes back by as much, until it falls out of the ISR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster has no brokers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose two different brokers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other end</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2548,6 +2607,18 @@ Under steady writes, a follower slowed by more than about a quarter of replica.l
     </message>
     <message>
         <source>&amp;Elect Preferred Leaders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Latency between two brokers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency between brokers %1 and %2: %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brokers %1 and %2 back to the network&apos;s latency</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

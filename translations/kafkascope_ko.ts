@@ -1525,6 +1525,18 @@
         <source>At-most-once: offsets below the committed offset that no member processed</source>
         <translation>At-most-once: 커밋된 오프셋보다 앞이지만 어떤 멤버도 처리하지 않은 오프셋</translation>
     </message>
+    <message>
+        <source>broker %1: %2 ms</source>
+        <translation>브로커 %1: %2 ms</translation>
+    </message>
+    <message>
+        <source>Link latency</source>
+        <translation>링크 지연 시간</translation>
+    </message>
+    <message>
+        <source>Links to these brokers take this long instead of the network&apos;s %1 ms</source>
+        <translation>이 브로커들로 가는 링크는 네트워크의 %1 ms 대신 이만큼 걸립니다</translation>
+    </message>
 </context>
 <context>
     <name>InspectorWidget</name>
@@ -1582,6 +1594,53 @@
     <message>
         <source>null key</source>
         <translation>null 키</translation>
+    </message>
+</context>
+<context>
+    <name>LinkLatencyDialog</name>
+    <message>
+        <source>Latency Between Two Brokers</source>
+        <translation>두 브로커 사이의 지연 시간</translation>
+    </message>
+    <message>
+        <source>Broker %1</source>
+        <translation>브로커 %1</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>How long every message between these two brokers takes, both ways.</source>
+        <translation>이 두 브로커 사이의 모든 메시지가 걸리는 시간 (양방향).</translation>
+    </message>
+    <message>
+        <source>The network&apos;s latency (%1 ms)</source>
+        <translation>네트워크 지연 시간 (%1 ms)</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>지연 시간</translation>
+    </message>
+    <message>
+        <source>A fetch between these brokers takes %1 ms there and back. The high watermark is the smallest log end offset in the ISR, so a follower this far from its leader holds acks=all writes back by as much, until it falls out of the ISR.</source>
+        <translation>이 브로커들 사이의 fetch는 왕복 %1 ms가 걸립니다. 하이 워터마크는 ISR에서 가장 작은 로그 끝 오프셋이므로, 리더에서 이만큼 먼 팔로워는 ISR에서 빠질 때까지 acks=all 쓰기를 그만큼 늦춥니다.</translation>
+    </message>
+    <message>
+        <source>The cluster has no brokers.</source>
+        <translation>클러스터에 브로커가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Choose two different brokers.</source>
+        <translation>서로 다른 두 브로커를 고르세요.</translation>
+    </message>
+    <message>
+        <source>One end</source>
+        <translation>한쪽 끝</translation>
+    </message>
+    <message>
+        <source>Other end</source>
+        <translation>다른 쪽 끝</translation>
     </message>
 </context>
 <context>
@@ -2528,6 +2587,18 @@ Under steady writes, a follower slowed by more than about a quarter of replica.l
     <message>
         <source>&amp;Elect Preferred Leaders</source>
         <translation>선호 리더 선출(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Latency between two brokers…</source>
+        <translation>두 브로커 사이의 지연 시간(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Latency between brokers %1 and %2: %3 ms</source>
+        <translation>브로커 %1과 %2 사이의 지연 시간: %3 ms</translation>
+    </message>
+    <message>
+        <source>Brokers %1 and %2 back to the network&apos;s latency</source>
+        <translation>브로커 %1과 %2 사이가 네트워크 지연 시간으로 돌아감</translation>
     </message>
 </context>
 <context>

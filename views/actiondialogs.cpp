@@ -594,3 +594,81 @@ QString NetworkConditionsDialog::tryApply()
     const Status st = m_apply(fromMs(m_latency->value()), fromMs(m_jitter->value()), m_loss->value() / 100.0);
     return st.isOk() ? QString() : QString::fromStdString(st.message());
 }
+
+// --- Latency between two brokers ---------------------------------------------------------------
+
+LinkLatencyDialog::LinkLatencyDialog(std::vector<int> brokers, SimDuration networkLatency, Current current, Apply apply,
+                                     QWidget *parent)
+    : ActionDialog(parent),
+      m_networkLatency(networkLatency),
+      m_current(std::move(current)),
+      m_apply(std::move(apply)),
+      m_from(new QComboBox(this)),
+      m_to(new QComboBox(this)),
+      m_latency(new QDoubleSpinBox(this)),
+      m_useNetwork(new QCheckBox(this)),
+      m_hint(new QLabel(this))
+{
+    setWindowTitle(tr("Latency Between Two Brokers"));
+    for (const int b : brokers) {
+        m_from->addItem(tr("Broker %1").arg(b), b);
+        m_to->addItem(tr("Broker %1").arg(b), b);
+    }
+    if (m_to->count() > 1)
+        m_to->setCurrentIndex(1);
+    m_latency->setRange(0, 60000);
+    m_latency->setDecimals(1);
+    m_latency->setSuffix(tr(" ms"));
+    m_latency->setToolTip(tr("How long every message between these two brokers takes, both ways."));
+    m_useNetwork->setText(tr("The network's latency (%1 ms)").arg(toMs(networkLatency), 0, 'g', 6));
+    m_hint->setWordWrap(true);
+    m_hint->setMinimumWidth(360);
+    auto *form = new QFormLayout;
+    form->addRow(tr("One end"), m_from);
+    form->addRow(tr("Other end"), m_to);
+    form->addRow(tr("Latency"), m_latency);
+    form->addRow(QString(), m_useNetwork);
+    form->addRow(QString(), m_hint);
+    finishLayout(form);
+    connect(m_from, &QComboBox::currentIndexChanged, this, &LinkLatencyDialog::showCurrent);
+    connect(m_to, &QComboBox::currentIndexChanged, this, &LinkLatencyDialog::showCurrent);
+    connect(m_useNetwork, &QCheckBox::toggled, this, [this](bool on) {
+        m_latency->setEnabled(!on);
+        updateHint();
+    });
+    connect(m_latency, &QDoubleSpinBox::valueChanged, this, &LinkLatencyDialog::updateHint);
+    showCurrent();
+}
+
+void LinkLatencyDialog::showCurrent()
+{
+    const int a = m_from->currentData().toInt();
+    const int b = m_to->currentData().toInt();
+    const auto now = a != b && m_current ? m_current(a, b) : std::nullopt;
+    m_useNetwork->setChecked(!now);
+    m_latency->setValue(toMs(now.value_or(m_networkLatency)));
+    m_latency->setEnabled(now.has_value());
+    updateHint();
+}
+
+void LinkLatencyDialog::updateHint()
+{
+    const double ms = m_useNetwork->isChecked() ? toMs(m_networkLatency) : m_latency->value();
+    m_hint->setText(tr("A fetch between these brokers takes %1 ms there and back. The high watermark is the smallest log "
+                       "end offset in the ISR, so a follower this far from its leader holds acks=all writes back by as "
+                       "much, until it falls out of the ISR.")
+                        .arg(2 * ms, 0, 'g', 6));
+}
+
+QString LinkLatencyDialog::tryApply()
+{
+    const int a = m_from->currentData().toInt();
+    const int b = m_to->currentData().toInt();
+    if (m_from->count() == 0)
+        return tr("The cluster has no brokers.");
+    if (a == b)
+        return tr("Choose two different brokers.");
+    const Status st = m_apply(a, b, m_useNetwork->isChecked() ? std::nullopt : std::optional<SimDuration>(fromMs(m_latency->value())));
+    return st.isOk() ? QString() : QString::fromStdString(st.message());
+}
+

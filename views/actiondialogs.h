@@ -273,3 +273,41 @@ private:
     QDoubleSpinBox *m_loss;
     QLabel *m_hint;
 };
+
+// Cluster → Network → Latency Between Two Brokers: one link's own latency (a broker in another
+// data centre), or the network's latency again.
+class LinkLatencyDialog : public ActionDialog
+{
+    Q_OBJECT
+
+public:
+    // The link's latency now (nothing: it takes the network's).
+    using Current = std::function<std::optional<kafkascope::SimDuration>(int a, int b)>;
+    using Apply = std::function<kafkascope::Status(int a, int b, std::optional<kafkascope::SimDuration> latency)>;
+    LinkLatencyDialog(std::vector<int> brokers, kafkascope::SimDuration networkLatency, Current current, Apply apply,
+                      QWidget *parent = nullptr);
+
+    QComboBox *fromCombo() const { return m_from; }
+    QComboBox *toCombo() const { return m_to; }
+    QDoubleSpinBox *latencyBox() const { return m_latency; }
+    QCheckBox *networkLatencyBox() const { return m_useNetwork; }
+    QLabel *hintLabel() const { return m_hint; }
+
+protected:
+    QString tryApply() override;
+
+private:
+    // The fields show the chosen link's latency now.
+    void showCurrent();
+    void updateHint();
+
+    kafkascope::SimDuration m_networkLatency;
+    Current m_current;
+    Apply m_apply;
+    QComboBox *m_from;
+    QComboBox *m_to;
+    QDoubleSpinBox *m_latency;
+    QCheckBox *m_useNetwork;
+    QLabel *m_hint;
+};
+

@@ -1010,6 +1010,7 @@ void MainWindow::populateClusterMenu()
     }
     network->addSeparator();
     network->addAction(tr("Network &conditions…"), this, [this] { openNetworkConditionsDialog(); });
+    network->addAction(tr("&Latency between two brokers…"), this, [this] { openLinkLatencyDialog(); });
     m_clusterMenu->addSeparator();
     QMenu *producers = m_clusterMenu->addMenu(tr("Pro&ducers"));
     producers->setEnabled(!m_controller->cluster().producers().empty());
@@ -1144,6 +1145,28 @@ void MainWindow::openNetworkConditionsDialog()
                                     .arg(static_cast<double>(latency.micros()) / 1000.0, 0, 'g', 6)
                                     .arg(static_cast<double>(jitter.micros()) / 1000.0, 0, 'g', 6)
                                     .arg(loss * 100.0, 0, 'g', 4),
+                                st);
+            return st;
+        },
+        this);
+    dialog.exec();
+}
+
+void MainWindow::openLinkLatencyDialog()
+{
+    std::vector<int> brokers;
+    for (const auto &[id, broker] : m_controller->cluster().brokers())
+        brokers.push_back(id.value());
+    LinkLatencyDialog dialog(
+        brokers, m_controller->networkConditions().latency, [this](int a, int b) { return m_controller->linkLatency(a, b); },
+        [this](int a, int b, std::optional<SimDuration> latency) {
+            const Status st = m_controller->setLinkLatency(a, b, latency);
+            if (st.isOk())
+                runClientAction(latency ? tr("Latency between brokers %1 and %2: %3 ms")
+                                              .arg(a)
+                                              .arg(b)
+                                              .arg(static_cast<double>(latency->micros()) / 1000.0, 0, 'g', 6)
+                                        : tr("Brokers %1 and %2 back to the network's latency").arg(a).arg(b),
                                 st);
             return st;
         },

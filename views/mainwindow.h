@@ -111,6 +111,7 @@ public:
     // Cluster › Network: asks how much longer every message to or from `broker` takes (1 to
     // 60000 ms) and slows it down; and the dialog that changes the network's latency, jitter and loss.
     void slowBrokerFromMenu(int broker);
+    void openLinkLatencyDialog();
     // Cluster › Producers / Consumers: pause a client's process (asking how long) or resume it.
     void addProcessPauseActions(QMenu *menu, bool producer, int id, const QString &name);
     // A client node's context menu: pause or resume the process, close or crash a consumer, inspect.

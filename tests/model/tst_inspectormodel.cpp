@@ -114,6 +114,13 @@ void TestInspectorModel::brokerMatchesCluster()
     QCOMPARE(text(model, {"Broker", "State"}), QStringLiteral("up"));
     QCOMPARE(text(model, {"Broker", "Controller"}), QStringLiteral("no")); // broker 0 is
     QCOMPARE(text(model, {"Broker", "Network"}), QStringLiteral("reaches every broker"));
+    QVERIFY(!hasRow(model, {"Broker", "Link latency"}));
+    QVERIFY(controller.setLinkLatency(1, 2, SimDuration::millis(40)).isOk());
+    QVERIFY(controller.setLinkLatency(0, 1, SimDuration::micros(7500)).isOk());
+    QCOMPARE(text(model, {"Broker", "Link latency"}), QStringLiteral("broker 0: 7.5 ms, broker 2: 40 ms"));
+    QVERIFY(controller.setLinkLatency(1, 2, std::nullopt).isOk());
+    QVERIFY(controller.setLinkLatency(0, 1, std::nullopt).isOk());
+    QVERIFY(!hasRow(model, {"Broker", "Link latency"}));
 
     // Leads and follows what the cluster says, partition by partition.
     const Cluster &c = controller.cluster();

@@ -20,6 +20,7 @@ private slots:
     void followRewinds();
     void refusedChangesAreNotRecorded();
     void scenarioConditionsAreReported();
+    void linkLatencyRecordedRewoundAndSaved();
 };
 
 namespace {
@@ -164,6 +165,44 @@ void TestNetworkConditions::scenarioConditionsAreReported()
     QVERIFY(again.scenario);
     QCOMPARE(again.scenario->network, parsed.scenario->network);
     QCOMPARE(again.scenario->timeline.size(), std::size_t{2});
+}
+
+void TestNetworkConditions::linkLatencyRecordedRewoundAndSaved()
+{
+    auto c = demoController();
+    c->advanceTo(SimTime::fromMillis(2000));
+    // Refused, recording nothing: a broker that does not exist, a link to itself, a negative latency.
+    QVERIFY(!c->setLinkLatency(0, 9, SimDuration::millis(5)).isOk());
+    QVERIFY(!c->setLinkLatency(1, 1, SimDuration::millis(5)).isOk());
+    QVERIFY(!c->setLinkLatency(0, 1, SimDuration::millis(-5)).isOk());
+    QVERIFY(c->recordedActions().empty());
+
+    QVERIFY(c->setLinkLatency(2, 0, SimDuration::millis(40)).isOk());
+    QCOMPARE(c->linkLatency(0, 2), std::optional<SimDuration>(SimDuration::millis(40)));
+    QVERIFY(!c->linkLatency(0, 1));
+    QCOMPARE(c->networkConditions().links, (std::vector<ScenarioLink>{{0, 2, SimDuration::millis(40)}}));
+    c->advanceTo(SimTime::fromMillis(5000));
+    QVERIFY(c->setLinkLatency(0, 2, std::nullopt).isOk()); // the network's latency again
+    QVERIFY(!c->linkLatency(0, 2));
+    c->advanceTo(SimTime::fromMillis(7000));
+    QCOMPARE(countKind(c->recordedActions(), ScenarioAction::Kind::SetLinkLatency), 2);
+
+    // Saved, the session replays to the same cluster.
+    const auto text = writeScenario(c->recordedSession().value());
+    QVERIFY(text.isOk());
+    QVERIFY(text.value().find("\"setLinkLatency\"") != std::string::npos);
+    const auto parsed = parseScenario(text.value());
+    QVERIFY(parsed.scenario);
+    ScenarioRunner runner(*parsed.scenario);
+    auto made = runner.makeCluster();
+    QVERIFY(made.isOk());
+    runner.advanceTo(*made.value(), parsed.scenario->end());
+    QVERIFY(runner.actionFailures().empty());
+    QCOMPARE(made.value()->stateHash().value(), c->cluster().stateHash().value());
+
+    // Rewound to 3 s, the link is slow again.
+    QVERIFY(c->rewindTo(SimTime::fromMillis(3000)).isOk());
+    QCOMPARE(c->linkLatency(0, 2), std::optional<SimDuration>(SimDuration::millis(40)));
 }
 
 QTEST_GUILESS_MAIN(TestNetworkConditions)

@@ -6,6 +6,7 @@
 #include "model/simulationcontroller.h"
 #include "views/actiondialogs.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -42,6 +43,7 @@ private slots:
     void resetOffsetsDialogShowsRefusalAndResets();
     void processingTimeDialogChecksAndApplies();
     void partitionsDialogOnlyGrowsTopics();
+    void linkLatencyDialogShowsAndSetsALink();
 };
 
 void TestActionDialogs::topicDialogChecksAndApplies()
@@ -312,6 +314,48 @@ void TestActionDialogs::partitionsDialogOnlyGrowsTopics()
     pressOk(dialog);
     QVERIFY(!dialog.isVisible());
     QCOMPARE(controller.cluster().topic("orders")->partitionCount(), 6);
+}
+
+void TestActionDialogs::linkLatencyDialogShowsAndSetsALink()
+{
+    SimulationController controller(makeDemoCluster());
+    controller.advanceTo(SimTime::fromMillis(1000));
+    QVERIFY(controller.setLinkLatency(0, 2, SimDuration::millis(30)).isOk());
+    int applied = 0;
+    LinkLatencyDialog dialog(
+        {0, 1, 2}, SimDuration::millis(2), [&](int a, int b) { return controller.linkLatency(a, b); },
+        [&](int a, int b, std::optional<SimDuration> latency) {
+            ++applied;
+            return controller.setLinkLatency(a, b, latency);
+        });
+    dialog.show();
+    // Broker 0 and broker 1 at first: the network's latency.
+    QCOMPARE(dialog.fromCombo()->currentData().toInt(), 0);
+    QCOMPARE(dialog.toCombo()->currentData().toInt(), 1);
+    QVERIFY(dialog.networkLatencyBox()->isChecked());
+    QVERIFY(!dialog.latencyBox()->isEnabled());
+    QCOMPARE(dialog.latencyBox()->value(), 2.0);
+    // Broker 2: the link's own 30 ms.
+    dialog.toCombo()->setCurrentIndex(2);
+    QVERIFY(!dialog.networkLatencyBox()->isChecked());
+    QCOMPARE(dialog.latencyBox()->value(), 30.0);
+    QVERIFY2(dialog.hintLabel()->text().contains(QStringLiteral("60 ms")), qPrintable(dialog.hintLabel()->text()));
+    // The same broker twice: said inline, nothing applied.
+    dialog.toCombo()->setCurrentIndex(0);
+    pressOk(dialog);
+    QVERIFY(dialog.isVisible());
+    QVERIFY2(dialog.errorText().contains(QStringLiteral("two different brokers")), qPrintable(dialog.errorText()));
+    QCOMPARE(applied, 0);
+    // 1 and 2 at 12.5 ms.
+    dialog.fromCombo()->setCurrentIndex(1);
+    dialog.toCombo()->setCurrentIndex(2);
+    dialog.networkLatencyBox()->setChecked(false);
+    dialog.latencyBox()->setValue(12.5);
+    pressOk(dialog);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(applied, 1);
+    QCOMPARE(controller.linkLatency(1, 2), std::optional<SimDuration>(SimDuration::micros(12500)));
+    QCOMPARE(controller.linkLatency(0, 2), std::optional<SimDuration>(SimDuration::millis(30)));
 }
 
 QTEST_MAIN(TestActionDialogs)
