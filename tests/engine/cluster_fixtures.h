@@ -55,4 +55,13 @@ inline bool addGroupMembers(Cluster &cluster, const std::string &topic, const st
     return true;
 }
 
+// How many events of `kind` the cluster's journal holds.
+inline std::size_t journalled(const Cluster &cluster, JournalEventKind kind)
+{
+    std::size_t n = 0;
+    for (const JournalEvent &e : cluster.journal().events())
+        n += e.kind == kind ? 1 : 0;
+    return n;
+}
+
 } // namespace kafkascope::testing

@@ -3,10 +3,12 @@
 // live replica (journalled, never past the high watermark), and the cleaner compacts topics with
 // cleanup.policy compact every log.cleaner.backoff.ms.
 #include "cluster/cluster.h"
+#include "cluster_fixtures.h"
 
 #include <QtTest>
 
 using namespace kafkascope;
+using kafkascope::testing::journalled;
 
 class TestLogMaintenance : public QObject
 {
@@ -37,14 +39,6 @@ std::unique_ptr<Cluster> clusterWith(const TopicSettings &settings, std::vector<
     if (!cluster->addProducer(p).isOk())
         return nullptr;
     return cluster;
-}
-
-std::size_t journalled(const Cluster &cluster, JournalEventKind kind)
-{
-    std::size_t n = 0;
-    for (const auto &e : cluster.journal().events())
-        n += e.kind == kind ? 1 : 0;
-    return n;
 }
 
 } // namespace

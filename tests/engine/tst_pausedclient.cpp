@@ -18,6 +18,7 @@
 
 using namespace kafkascope;
 using kafkascope::testing::addGroupMembers;
+using kafkascope::testing::journalled;
 using kafkascope::testing::makeOrdersCluster;
 
 namespace {
@@ -32,14 +33,6 @@ std::int32_t generationOf(const Cluster &cluster, const std::string &group)
 {
     const auto g = cluster.group(group);
     return g ? g->generationId : -1;
-}
-
-std::size_t journalled(const Cluster &cluster, JournalEventKind kind)
-{
-    std::size_t n = 0;
-    for (const JournalEvent &e : cluster.journal().events())
-        n += e.kind == kind ? 1 : 0;
-    return n;
 }
 
 } // namespace
