@@ -24,8 +24,6 @@ private slots:
     void latencyDelaysProduceRequests();
     void clusterNetworkAppliesFromTheStart();
     void writerRoundTrip();
-    void linkLatencyErrors_data();
-    void linkLatencyErrors();
     void slowLinkDelaysReplication();
     void linkLatencyRoundTrip();
 };
@@ -169,6 +167,31 @@ void TestScenarioNetwork::errors_data()
     QTest::newRow("setNetwork negative latency")
         << head + "\"timeline\": [\n{\"at\": \"1s\", \"do\": \"setNetwork\", \"latency\": \"-3ms\"}]}"
         << "3:45: timeline[0].latency: '-3ms' is not a duration";
+    QTest::newRow("links not an array") << head + "\"cluster\": {\"brokers\": 3, \"network\": {\"links\": 5}}}"
+                                        << "2:48: cluster.network.links: expected an array of links";
+    QTest::newRow("link without latency")
+        << head + "\"cluster\": {\"brokers\": 3, \"network\": {\"links\": [{\"between\": [0, 1]}]}}}"
+        << "2:49: cluster.network.links[0]: missing required field \"latency\"";
+    QTest::newRow("link to itself")
+        << head + "\"cluster\": {\"brokers\": 3, \"network\": {\"links\": [{\"between\": [2, 2], \"latency\": \"5ms\"}]}}}"
+        << "2:61: cluster.network.links[0].between: a link joins two different brokers, not broker 2 to itself";
+    QTest::newRow("link with three ends")
+        << head + "\"cluster\": {\"brokers\": 3, \"network\": {\"links\": [{\"between\": [0, 1, 2], \"latency\": \"5ms\"}]}}}"
+        << "2:61: cluster.network.links[0].between: expected the link's two brokers, such as [0, 2], found an array";
+    QTest::newRow("link given twice")
+        << head
+               + "\"cluster\": {\"brokers\": 3, \"network\": {\"links\": [{\"between\": [0, 1], \"latency\": \"5ms\"}, "
+                 "{\"between\": [1, 0], \"latency\": \"9ms\"}]}}}"
+        << "2:88: cluster.network.links[1]: the link between brokers 0 and 1 is given twice";
+    QTest::newRow("setLinkLatency without between")
+        << head + "\"timeline\": [\n{\"at\": \"1s\", \"do\": \"setLinkLatency\", \"latency\": \"1s\"}]}"
+        << "3:1: timeline[0]: missing required field \"between\"";
+    QTest::newRow("setLinkLatency without latency")
+        << head + "\"timeline\": [\n{\"at\": \"1s\", \"do\": \"setLinkLatency\", \"between\": [0, 1]}]}"
+        << "3:1: timeline[0]: missing required field \"latency\"";
+    QTest::newRow("setLinkLatency negative")
+        << head + "\"timeline\": [\n{\"at\": \"1s\", \"do\": \"setLinkLatency\", \"between\": [0, 1], \"latency\": \"-1ms\"}]}"
+        << "3:68: timeline[0].latency: '-1ms' is not a duration";
 }
 
 void TestScenarioNetwork::errors()
@@ -353,50 +376,6 @@ void TestScenarioNetwork::writerRoundTrip()
     const auto plain = writeScenario(parsedOk(R"({"kafkascope": 1, "title": "t"})"));
     QVERIFY(plain.isOk());
     QVERIFY(plain.value().find("network") == std::string::npos);
-}
-
-void TestScenarioNetwork::linkLatencyErrors_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("expected"); // "line:column: path: message" (a prefix)
-    const QString head = QString::fromLatin1(kHead);
-    QTest::newRow("links not an array") << head + "\"cluster\": {\"brokers\": 3, \"network\": {\"links\": 5}}}"
-                                        << "2:48: cluster.network.links: expected an array of links";
-    QTest::newRow("link without latency")
-        << head + "\"cluster\": {\"brokers\": 3, \"network\": {\"links\": [{\"between\": [0, 1]}]}}}"
-        << "2:49: cluster.network.links[0]: missing required field \"latency\"";
-    QTest::newRow("link to itself")
-        << head + "\"cluster\": {\"brokers\": 3, \"network\": {\"links\": [{\"between\": [2, 2], \"latency\": \"5ms\"}]}}}"
-        << "2:61: cluster.network.links[0].between: a link joins two different brokers, not broker 2 to itself";
-    QTest::newRow("link with three ends")
-        << head + "\"cluster\": {\"brokers\": 3, \"network\": {\"links\": [{\"between\": [0, 1, 2], \"latency\": \"5ms\"}]}}}"
-        << "2:61: cluster.network.links[0].between: expected the link's two brokers, such as [0, 2], found an array";
-    QTest::newRow("link given twice")
-        << head
-               + "\"cluster\": {\"brokers\": 3, \"network\": {\"links\": [{\"between\": [0, 1], \"latency\": \"5ms\"}, "
-                 "{\"between\": [1, 0], \"latency\": \"9ms\"}]}}}"
-        << "2:88: cluster.network.links[1]: the link between brokers 0 and 1 is given twice";
-    QTest::newRow("setLinkLatency without between")
-        << head + "\"timeline\": [\n{\"at\": \"1s\", \"do\": \"setLinkLatency\", \"latency\": \"1s\"}]}"
-        << "3:1: timeline[0]: missing required field \"between\"";
-    QTest::newRow("setLinkLatency without latency")
-        << head + "\"timeline\": [\n{\"at\": \"1s\", \"do\": \"setLinkLatency\", \"between\": [0, 1]}]}"
-        << "3:1: timeline[0]: missing required field \"latency\"";
-    QTest::newRow("setLinkLatency negative")
-        << head + "\"timeline\": [\n{\"at\": \"1s\", \"do\": \"setLinkLatency\", \"between\": [0, 1], \"latency\": \"-1ms\"}]}"
-        << "3:68: timeline[0].latency: '-1ms' is not a duration";
-}
-
-void TestScenarioNetwork::linkLatencyErrors()
-{
-    QFETCH(QString, text);
-    QFETCH(QString, expected);
-    const QByteArray utf8 = text.toUtf8();
-    const auto r = parseScenario(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())));
-    QVERIFY(!r.scenario);
-    QVERIFY(!r.errors.empty());
-    const QString got = QString::fromStdString(r.errors.front().format("x.json"));
-    QVERIFY2(got.startsWith("x.json:" + expected), qPrintable(got));
 }
 
 void TestScenarioNetwork::slowLinkDelaysReplication()
