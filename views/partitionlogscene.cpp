@@ -421,8 +421,22 @@ QVector<PartitionStripSnapshot::ConsumerMark> PartitionLogScene::consumerMarks(c
     QVector<PartitionStripSnapshot::ConsumerMark> marks;
     for (const auto &c : m_controller->cluster().consumers())
         if (c->reads(tp))
-            marks.push_back({QString::fromStdString(c->config().clientId), c->position(tp).value()});
+            marks.push_back({QString::fromStdString(c->config().clientId), c->position(tp).value(), c->id().value()});
     return marks;
+}
+
+bool PartitionLogScene::consumerMarksCurrent(const TopicPartition &tp, const QVector<PartitionStripSnapshot::ConsumerMark> &marks) const
+{
+    // The same walk as consumerMarks, comparing as it goes: no names built on the frame tick.
+    qsizetype i = 0;
+    for (const auto &c : m_controller->cluster().consumers()) {
+        if (!c->reads(tp))
+            continue;
+        if (i == marks.size() || marks[i].consumer != c->id().value() || marks[i].position != c->position(tp).value())
+            return false;
+        ++i;
+    }
+    return i == marks.size();
 }
 
 bool PartitionLogScene::clientsChanged() const
@@ -481,9 +495,7 @@ void PartitionLogScene::onFrameAdvanced()
         const TopicPartition tp{key.first.toStdString(), PartitionId{key.second}};
         if (frame.changedPartitions.count(tp))
             continue;
-        const auto marks = consumerMarks(tp);
-        if (!std::equal(marks.begin(), marks.end(), item->snapshot().consumers.begin(), item->snapshot().consumers.end(),
-                        [](const auto &a, const auto &b) { return a.name == b.name && a.position == b.position; }))
+        if (!consumerMarksCurrent(tp, item->snapshot().consumers))
             refreshStrip(key.first, key.second);
     }
     refreshLegend();

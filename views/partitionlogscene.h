@@ -98,6 +98,9 @@ private:
     [[nodiscard]] bool clientsChanged() const;
     // The consumers reading tp and their positions, as a strip shows them.
     [[nodiscard]] QVector<PartitionStripSnapshot::ConsumerMark> consumerMarks(const kafkascope::TopicPartition &tp) const;
+    // Whether `marks` are what consumerMarks(tp) would give now.
+    [[nodiscard]] bool consumerMarksCurrent(const kafkascope::TopicPartition &tp,
+                                            const QVector<PartitionStripSnapshot::ConsumerMark> &marks) const;
     [[nodiscard]] QString topicHeading(const QString &topic) const;
     void applyInspected();
     void onSelectionChanged();

@@ -18,6 +18,7 @@ struct PartitionStripSnapshot {
     struct ConsumerMark {
         QString name;
         qint64 position = 0;
+        int consumer = -1; // the consumer's id, so a frame can tell the mark is current without building names
     };
     // A consumer group's committed offset (the next record the group will read after a restart).
     struct CommitMark {
